@@ -1,0 +1,70 @@
+using MailOps.Compliance.Organisation;
+
+namespace MailOps.Compliance.Deadlines;
+
+/// <summary>Lists the obligations that fall due in a range of dates.</summary>
+public sealed class ObligationGenerator
+{
+    // A due date can move forward across the longest holiday plus a weekend (or back as far): look this far beyond the range.
+    private const int ShiftMargin = 16;
+
+    private readonly Regime _regime;
+    private readonly ScheduleContext _context;
+
+    public ObligationGenerator(Regime regime)
+    {
+        _regime = regime;
+        _context = new ScheduleContext(regime.Calendar, regime.Zone, regime.Events);
+    }
+
+    /// <summary>
+    /// The obligations whose due instant falls on a local date from <paramref name="from"/> to
+    /// <paramref name="to"/>, both inclusive, ordered by due instant, unit and report.
+    /// </summary>
+    public IReadOnlyList<Obligation> Generate(DateOnly from, DateOnly to, string? unitId = null)
+    {
+        var units = unitId is null ? _regime.Directory.Units : _regime.Directory.Units.Where(u => u.Id == unitId);
+        var obligations = new List<Obligation>();
+        foreach (var unit in units)
+        {
+            obligations.AddRange(ForUnit(unit, from, to));
+        }
+
+        obligations.Sort(static (a, b) =>
+        {
+            var byDue = a.Due.CompareTo(b.Due);
+            if (byDue != 0)
+            {
+                return byDue;
+            }
+
+            var byUnit = string.CompareOrdinal(a.UnitId, b.UnitId);
+            return byUnit != 0 ? byUnit : string.CompareOrdinal(a.ReportId, b.ReportId);
+        });
+        return obligations;
+    }
+
+    private IEnumerable<Obligation> ForUnit(Unit unit, DateOnly from, DateOnly to)
+    {
+        var zone = _regime.Zone;
+        foreach (var report in _regime.Catalog.Reports)
+        {
+            if (!Regime.Owes(unit, report))
+            {
+                continue;
+            }
+
+            foreach (var occurrence in report.Deadline.Occurrences(_context, unit.Id, from.AddDays(-ShiftMargin), to.AddDays(ShiftMargin)))
+            {
+                var nominal = zone.ToLocal(occurrence.NominalDue);
+                var nominalDate = DateOnly.FromDateTime(nominal.DateTime);
+                var dueDate = report.NonWorkingDay.Apply(_regime.Calendar, nominalDate);
+                var due = dueDate == nominalDate ? occurrence.NominalDue : zone.At(dueDate, TimeOnly.FromDateTime(nominal.DateTime));
+                if (dueDate >= from && dueDate <= to)
+                {
+                    yield return new Obligation(report.Id, unit.Id, occurrence.Period, due, occurrence.Opens, occurrence.EventId);
+                }
+            }
+        }
+    }
+}

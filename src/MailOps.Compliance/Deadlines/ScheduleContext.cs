@@ -1,0 +1,27 @@
+using MailOps.Compliance.Calendar;
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Events;
+
+namespace MailOps.Compliance.Deadlines;
+
+/// <summary>What a deadline rule needs to place its occurrences: the working days, the wall clock, and the unit's events.</summary>
+public sealed class ScheduleContext
+{
+    private readonly ILookup<(string Unit, string Kind), ProjectEvent> _events;
+
+    public ScheduleContext(WorkingCalendar calendar, RegimeZone zone, IEnumerable<ProjectEvent> events)
+    {
+        Calendar = calendar;
+        Zone = zone;
+        _events = events.ToLookup(e => (e.UnitId, e.Kind));
+    }
+
+    public WorkingCalendar Calendar { get; }
+
+    public RegimeZone Zone { get; }
+
+    public IEnumerable<ProjectEvent> EventsOf(string unitId, string kind) => _events[(unitId, kind)];
+}
+
+/// <summary>One occurrence of a rule before the non-working-day policy is applied.</summary>
+public readonly record struct Occurrence(Period Period, DateTimeOffset NominalDue, DateTimeOffset Opens, string? EventId = null);

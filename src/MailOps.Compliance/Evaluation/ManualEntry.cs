@@ -1,0 +1,27 @@
+namespace MailOps.Compliance.Evaluation;
+
+public enum ManualEntryKind
+{
+    /// <summary>错报, decided by a person: 5 points on the report instance.</summary>
+    Wrong,
+
+    /// <summary>瞒报, decided by a person: 10 points on the report instance.</summary>
+    Concealed,
+
+    /// <summary>追加处罚: extra points on the unit, outside any report instance's cap.</summary>
+    AdditionalPenalty,
+}
+
+/// <summary>
+/// A judgement a person records: a wrong or concealed report instance (<see cref="ObligationKey"/> names it), or
+/// an additional penalty on a unit that counts on <see cref="EffectiveDate"/>'s month and quarter.
+/// </summary>
+public sealed record ManualEntry(
+    ManualEntryKind Kind,
+    string UnitId,
+    string? ObligationKey,
+    DateOnly EffectiveDate,
+    int Points,
+    string Reason,
+    string Author,
+    DateTimeOffset RecordedAt);

@@ -1,0 +1,145 @@
+using MailOps.Compliance.Calendar;
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Deadlines;
+
+namespace MailOps.Compliance.Evaluation;
+
+/// <summary>
+/// Judges obligations against what was received by an instant. Which submission counts when a report is sent
+/// more than once: the last one received by the deadline (a correction before the deadline replaces the
+/// original without cost), otherwise the first one received after it (a later resend does not undo lateness
+/// or a fault already on the record). Submissions received after the quarter's books close do not count.
+/// </summary>
+public sealed class ObligationEvaluator
+{
+    private readonly RegimeZone _zone;
+    private readonly ScoringPolicy _policy;
+    private readonly Lateness _lateness;
+    private readonly int _workingDaysToMissing;
+
+    public ObligationEvaluator(WorkingCalendar calendar, RegimeZone zone, ScoringPolicy policy)
+    {
+        _zone = zone;
+        _policy = policy;
+        _lateness = new Lateness(calendar, zone);
+
+        // Missing once arriving now would be late by enough working days to cost as much as missing it (capped).
+        var worst = Math.Min(policy.CapPerObligation, policy.Missing);
+        _workingDaysToMissing = policy.LatePerWorkingDay <= 0 ? int.MaxValue : (worst + policy.LatePerWorkingDay - 1) / policy.LatePerWorkingDay;
+    }
+
+    /// <summary>Evaluates many obligations at once, matching submissions and entries by obligation key.</summary>
+    public IReadOnlyList<ObligationResult> EvaluateAll(
+        IReadOnlyList<Obligation> obligations,
+        IEnumerable<Submission> submissions,
+        IEnumerable<ManualEntry> entries,
+        DateTimeOffset asOf)
+    {
+        var submissionsByKey = submissions.ToLookup(s => s.ObligationKey, StringComparer.Ordinal);
+        var entriesByKey = entries.Where(e => e.ObligationKey is not null).ToLookup(e => e.ObligationKey!, StringComparer.Ordinal);
+        var results = new ObligationResult[obligations.Count];
+        for (var i = 0; i < obligations.Count; i++)
+        {
+            var key = obligations[i].Key;
+            results[i] = Evaluate(obligations[i], submissionsByKey[key], entriesByKey[key], asOf);
+        }
+
+        return results;
+    }
+
+    /// <param name="submissions">Submissions classified as this obligation's report, unit and period.</param>
+    /// <param name="entries">Wrong and concealed entries recorded for this obligation.</param>
+    public ObligationResult Evaluate(Obligation obligation, IEnumerable<Submission> submissions, IEnumerable<ManualEntry> entries, DateTimeOffset asOf)
+    {
+        var close = BooksClose(obligation);
+        var received = submissions.Where(s => s.Received <= asOf && s.Received < close).OrderBy(s => s.Received).ToList();
+        var counted = received.LastOrDefault(s => s.Received <= obligation.Due) ?? received.FirstOrDefault();
+        var findings = new List<AssessedFinding>();
+        ObligationStatus status;
+        int daysLate;
+
+        if (counted is not null)
+        {
+            daysLate = _lateness.WorkingDaysLate(obligation.Due, counted.Received);
+            status = daysLate == 0 ? ObligationStatus.OnTime : ObligationStatus.Late;
+            if (daysLate > 0)
+            {
+                findings.Add(new AssessedFinding(FindingKind.Late, LateDetail(obligation, counted.Received, daysLate), daysLate * _policy.LatePerWorkingDay));
+            }
+
+            var incompleteCharged = false;
+            foreach (var finding in counted.Findings)
+            {
+                var points = finding.Kind switch
+                {
+                    _ when finding.IsIncomplete && !incompleteCharged => _policy.Incomplete,
+                    FindingKind.Wrong => _policy.Wrong,
+                    FindingKind.Concealed => _policy.Concealed,
+                    _ => 0,
+                };
+                incompleteCharged |= finding.IsIncomplete;
+                findings.Add(new AssessedFinding(finding.Kind, finding.Detail, points));
+            }
+        }
+        else if (asOf <= obligation.Due)
+        {
+            (status, daysLate) = (ObligationStatus.Pending, 0);
+        }
+        else
+        {
+            daysLate = _lateness.WorkingDaysLate(obligation.Due, asOf);
+            if (daysLate >= _workingDaysToMissing || asOf >= close)
+            {
+                status = ObligationStatus.Missing;
+                findings.Add(new AssessedFinding(FindingKind.Missing, MissingDetail(obligation, asOf), _policy.Missing));
+            }
+            else
+            {
+                status = ObligationStatus.Overdue;
+                findings.Add(new AssessedFinding(FindingKind.Late, OverdueDetail(daysLate), daysLate * _policy.LatePerWorkingDay));
+            }
+        }
+
+        foreach (var entry in entries.Where(e => e.RecordedAt <= asOf))
+        {
+            var (kind, points) = entry.Kind switch
+            {
+                ManualEntryKind.Wrong => (FindingKind.Wrong, _policy.Wrong),
+                ManualEntryKind.Concealed => (FindingKind.Concealed, _policy.Concealed),
+                _ => (FindingKind.Wrong, 0),
+            };
+            if (entry.Kind != ManualEntryKind.AdditionalPenalty)
+            {
+                findings.Add(new AssessedFinding(kind, new LocalizedText($"{entry.Reason}（{entry.Author} 认定）", $"{entry.Reason} (decided by {entry.Author})"), points));
+            }
+        }
+
+        var deduction = Math.Min(_policy.CapPerObligation, findings.Sum(f => f.Points));
+        return new ObligationResult(obligation, status, daysLate, deduction, findings, counted);
+    }
+
+    /// <summary>When the obligation's quarter (the quarter its due date falls in) stops accepting anything: results day of the next quarter, 00:00.</summary>
+    public DateTimeOffset BooksClose(Obligation obligation)
+    {
+        var quarter = Period.QuarterOf(_zone.DateOf(obligation.Due));
+        var next = quarter.End.AddDays(1);
+        return _zone.StartOf(new DateOnly(next.Year, next.Month, Math.Min(_policy.ResultsDay, DateTime.DaysInMonth(next.Year, next.Month))));
+    }
+
+    private LocalizedText LateDetail(Obligation obligation, DateTimeOffset received, int days)
+    {
+        var due = _zone.ToLocal(obligation.Due).ToString("yyyy-MM-dd HH:mm");
+        var at = _zone.ToLocal(received).ToString("yyyy-MM-dd HH:mm");
+        return new LocalizedText($"迟报 {days} 个工作日：应于 {due} 前报送，{at} 收到", $"late by {days} working day(s): due {due}, received {at}");
+    }
+
+    private static LocalizedText OverdueDetail(int days) =>
+        new($"尚未收到，已逾期 {days} 个工作日", $"not received; {days} working day(s) late so far");
+
+    private LocalizedText MissingDetail(Obligation obligation, DateTimeOffset asOf)
+    {
+        var due = _zone.ToLocal(obligation.Due).ToString("yyyy-MM-dd HH:mm");
+        var at = _zone.ToLocal(asOf).ToString("yyyy-MM-dd HH:mm");
+        return new LocalizedText($"漏报：应于 {due} 前报送，截至 {at} 未收到", $"missing: due {due}, not received by {at}");
+    }
+}

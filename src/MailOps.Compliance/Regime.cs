@@ -1,0 +1,40 @@
+using MailOps.Compliance.Calendar;
+using MailOps.Compliance.Catalog;
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Events;
+using MailOps.Compliance.Organisation;
+
+namespace MailOps.Compliance;
+
+/// <summary>Everything that says what is owed: the catalog, the organisation, the calendar, the events and the wall clock.</summary>
+public sealed class Regime
+{
+    public Regime(ReportCatalog catalog, OrganisationDirectory directory, WorkingCalendar calendar, IReadOnlyList<ProjectEvent> events, RegimeZone zone)
+    {
+        Catalog = catalog;
+        Directory = directory;
+        Calendar = calendar;
+        Events = events;
+        Zone = zone;
+    }
+
+    public ReportCatalog Catalog { get; }
+
+    public OrganisationDirectory Directory { get; }
+
+    public WorkingCalendar Calendar { get; }
+
+    public IReadOnlyList<ProjectEvent> Events { get; }
+
+    public RegimeZone Zone { get; }
+
+    /// <summary>
+    /// Whether the unit owes the report: the report is for the unit's kind and watched, and is enabled or the
+    /// unit opts in, and the unit does not opt out.
+    /// </summary>
+    public static bool Owes(Unit unit, ReportDefinition report) =>
+        report.Owner == unit.Kind
+        && report.Monitored
+        && (report.Enabled || unit.Include.Contains(report.Id))
+        && !unit.Exclude.Contains(report.Id);
+}

@@ -1,0 +1,38 @@
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Deadlines;
+using MailOps.Compliance.Evaluation;
+
+namespace MailOps.Compliance.Scoring;
+
+/// <summary>
+/// Scores assessed units per period. An obligation counts in the period its due date falls in (a fault happens
+/// at the deadline), so a quarterly report due on 5 January counts in January and the first quarter.
+/// </summary>
+public sealed class ScoreCalculator(RegimeZone zone, ScoringPolicy policy)
+{
+    public ScoreCard Score(string unitId, Period period, IEnumerable<ObligationResult> results, IEnumerable<ManualEntry> entries)
+    {
+        var due = results.Where(r => r.Obligation.UnitId == unitId && Contains(period, zone.DateOf(r.Obligation.Due))).ToList();
+        var penalties = entries
+            .Where(e => e.Kind == ManualEntryKind.AdditionalPenalty && e.UnitId == unitId && Contains(period, e.EffectiveDate))
+            .Sum(e => e.Points);
+        var deductions = due.Sum(r => r.Deduction) + penalties;
+        return new ScoreCard(
+            unitId,
+            period,
+            Math.Max(0, policy.StartingScore - deductions),
+            deductions,
+            due.Count,
+            due.Count(r => r.Deduction > 0),
+            penalties);
+    }
+
+    /// <summary>Scores every given unit for the period, in the order given.</summary>
+    public IReadOnlyList<ScoreCard> ScoreAll(IEnumerable<string> unitIds, Period period, IReadOnlyList<ObligationResult> results, IReadOnlyList<ManualEntry> entries)
+    {
+        var byUnit = results.ToLookup(r => r.Obligation.UnitId, StringComparer.Ordinal);
+        return [.. unitIds.Select(id => Score(id, period, byUnit[id], entries))];
+    }
+
+    private static bool Contains(Period period, DateOnly day) => day >= period.Start && day <= period.End;
+}
