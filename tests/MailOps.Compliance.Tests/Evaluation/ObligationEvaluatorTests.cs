@@ -1,0 +1,197 @@
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Deadlines;
+using MailOps.Compliance.Evaluation;
+using MailOps.Compliance.Tests.Support;
+using static MailOps.Compliance.Tests.Support.Dates;
+
+namespace MailOps.Compliance.Tests.Evaluation;
+
+public sealed class ObligationEvaluatorTests
+{
+    private static readonly ObligationEvaluator Evaluator = new(Shipped.Regime.Calendar, RegimeZone.Shanghai, ScoringPolicy.Default);
+
+    // A weekly report due Monday 2026-11-23 17:00.
+    private static readonly Obligation Weekly = new("warranty-weekly", "wy-cq-warranty", Period.Week(D("2026-11-16")), T("2026-11-23 17:00"), T("2026-11-23 00:00"));
+
+    private static Submission Sent(string at, params Finding[] findings) =>
+        new(Weekly.ReportId, Weekly.UnitId, Weekly.Period.Id, T(at), $"<{at}@example.com>", "head@wy-cq.example.com", ["cs@hq.example.com"], findings);
+
+    private static readonly Finding Blank = new(FindingKind.Incomplete, new("“投诉量”未填写", "\"投诉量\" is blank"));
+    private static readonly Finding NoCc = new(FindingKind.RecipientsMissing, new("未抄送集团客户服务部", "group.cs not copied"));
+
+    private static ObligationResult Evaluate(string asOf, IEnumerable<Submission>? sent = null, IEnumerable<ManualEntry>? entries = null) =>
+        Evaluator.Evaluate(Weekly, sent ?? [], entries ?? [], T(asOf));
+
+    [Fact]
+    public void Evaluate_NothingBeforeTheDeadline_IsPendingAndCostsNothing()
+    {
+        var result = Evaluate("2026-11-23 16:00");
+
+        result.Should().Match<ObligationResult>(r => r.Status == ObligationStatus.Pending && r.Deduction == 0 && r.Findings.Count == 0);
+    }
+
+    [Fact]
+    public void Evaluate_ReceivedOnTheSecond_IsOnTime()
+    {
+        var result = Evaluate("2026-11-24 09:00", [Sent("2026-11-23 17:00")]);
+
+        result.Should().Match<ObligationResult>(r => r.Status == ObligationStatus.OnTime && r.Deduction == 0 && r.WorkingDaysLate == 0);
+    }
+
+    [Fact]
+    public void Evaluate_ReceivedOneWorkingDayLate_CostsFive()
+    {
+        var result = Evaluate("2026-11-25 09:00", [Sent("2026-11-24 10:00")]);
+
+        result.Status.Should().Be(ObligationStatus.Late);
+        result.WorkingDaysLate.Should().Be(1);
+        result.Deduction.Should().Be(5);
+        result.Findings.Should().ContainSingle().Which.Detail.En.Should().Be("late by 1 working day(s): due 2026-11-23 17:00, received 2026-11-24 10:00");
+    }
+
+    [Fact]
+    public void Evaluate_ThreeWorkingDaysLate_IsCappedAtTen()
+    {
+        var result = Evaluate("2026-11-30 09:00", [Sent("2026-11-26 10:00")]);
+
+        result.Should().Match<ObligationResult>(r => r.Status == ObligationStatus.Late && r.WorkingDaysLate == 3 && r.Deduction == 10);
+        result.Findings.Single().Points.Should().Be(15, "the finding keeps its own points; the cap applies to the instance");
+    }
+
+    [Fact]
+    public void Evaluate_NotReceivedWithinTheFirstWorkingDay_IsOverdueAndCostsWhatArrivingNowWould()
+    {
+        var result = Evaluate("2026-11-24 09:00");
+
+        result.Should().Match<ObligationResult>(r => r.Status == ObligationStatus.Overdue && r.WorkingDaysLate == 1 && r.Deduction == 5);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24 17:00:00", ObligationStatus.Overdue)]
+    [InlineData("2026-11-24 17:00:01", ObligationStatus.Missing)]
+    public void Evaluate_OverdueBecomesMissing_WhenLatenessCouldNoLongerCostLessThanTheCap(string asOf, ObligationStatus status)
+    {
+        var result = Evaluate(asOf);
+
+        result.Status.Should().Be(status);
+        result.Deduction.Should().Be(status == ObligationStatus.Missing ? 10 : 5);
+    }
+
+    [Fact]
+    public void Evaluate_DueOnTheQuartersLastDay_IsMissingOnceTheBooksClose()
+    {
+        var obligation = Weekly with { Due = T("2026-12-31 23:59:59") };
+        var close = Evaluator.BooksClose(obligation);
+
+        close.Should().Be(T("2027-01-10 00:00"));
+        Evaluator.Evaluate(obligation, [], [], T("2027-01-10 00:00")).Status.Should().Be(ObligationStatus.Missing);
+    }
+
+    [Fact]
+    public void Evaluate_ASubmissionAfterTheBooksClose_DoesNotCount()
+    {
+        var obligation = Weekly with { Due = T("2026-12-31 23:59:59") };
+        var late = Sent("2027-01-11 09:00") with { Received = T("2027-01-11 09:00") };
+
+        Evaluator.Evaluate(obligation, [late], [], T("2027-01-12 00:00")).Status.Should().Be(ObligationStatus.Missing);
+    }
+
+    [Fact]
+    public void Evaluate_ASubmissionAfterAsOf_IsNotYetKnown()
+    {
+        var result = Evaluate("2026-11-23 12:00", [Sent("2026-11-23 15:00")]);
+
+        result.Status.Should().Be(ObligationStatus.Pending);
+    }
+
+    [Fact]
+    public void Evaluate_ACorrectionBeforeTheDeadline_ReplacesTheIncompleteOriginal()
+    {
+        var original = Sent("2026-11-23 10:00", Blank);
+        var correction = Sent("2026-11-23 16:00");
+
+        var result = Evaluate("2026-11-24 09:00", [correction, original]);
+
+        result.Should().Match<ObligationResult>(r => r.Status == ObligationStatus.OnTime && r.Deduction == 0 && r.Counted == correction);
+    }
+
+    [Fact]
+    public void Evaluate_ACorrectionAfterTheDeadline_DoesNotUndoTheFault()
+    {
+        var original = Sent("2026-11-23 10:00", Blank);
+        var correction = Sent("2026-11-23 18:00");
+
+        var result = Evaluate("2026-11-24 09:00", [original, correction]);
+
+        result.Should().Match<ObligationResult>(r => r.Status == ObligationStatus.OnTime && r.Deduction == 5 && r.Counted == original);
+    }
+
+    [Fact]
+    public void Evaluate_TwoLateSends_JudgesTheFirst()
+    {
+        var result = Evaluate("2026-11-30 09:00", [Sent("2026-11-26 10:00"), Sent("2026-11-24 10:00")]);
+
+        result.WorkingDaysLate.Should().Be(1);
+        result.Counted!.Received.Should().Be(T("2026-11-24 10:00"));
+    }
+
+    [Fact]
+    public void Evaluate_SeveralIncompleteFindings_CostFiveOnce()
+    {
+        var result = Evaluate("2026-11-24 09:00", [Sent("2026-11-23 10:00", Blank, NoCc)]);
+
+        result.Deduction.Should().Be(5);
+        result.Findings.Select(f => (f.Kind, f.Points)).Should().Equal((FindingKind.Incomplete, 5), (FindingKind.RecipientsMissing, 0));
+    }
+
+    [Fact]
+    public void Evaluate_LateAndIncomplete_StackUpToTheCap()
+    {
+        var result = Evaluate("2026-11-30 09:00", [Sent("2026-11-24 10:00", NoCc)]);
+
+        result.Deduction.Should().Be(10);
+        result.Findings.Select(f => f.Kind).Should().Equal(FindingKind.Late, FindingKind.RecipientsMissing);
+    }
+
+    [Fact]
+    public void Evaluate_ManualWrongOnAnOnTimeReport_CostsFiveWithTheReasonAndAuthor()
+    {
+        var entry = new ManualEntry(ManualEntryKind.Wrong, Weekly.UnitId, Weekly.Key, D("2026-11-25"), 0, "周报数据与日报合计不符", "李娜", T("2026-11-25 10:00"));
+
+        var result = Evaluate("2026-11-26 09:00", [Sent("2026-11-23 10:00")], [entry]);
+
+        result.Deduction.Should().Be(5);
+        result.Findings.Should().ContainSingle().Which.Should().Match<AssessedFinding>(f =>
+            f.Kind == FindingKind.Wrong && f.Detail.Zh == "周报数据与日报合计不符（李娜 认定）");
+    }
+
+    [Fact]
+    public void Evaluate_ConcealedOnTopOfMissing_IsStillCappedAtTen()
+    {
+        var entry = new ManualEntry(ManualEntryKind.Concealed, Weekly.UnitId, Weekly.Key, D("2026-11-26"), 0, "有意不报", "李娜", T("2026-11-26 10:00"));
+
+        var result = Evaluate("2026-11-27 09:00", entries: [entry]);
+
+        result.Status.Should().Be(ObligationStatus.Missing);
+        result.Findings.Select(f => f.Kind).Should().Equal(FindingKind.Missing, FindingKind.Concealed);
+        result.Deduction.Should().Be(10);
+    }
+
+    [Fact]
+    public void Evaluate_AnEntryRecordedAfterAsOf_IsNotYetKnown()
+    {
+        var entry = new ManualEntry(ManualEntryKind.Wrong, Weekly.UnitId, Weekly.Key, D("2026-11-25"), 0, "错报", "李娜", T("2026-11-25 10:00"));
+
+        Evaluate("2026-11-24 09:00", [Sent("2026-11-23 10:00")], [entry]).Deduction.Should().Be(0);
+    }
+
+    [Fact]
+    public void EvaluateAll_MatchesSubmissionsByReportUnitAndPeriod()
+    {
+        var other = Weekly with { Period = Period.Week(D("2026-11-09")), Due = T("2026-11-16 17:00") };
+
+        var results = Evaluator.EvaluateAll([Weekly, other], [Sent("2026-11-23 10:00")], [], T("2026-11-24 09:00"));
+
+        results.Select(r => r.Status).Should().Equal(ObligationStatus.OnTime, ObligationStatus.Missing);
+    }
+}
