@@ -30,7 +30,7 @@ internal sealed class ScenarioEvents(WorkingCalendar calendar, int year, Random 
         var unit = ScenarioOrganisation.CityUnitId(index);
         var meetingDay = (DayOfWeek)(1 + index % 5);
         var (meetingStart, meetingEnd) = index % 2 == 0 ? ("09:30", "11:00") : ("14:00", "15:30");
-        for (var day = First(meetingDay); day.Year == year; day = day.AddDays(7))
+        for (var day = OnOrAfter(new DateOnly(year, 1, 1), meetingDay); day.Year == year; day = day.AddDays(7))
         {
             if (calendar.IsWorkingDay(day))
             {
@@ -90,11 +90,7 @@ internal sealed class ScenarioEvents(WorkingCalendar calendar, int year, Random 
     private static string Local(DateOnly day, string? time) =>
         day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (time is null ? "" : "T" + time);
 
-    private DateOnly First(DayOfWeek weekday)
-    {
-        var day = new DateOnly(year, 1, 1);
-        return day.AddDays(((int)weekday - (int)day.DayOfWeek + 7) % 7);
-    }
+    private static DateOnly OnOrAfter(DateOnly day, DayOfWeek weekday) => day.AddDays(((int)weekday - (int)day.DayOfWeek + 7) % 7);
 
     // A day drawn from the months, leaving out their last spareDays days.
     private DateOnly RandomDay(int fromMonth, int toMonth, int spareDays = 0)
@@ -106,9 +102,5 @@ internal sealed class ScenarioEvents(WorkingCalendar calendar, int year, Random 
 
     private DateOnly WorkingDay(int fromMonth, int toMonth) => calendar.OnOrAfter(RandomDay(fromMonth, toMonth));
 
-    private DateOnly Weekday(DayOfWeek weekday, int fromMonth, int toMonth)
-    {
-        var day = RandomDay(fromMonth, toMonth, spareDays: 6);
-        return day.AddDays(((int)weekday - (int)day.DayOfWeek + 7) % 7);
-    }
+    private DateOnly Weekday(DayOfWeek weekday, int fromMonth, int toMonth) => OnOrAfter(RandomDay(fromMonth, toMonth, spareDays: 6), weekday);
 }

@@ -1,0 +1,19 @@
+namespace MailOps.Worker.Cli;
+
+/// <summary>What a command talks to: its output and error streams, the clock, and settings that override the configuration.</summary>
+internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, IReadOnlyDictionary<string, string?>? Settings = null)
+{
+    public static CliEnvironment Console { get; } = new(System.Console.Out, System.Console.Error, TimeProvider.System);
+}
+
+/// <summary>The process exit codes of <c>mailops</c>.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>A command-line mistake: an unknown option, a malformed date.</summary>
+    public const int Usage = 2;
+
+    /// <summary>A configuration file or setting is wrong (sysexits' EX_CONFIG).</summary>
+    public const int Configuration = 78;
+}

@@ -1,0 +1,67 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MailOps.Worker.Cli;
+
+/// <summary>The JSON documents the command line writes; field names are part of the public contract.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(List<CatalogEntryJson>))]
+[JsonSerializable(typeof(List<CalendarDayJson>))]
+[JsonSerializable(typeof(List<ObligationJson>))]
+internal sealed partial class CliJson : JsonSerializerContext
+{
+    /// <summary>Chinese stays readable in the output rather than escaped to \uXXXX.</summary>
+    public static CliJson Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
+
+internal sealed record CatalogEntryJson(
+    string Id,
+    string Name,
+    string NameEn,
+    string Category,
+    string Owner,
+    string Submitter,
+    string Channel,
+    bool Monitored,
+    bool Enabled,
+    string DeadlineKind,
+    string Deadline,
+    string NonWorkingDay,
+    IReadOnlyList<string> To,
+    IReadOnlyList<string> Cc,
+    IReadOnlyList<IReadOnlyList<string>> Keywords);
+
+internal sealed record CalendarDayJson(string Date, string Weekday, bool Working, string? Holiday, bool MakeUpWorkingDay, bool Covered);
+
+internal sealed record ObligationJson(string Report, string Unit, string Period, DateTimeOffset Due, DateTimeOffset Opens, string? Event);
+
+internal static class Names
+{
+    /// <summary>An enum value as the files and JSON spell it: <c>NextWorkingDay</c> becomes <c>next-working-day</c>.</summary>
+    public static string Kebab<T>(T value)
+        where T : struct, Enum
+    {
+        var text = value.ToString();
+        var builder = new System.Text.StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && i > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(text[i]));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,52 @@
+using MailOps.Worker.Regime;
+using MailOps.Worker.Watch;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailOps.Worker.Hosting;
+
+/// <summary>Builds the host every command runs in: configuration, logging to standard error, options, the regime.</summary>
+internal static class MailOpsHost
+{
+    /// <param name="settings">Settings that override every other source (tests use them to point at temporary files).</param>
+    /// <param name="configure">A last say over the builder, for tests that capture logs.</param>
+    public static IHost Build(string[] args, IReadOnlyDictionary<string, string?>? settings, TimeProvider time, bool watch, Action<HostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = "MailOps",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        // Standard output belongs to the command (a --json document must stay clean); logs go to standard error.
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton<RunOutcome>();
+        builder.Services.AddMailOpsRegime();
+        if (watch)
+        {
+            builder.Services.AddHostedService<DeadlineWatch>();
+        }
+
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    public static IServiceCollection AddMailOpsRegime(this IServiceCollection services)
+    {
+        services.AddOptions<RegimeOptions>().BindConfiguration(RegimeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RegimeOptions>, RegimeOptionsValidator>();
+        services.AddSingleton<RegimeFiles>();
+        return services;
+    }
+}

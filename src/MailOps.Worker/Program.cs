@@ -1,0 +1,3 @@
+using MailOps.Worker.Cli;
+
+return await MailOpsCommandLine.InvokeAsync(args, CliEnvironment.Console).ConfigureAwait(false);

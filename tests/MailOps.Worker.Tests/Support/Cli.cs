@@ -1,0 +1,27 @@
+using System.Text.Json;
+using MailOps.Worker.Cli;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailOps.Worker.Tests.Support;
+
+/// <summary>Runs <c>mailops</c> in-process against the shipped default, capturing what it writes.</summary>
+internal static class Cli
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? settings = null, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var env = new CliEnvironment(output, error, new FakeTimeProvider(Now), settings);
+        var code = await MailOpsCommandLine.InvokeAsync(args, env);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
+}
+
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public JsonElement Json => JsonDocument.Parse(Out).RootElement;
+}
