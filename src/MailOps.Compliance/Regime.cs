@@ -29,12 +29,14 @@ public sealed class Regime
     public RegimeZone Zone { get; }
 
     /// <summary>
-    /// Whether the unit owes the report: the report is for the unit's kind and watched, and is enabled or the
-    /// unit opts in, and the unit does not opt out.
+    /// Whether the regime assigns the report to the unit: it is for the unit's kind, and enabled or the unit
+    /// opts in, and the unit does not opt out. Watched or not: an SMS report is still the unit's.
     /// </summary>
-    public static bool Owes(Unit unit, ReportDefinition report) =>
+    public static bool Assigns(Unit unit, ReportDefinition report) =>
         report.Owner == unit.Kind
-        && report.Monitored
         && (report.Enabled || unit.Include.Contains(report.Id))
         && !unit.Exclude.Contains(report.Id);
+
+    /// <summary>Whether the unit owes the report as MailOps watches it: assigned, and watched (only email by default).</summary>
+    public static bool Owes(Unit unit, ReportDefinition report) => report.Monitored && Assigns(unit, report);
 }

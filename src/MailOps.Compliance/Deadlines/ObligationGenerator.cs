@@ -1,3 +1,4 @@
+using MailOps.Compliance.Catalog;
 using MailOps.Compliance.Organisation;
 
 namespace MailOps.Compliance.Deadlines;
@@ -27,7 +28,10 @@ public sealed class ObligationGenerator
         var obligations = new List<Obligation>();
         foreach (var unit in units)
         {
-            obligations.AddRange(ForUnit(unit, from, to));
+            foreach (var report in _regime.Catalog.Reports.Where(r => Regime.Owes(unit, r)))
+            {
+                obligations.AddRange(Occurrences(unit, report, from, to));
+            }
         }
 
         obligations.Sort(static (a, b) =>
@@ -44,26 +48,22 @@ public sealed class ObligationGenerator
         return obligations;
     }
 
-    private IEnumerable<Obligation> ForUnit(Unit unit, DateOnly from, DateOnly to)
+    /// <summary>
+    /// One report's obligations for one unit in the range, whether or not the unit owes
+    /// it as MailOps watches it (parsing places an SMS report's copy in its period too).
+    /// </summary>
+    public IEnumerable<Obligation> Occurrences(Unit unit, ReportDefinition report, DateOnly from, DateOnly to)
     {
         var zone = _regime.Zone;
-        foreach (var report in _regime.Catalog.Reports)
+        foreach (var occurrence in report.Deadline.Occurrences(_context, unit.Id, from.AddDays(-ShiftMargin), to.AddDays(ShiftMargin)))
         {
-            if (!Regime.Owes(unit, report))
+            var nominal = zone.ToLocal(occurrence.NominalDue);
+            var nominalDate = DateOnly.FromDateTime(nominal.DateTime);
+            var dueDate = report.NonWorkingDay.Apply(_regime.Calendar, nominalDate);
+            var due = dueDate == nominalDate ? occurrence.NominalDue : zone.At(dueDate, TimeOnly.FromDateTime(nominal.DateTime));
+            if (dueDate >= from && dueDate <= to)
             {
-                continue;
-            }
-
-            foreach (var occurrence in report.Deadline.Occurrences(_context, unit.Id, from.AddDays(-ShiftMargin), to.AddDays(ShiftMargin)))
-            {
-                var nominal = zone.ToLocal(occurrence.NominalDue);
-                var nominalDate = DateOnly.FromDateTime(nominal.DateTime);
-                var dueDate = report.NonWorkingDay.Apply(_regime.Calendar, nominalDate);
-                var due = dueDate == nominalDate ? occurrence.NominalDue : zone.At(dueDate, TimeOnly.FromDateTime(nominal.DateTime));
-                if (dueDate >= from && dueDate <= to)
-                {
-                    yield return new Obligation(report.Id, unit.Id, occurrence.Period, due, occurrence.Opens, occurrence.EventId);
-                }
+                yield return new Obligation(report.Id, unit.Id, occurrence.Period, due, occurrence.Opens, occurrence.EventId);
             }
         }
     }

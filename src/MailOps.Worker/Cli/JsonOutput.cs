@@ -12,6 +12,7 @@ namespace MailOps.Worker.Cli;
 [JsonSerializable(typeof(List<CatalogEntryJson>))]
 [JsonSerializable(typeof(List<CalendarDayJson>))]
 [JsonSerializable(typeof(List<ObligationJson>))]
+[JsonSerializable(typeof(List<ParsedMessageJson>))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Chinese stays readable in the output rather than escaped to \uXXXX.</summary>
@@ -43,6 +44,24 @@ internal sealed record CatalogEntryJson(
 internal sealed record CalendarDayJson(string Date, string Weekday, bool Working, string? Holiday, bool MakeUpWorkingDay, bool Covered);
 
 internal sealed record ObligationJson(string Report, string Unit, string Period, DateTimeOffset Due, DateTimeOffset Opens, string? Event);
+
+internal sealed record FindingJson(string Kind, string Detail, string DetailEn);
+
+internal sealed record ParsedMessageJson(
+    string File,
+    string MessageId,
+    string? Subject,
+    string? From,
+    string? Submitter,
+    DateTimeOffset? Received,
+    string? Report,
+    string? Unit,
+    string? Period,
+    bool Matched,
+    string? Reason,
+    string? ReasonDetail,
+    string? ReasonDetailEn,
+    IReadOnlyList<FindingJson> Findings);
 
 internal static class Names
 {

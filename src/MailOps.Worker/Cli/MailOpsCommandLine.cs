@@ -15,6 +15,7 @@ internal static class MailOpsCommandLine
             CatalogCommand.Create(env, hostArgs),
             CalendarCommand.Create(env, hostArgs),
             ObligationsCommand.Create(env, hostArgs),
+            ParseCommand.Create(env, hostArgs),
         };
         root.SetAction((_, cancellation) => RunCommand.RunAsync(env, hostArgs, cancellation));
         _ = args;

@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+using MailOps.Compliance.Evaluation;
+using MailOps.Parsing.Reading;
+using MailOps.Parsing.Subjects;
+
+namespace MailOps.Parsing.Checks;
+
+/// <summary>
+/// Required fields of the body: a label in an HTML table (a header of a column whose later rows must be
+/// filled, or a label whose right-hand cell must be), else a <c>label：value</c> line of the text. Blank or
+/// not found is incomplete.
+/// </summary>
+internal static partial class BodyFieldCheck
+{
+    public static IEnumerable<Finding> Check(IReadOnlyList<string> fields, ReadMessage message, ParsingOptions options)
+    {
+        if (fields.Count == 0)
+        {
+            return [];
+        }
+
+        var tables = message.HtmlBody is { } html ? Tables(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html) : [];
+        var lines = TextLines(message);
+        var findings = new List<Finding>();
+        foreach (var field in fields)
+        {
+            var label = TextFold.Fold(Blank.Label(field));
+            var state = InTables(tables, label) ?? InLines(lines, label);
+            if (state is null)
+            {
+                findings.Add(new Finding(FindingKind.Incomplete, new($"正文缺少必填项「{field}」", $"the body has no \"{field}\"")));
+            }
+            else if (state.Value.BlankRow is { } row)
+            {
+                var where = row >= 0 ? $"（表格第 {row + 1} 行）" : "";
+                var whereEn = row >= 0 ? $" (table row {row + 1})" : "";
+                findings.Add(new Finding(FindingKind.Incomplete, new($"「{field}」未填写{where}", $"\"{field}\" is blank{whereEn}")));
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>Found, and if blank, where: the table row's index, or -1 for a line of text.</summary>
+    private readonly record struct FieldState(int? BlankRow);
+
+    private static FieldState? InTables(List<string[][]> tables, string label)
+    {
+        foreach (var grid in tables)
+        {
+            for (var r = 0; r < grid.Length; r++)
+            {
+                for (var c = 0; c < grid[r].Length; c++)
+                {
+                    if (TextFold.Fold(Blank.Label(grid[r][c])) != label)
+                    {
+                        continue;
+                    }
+
+                    var columns = grid.Max(row => row.Length);
+                    if (r == 0 && grid.Length > 1 && columns > 2)
+                    {
+                        // A column header: every later row that has anything in it must fill this column.
+                        for (var below = 1; below < grid.Length; below++)
+                        {
+                            if (grid[below].Any(cell => !Blank.Is(cell)) && Blank.Is(c < grid[below].Length ? grid[below][c] : null))
+                            {
+                                return new FieldState(below);
+                            }
+                        }
+
+                        return new FieldState(null);
+                    }
+
+                    var value = grid[r].Skip(c + 1).FirstOrDefault(cell => cell != grid[r][c]);
+                    return new FieldState(Blank.Is(value) ? r : null);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static FieldState? InLines(List<string> lines, string label)
+    {
+        foreach (var line in lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && TextFold.Fold(Blank.Label(line[..colon])) == label)
+            {
+                return new FieldState(Blank.Is(line[(colon + 1)..]) ? -1 : null);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> TextLines(ReadMessage message)
+    {
+        var text = message.TextBody;
+        if (text is null && message.HtmlBody is { } html)
+        {
+            var document = new HtmlDocument();
+            document.LoadHtml(html.Replace("<br", "\n<br", StringComparison.OrdinalIgnoreCase).Replace("</p>", "</p>\n", StringComparison.OrdinalIgnoreCase));
+            text = HtmlEntity.DeEntitize(document.DocumentNode.InnerText);
+        }
+
+        return text is null ? [] : [.. LineBreak().Split(text).Select(TextFold.Fold).Where(l => l.Length > 0)];
+    }
+
+    /// <summary>Every table as a grid of folded cell texts, with colspans repeated and rowspans carried down.</summary>
+    private static List<string[][]> Tables(string html)
+    {
+        var document = new HtmlDocument();
+        document.LoadHtml(html);
+        var grids = new List<string[][]>();
+        foreach (var table in document.DocumentNode.Descendants("table"))
+        {
+            var rows = table.Descendants("tr").Where(tr => tr.Ancestors("table").FirstOrDefault() == table).ToList();
+            var carried = new Dictionary<int, (string Text, int Rows)>();
+            var grid = new List<string[]>();
+            foreach (var tr in rows)
+            {
+                var cells = new List<string>();
+                foreach (var td in tr.Elements("td").Concat(tr.Elements("th")).OrderBy(n => n.StreamPosition))
+                {
+                    while (carried.TryGetValue(cells.Count, out var above))
+                    {
+                        cells.Add(above.Text);
+                        carried[cells.Count - 1] = (above.Text, above.Rows - 1);
+                        if (above.Rows - 1 <= 0)
+                        {
+                            carried.Remove(cells.Count - 1);
+                        }
+                    }
+
+                    var text = TextFold.Fold(HtmlEntity.DeEntitize(td.InnerText).Replace('\u00A0', ' '));
+                    var span = Math.Clamp(td.GetAttributeValue("colspan", 1), 1, 50);
+                    var down = Math.Clamp(td.GetAttributeValue("rowspan", 1), 1, 500);
+                    for (var i = 0; i < span; i++)
+                    {
+                        if (down > 1)
+                        {
+                            carried[cells.Count] = (text, down - 1);
+                        }
+
+                        cells.Add(text);
+                    }
+                }
+
+                grid.Add([.. cells]);
+            }
+
+            if (grid.Count > 0)
+            {
+                grids.Add([.. grid]);
+            }
+        }
+
+        return grids;
+    }
+
+    [GeneratedRegex(@"\r?\n")]
+    private static partial Regex LineBreak();
+}

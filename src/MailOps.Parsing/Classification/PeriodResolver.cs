@@ -1,0 +1,62 @@
+using MailOps.Compliance;
+using MailOps.Compliance.Catalog;
+using MailOps.Compliance.Deadlines;
+using MailOps.Compliance.Organisation;
+using MailOps.Parsing.Subjects;
+
+namespace MailOps.Parsing.Classification;
+
+/// <summary>
+/// The period a submission covers: the subject's period read as the report's kind of period, or else the
+/// obligation whose window opened most recently by the received instant (docs/parsing.md §3).
+/// </summary>
+internal sealed class PeriodResolver(Regime regime)
+{
+    private const int InferenceDays = 62;
+    private const int EventSearchDays = 400;
+
+    private readonly ObligationGenerator _generator = new(regime);
+
+    public string? Resolve(Unit unit, ReportDefinition report, SubjectPeriod? named, DateTimeOffset received) =>
+        (named is null ? null : FromSubject(unit, report, named, received)) ?? Infer(unit, report, received);
+
+    private string? FromSubject(Unit unit, ReportDefinition report, SubjectPeriod named, DateTimeOffset received) =>
+        CalendarPeriod(report, named)
+        ?? (report.Deadline is EventRule or EventWindowDailyRule or EventRecurringWeeklyRule or AfterLongHolidayRule
+            && named.Kind is SubjectPeriodKind.Day or SubjectPeriodKind.Range
+                ? Containing(unit, report, named.First, received)
+                : null);
+
+    /// <summary>
+    /// A named period read as a calendar report's kind of period: a day or the first day of a range for a daily
+    /// report; the ISO week, month or quarter holding it for weekly, monthly and quarterly reports. Needs no
+    /// unit; null for an event report or a period that cannot be read as the report's.
+    /// </summary>
+    public static string? CalendarPeriod(ReportDefinition report, SubjectPeriod named) => (report.Deadline, named.Kind) switch
+    {
+        (DailyRule, SubjectPeriodKind.Day or SubjectPeriodKind.Range) => Period.Day(named.First).Id,
+        (WeeklyRule, SubjectPeriodKind.Day or SubjectPeriodKind.Range or SubjectPeriodKind.Week) => Period.Week(named.First).Id,
+        (MonthlyLastDayRule or MonthlyDayRule, not SubjectPeriodKind.Quarter and not SubjectPeriodKind.Week) => Period.MonthOf(named.First).Id,
+        (QuarterlyRule, not SubjectPeriodKind.Week) => Period.QuarterOf(named.First).Id,
+        _ => null,
+    };
+
+    // An event report names a day of its event (or of a window): the obligation whose period holds that day.
+    private string? Containing(Unit unit, ReportDefinition report, DateOnly day, DateTimeOffset received)
+    {
+        var date = regime.Zone.DateOf(received);
+        return _generator.Occurrences(unit, report, date.AddDays(-EventSearchDays), date.AddDays(EventSearchDays))
+            .Where(o => o.Period.Start <= day && day <= o.Period.End)
+            .OrderBy(o => Math.Abs((o.Due - received).Ticks))
+            .Select(o => o.Period.Id)
+            .FirstOrDefault();
+    }
+
+    private string? Infer(Unit unit, ReportDefinition report, DateTimeOffset received)
+    {
+        var date = regime.Zone.DateOf(received);
+        var candidates = _generator.Occurrences(unit, report, date.AddDays(-InferenceDays), date.AddDays(InferenceDays)).ToList();
+        var opened = candidates.Where(o => o.Opens <= received).MaxBy(o => (o.Opens, o.Due));
+        return (opened ?? candidates.Where(o => o.Due >= received).MinBy(o => o.Due))?.Period.Id;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using MailOps.Compliance.Catalog;
+using MailOps.Parsing.Subjects;
+
+namespace MailOps.Parsing.Classification;
+
+/// <summary>The report a subject names, by the catalog's keyword groups and patterns.</summary>
+internal sealed class ReportClassifier
+{
+    private readonly List<(ReportDefinition Report, string[][] Groups, Regex[] Patterns)> _reports;
+
+    public ReportClassifier(ReportCatalog catalog) =>
+        _reports = [.. catalog.Reports.Select(r => (
+            r,
+            r.Keywords.Select(g => g.Select(TextFold.Fold).ToArray()).ToArray(),
+            r.Patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))).ToArray()))];
+
+    /// <summary>
+    /// The report whose best matching group is the most specific (most characters) among those
+    /// <paramref name="admitted"/>; a tie is ambiguous; no match is none.
+    /// </summary>
+    public Classification Classify(string subject, Func<ReportDefinition, bool> admitted)
+    {
+        var scored = new List<(ReportDefinition Report, int Score)>();
+        foreach (var (report, groups, patterns) in _reports)
+        {
+            var score = Score(subject, groups, patterns);
+            if (score > 0 && admitted(report))
+            {
+                scored.Add((report, score));
+            }
+        }
+
+        if (scored.Count == 0)
+        {
+            return new Classification(null, []);
+        }
+
+        var best = scored.Max(s => s.Score);
+        var top = scored.Where(s => s.Score == best).Select(s => s.Report).ToList();
+        return new Classification(top.Count == 1 ? top[0] : null, top);
+    }
+
+    private static int Score(string subject, string[][] groups, Regex[] patterns)
+    {
+        var best = 0;
+        foreach (var group in groups)
+        {
+            if (group.All(word => subject.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            {
+                best = Math.Max(best, group.Sum(w => w.Length));
+            }
+        }
+
+        foreach (var pattern in patterns)
+        {
+            try
+            {
+                var match = pattern.Match(subject);
+                if (match.Success)
+                {
+                    best = Math.Max(best, match.Length);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological subject against an administrator's pattern: no match rather than a stall.
+            }
+        }
+
+        return best;
+    }
+}
+
+/// <summary>The report found (when exactly one), and every report tied for best.</summary>
+internal sealed record Classification(ReportDefinition? Report, IReadOnlyList<ReportDefinition> Candidates)
+{
+    public bool IsAmbiguous => Report is null && Candidates.Count > 1;
+}

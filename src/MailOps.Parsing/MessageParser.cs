@@ -1,0 +1,191 @@
+using MailOps.Compliance;
+using MailOps.Compliance.Catalog;
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Deadlines;
+using MailOps.Compliance.Evaluation;
+using MailOps.Compliance.Organisation;
+using MailOps.Parsing.Authenticity;
+using MailOps.Parsing.Checks;
+using MailOps.Parsing.Classification;
+using MailOps.Parsing.Reading;
+using MailOps.Parsing.Screening;
+using MailOps.Parsing.Subjects;
+using MimeKit;
+
+namespace MailOps.Parsing;
+
+/// <summary>
+/// Turns one raw RFC 5322 message into a <see cref="ParseOutcome"/> against the regime: read, screen out
+/// what is not a submission, classify (report, unit, period), check content and recipients, and judge the
+/// sender's authenticity (docs/parsing.md). Pure over its input; never throws for any input.
+/// </summary>
+public sealed class MessageParser
+{
+    private readonly Regime _regime;
+    private readonly ParsingOptions _options;
+    private readonly ReportClassifier _classifier;
+    private readonly PeriodResolver _periods;
+    private readonly IReadOnlySet<string> _internalDomains;
+
+    public MessageParser(Regime regime, ParsingOptions? options = null)
+    {
+        _regime = regime;
+        _options = options ?? ParsingOptions.Default;
+        _classifier = new ReportClassifier(regime.Catalog);
+        _periods = new PeriodResolver(regime);
+        _internalDomains = (_options.InternalDomains.Count > 0 ? _options.InternalDomains : DirectoryDomains(regime.Directory))
+            .Select(d => d.ToLowerInvariant())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <param name="raw">The message's bytes.</param>
+    /// <param name="receivedAt">When the mailbox received it (Graph's receivedDateTime, IMAP's INTERNALDATE), if known.</param>
+    public ParseOutcome Parse(byte[] raw, DateTimeOffset? receivedAt = null)
+    {
+        try
+        {
+            return ParseCore(raw, receivedAt);
+        }
+#pragma warning disable CA1031 // The boundary of untrusted input: whatever a malformed message provokes becomes data.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return NonMatch(MessageReader.SyntheticId(raw), NonMatchReason.Unparseable, new($"无法解析：{ex.Message}", $"cannot be parsed: {ex.Message}"));
+        }
+    }
+
+    private ParseOutcome ParseCore(byte[] raw, DateTimeOffset? receivedAt)
+    {
+        if (raw.LongLength > _options.MaxMessageBytes)
+        {
+            return NonMatch(MessageReader.SyntheticId(raw), NonMatchReason.TooLarge, new(
+                $"邮件 {raw.LongLength} 字节，超过上限 {_options.MaxMessageBytes}", $"the message is {raw.LongLength} bytes, over the limit of {_options.MaxMessageBytes}"));
+        }
+
+        MimeMessage message;
+        try
+        {
+            message = MessageReader.Load(raw);
+        }
+        catch (FormatException ex)
+        {
+            return NonMatch(MessageReader.SyntheticId(raw), NonMatchReason.Unparseable, new($"不是可读的邮件：{ex.Message}", $"not a readable message: {ex.Message}"));
+        }
+
+        if (MessageReader.HasMorePartsThan(message, _options.MaxParts))
+        {
+            return NonMatch(MessageReader.SyntheticId(raw), NonMatchReason.TooManyParts, new(
+                $"邮件的 MIME 部分超过 {_options.MaxParts} 个", $"the message has more than {_options.MaxParts} MIME parts"));
+        }
+
+        var read = MessageReader.Read(message, raw, receivedAt, _options);
+        var subject = SubjectNormalizer.Normalize(message.Subject);
+        var outcome = new ParseOutcome { MessageId = read.MessageId, Message = read, NormalizedSubject = subject.Text };
+        if (NonSubmissionScreen.Screen(message, subject) is { } screened)
+        {
+            return outcome with { Reason = screened.Reason, ReasonDetail = screened.Detail };
+        }
+
+        if (read.Received is not { } received)
+        {
+            return outcome with { Reason = NonMatchReason.NoDate, ReasonDetail = new("没有收件时间、Received 或 Date 信头", "no received instant, Received or Date header") };
+        }
+
+        return Classify(message, read, subject, received, outcome);
+    }
+
+    private ParseOutcome Classify(MimeMessage message, ReadMessage read, NormalizedSubject subject, DateTimeOffset received, ParseOutcome outcome)
+    {
+        var (unit, submitter) = Submitter(read);
+        var named = SubjectPeriods.Find(subject.Text, _regime.Zone.DateOf(received));
+        var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
+        var any = unit is null ? owed : _classifier.Classify(subject.Text, _ => true);
+        outcome = outcome with { UnitId = unit?.Id, Submitter = submitter };
+
+        if (owed.IsAmbiguous || (owed.Report is null && any.IsAmbiguous))
+        {
+            var names = string.Join("、", (owed.IsAmbiguous ? owed : any).Candidates.Select(r => r.Id));
+            return outcome with { Reason = NonMatchReason.Ambiguous, ReasonDetail = new($"主题同时符合多种报告：{names}", $"the subject fits several reports: {names}") };
+        }
+
+        var report = owed.Report ?? any.Report;
+        if (report is null)
+        {
+            return outcome with { Reason = NonMatchReason.UnknownReport, ReasonDetail = new("主题不符合任何报告", "the subject names no report") };
+        }
+
+        outcome = outcome with { ReportId = report.Id };
+        if (unit is null)
+        {
+            var period = named is null ? null : PeriodResolver.CalendarPeriod(report, named);
+            return outcome with
+            {
+                PeriodId = period,
+                Reason = NonMatchReason.UnknownSender,
+                ReasonDetail = new(
+                    $"{report.Name.Zh}{(period is null ? "" : $"（{period}）")}，发件人 {read.From?.Address ?? "（无）"} 不是任何单位的报送人",
+                    $"a {report.Name.En}{(period is null ? "" : $" for {period}")} from {read.From?.Address ?? "(no sender)"}, who submits for no unit"),
+            };
+        }
+
+        if (owed.Report is null)
+        {
+            return outcome with { Reason = NonMatchReason.NotOwed, ReasonDetail = new($"{unit.Name.Zh} 不需要报送{report.Name.Zh}", $"{unit.Name.En} does not owe the {report.Name.En}") };
+        }
+
+        var periodId = _periods.Resolve(unit, report, named, received);
+        if (periodId is null)
+        {
+            return outcome with { Reason = NonMatchReason.PeriodUnknown, ReasonDetail = new($"找不到 {unit.Name.Zh} 的{report.Name.Zh}对应的期间", $"no period of the {report.Name.En} of {unit.Name.En} fits") };
+        }
+
+        var findings = Check(unit, report, read);
+        var submission = new Submission(report.Id, unit.Id, periodId, received, read.MessageId, submitter!, [.. read.To.Concat(read.Cc).Select(m => m.Address)], findings);
+        outcome = outcome with { PeriodId = periodId, Findings = findings, Submission = submission };
+
+        if (read.From is { } from && SenderAuthentication.Check(message, from.Address, _internalDomains) is { } spoofed)
+        {
+            return outcome with { Reason = NonMatchReason.UnauthenticatedSender, ReasonDetail = spoofed };
+        }
+
+        return outcome;
+    }
+
+    private List<Finding> Check(Unit unit, ReportDefinition report, ReadMessage read)
+    {
+        var findings = new List<Finding>();
+        if (RecipientCheck.Check(_regime.Directory, unit, report, read) is { } recipients)
+        {
+            findings.Add(recipients);
+        }
+
+        findings.AddRange(AttachmentCheck.Check(report, read));
+        findings.AddRange(BodyFieldCheck.Check(report.Content.Fields, read, _options));
+        findings.AddRange(WorkbookCheck.Check(report.Content.WorkbookCells, read.Workbook, _options));
+        return findings;
+    }
+
+    private (Unit? Unit, string? Address) Submitter(ReadMessage read)
+    {
+        foreach (var mailbox in new[] { read.From, read.Sender, read.ReplyTo })
+        {
+            if (mailbox is not null && _regime.Directory.UnitOfSubmitter(mailbox.Address) is { } unit)
+            {
+                return (unit, mailbox.Address);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static ParseOutcome NonMatch(string messageId, NonMatchReason reason, LocalizedText detail) =>
+        new() { MessageId = messageId, Reason = reason, ReasonDetail = detail };
+
+    private static IEnumerable<string> DirectoryDomains(OrganisationDirectory directory) =>
+        directory.GroupRoles.Values
+            .Concat(directory.Companies.SelectMany(c => c.Roles.Values))
+            .Concat(directory.Units.SelectMany(u => u.Submitters.Values.Concat(u.Roles.Values)))
+            .SelectMany(addresses => addresses)
+            .Select(a => a[(a.LastIndexOf('@') + 1)..])
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,30 @@
+namespace MailOps.Parsing;
+
+/// <summary>Limits and knobs of the parser; the defaults are safe for a shared mailbox.</summary>
+public sealed record ParsingOptions
+{
+    public static ParsingOptions Default { get; } = new();
+
+    /// <summary>A larger message is the non-match <c>too-large</c>; default 64 MiB (Exchange Online accepts up to 150 MB).</summary>
+    public long MaxMessageBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>A message with more MIME parts is the non-match <c>too-many-parts</c>; default 500.</summary>
+    public int MaxParts { get; init; } = 500;
+
+    /// <summary>How much of the HTML body is searched for required fields; default 4 million characters.</summary>
+    public int MaxHtmlChars { get; init; } = 4_000_000;
+
+    /// <summary>The largest workbook attachment opened for cell checks; default 20 MiB.</summary>
+    public long MaxWorkbookBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>The most a workbook may unpack to before it is refused as unreadable; default 100 MiB.</summary>
+    public long MaxWorkbookUnpackedBytes { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// The domains whose senders must be authenticated; empty means every domain of the directory's addresses.
+    /// </summary>
+    public IReadOnlyList<string> InternalDomains { get; init; } = [];
+
+    /// <summary>The header MailOps puts on every mail it sends, by which it knows its own mail when it comes back.</summary>
+    public const string OwnMailHeader = "X-MailOps-Generated";
+}

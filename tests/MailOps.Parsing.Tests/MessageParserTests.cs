@@ -1,0 +1,173 @@
+using MailOps.Compliance.Evaluation;
+using MailOps.Parsing.Tests.Support;
+using MimeKit;
+
+namespace MailOps.Parsing.Tests;
+
+public sealed class MessageParserTests
+{
+    [Fact]
+    public void Parse_ACompleteDailyReport_IsASubmissionOfTheDayItNames()
+    {
+        var outcome = Mail.Parse(Mail.DailyReport());
+
+        outcome.Should().Match<ParseOutcome>(o => o.Matched && o.ReportId == "callcenter-daily" && o.UnitId == "callcenter" && o.PeriodId == "2026-11-23");
+        outcome.Findings.Should().BeEmpty();
+        outcome.Submission!.Received.Should().Be(new DateTimeOffset(2026, 11, 23, 20, 40, 12, TimeSpan.FromHours(8)));
+        outcome.Submission.Sender.Should().Be(Mail.Duty);
+    }
+
+    [Fact]
+    public void Parse_WithoutADateInTheSubject_InfersTheDayFromTheReceivedInstant()
+    {
+        var outcome = Mail.Parse(Mail.DailyReport("呼叫中心信息日报"));
+
+        outcome.PeriodId.Should().Be("2026-11-23");
+    }
+
+    [Fact]
+    public void Parse_TheCallersReceivedInstant_WinsOverTheHeaders()
+    {
+        var outcome = TestRegime.Parser.Parse(Mail.Bytes(Mail.DailyReport("呼叫中心信息日报")), new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+
+        outcome.PeriodId.Should().Be("2026-11-24");
+        outcome.Message!.ReceivedFrom.Should().Be(Reading.ReceivedSource.Supplied);
+    }
+
+    [Fact]
+    public void Parse_AMissingCcRoleAndABlankCell_AreFindingsOfASubmission()
+    {
+        var message = Mail.DailyReport(html: Mail.Figures("120", "/", "30", "82"));
+        message.To.RemoveAt(1);
+
+        var outcome = Mail.Parse(message);
+
+        outcome.Matched.Should().BeTrue();
+        outcome.Findings.Select(f => f.Kind).Should().Equal(FindingKind.RecipientsMissing, FindingKind.Incomplete);
+        outcome.Findings[0].Detail.Zh.Should().Be("主送缺少：物业管家中心 (property.butler-center)");
+        outcome.Findings[1].Detail.En.Should().Be("\"投诉量\" is blank (table row 2)");
+    }
+
+    [Fact]
+    public void Parse_FromAnUnknownSender_CarriesTheReportAndPeriodForTriage()
+    {
+        var message = Mail.DailyReport();
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("stranger@example.org"));
+
+        var outcome = Mail.Parse(message);
+
+        outcome.Should().Match<ParseOutcome>(o => o.Reason == NonMatchReason.UnknownSender && o.ReportId == "callcenter-daily" && o.PeriodId == "2026-11-23" && o.UnitId == null);
+        outcome.ReasonDetail!.En.Should().Be("a Call center daily report for 2026-11-23 from stranger@example.org, who submits for no unit");
+    }
+
+    [Fact]
+    public void Parse_AReportTheUnitDoesNotOwe_IsNotOwed()
+    {
+        var message = Mail.DailyReport();
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("zhang.wei@cq.example.com"));
+
+        Mail.Parse(message).Should().Match<ParseOutcome>(o => o.Reason == NonMatchReason.NotOwed && o.ReportId == "callcenter-daily" && o.UnitId == "cq-crm");
+    }
+
+    [Theory]
+    [InlineData("Auto-Submitted", "auto-replied", NonMatchReason.AutoReply)]
+    [InlineData("X-Auto-Response-Suppress", "All", NonMatchReason.AutoReply)]
+    [InlineData("X-MailOps-Generated", "digest", NonMatchReason.OwnMail)]
+    public void Parse_AutomaticOrOwnMail_IsNotASubmission(string header, string value, NonMatchReason reason)
+    {
+        var message = Mail.DailyReport();
+        message.Headers.Add(header, value);
+
+        Mail.Parse(message).Should().Match<ParseOutcome>(o => o.Reason == reason && o.ReportId == null && o.Submission == null);
+    }
+
+    [Theory]
+    [InlineData("RE: 呼叫中心信息日报", NonMatchReason.Reply)]
+    [InlineData("答复: 呼叫中心信息日报", NonMatchReason.Reply)]
+    [InlineData("自动回复: 呼叫中心信息日报", NonMatchReason.AutoReply)]
+    public void Parse_ARepliedSubject_IsNotASubmission(string subject, NonMatchReason reason)
+    {
+        Mail.Parse(Mail.DailyReport(subject)).Reason.Should().Be(reason);
+    }
+
+    [Fact]
+    public void Parse_AForwardBySubmitter_IsASubmission()
+    {
+        Mail.Parse(Mail.DailyReport("FW: 呼叫中心信息日报 11月23日")).Should().Match<ParseOutcome>(o => o.Matched && o.PeriodId == "2026-11-23");
+    }
+
+    [Fact]
+    public void Parse_AnInternalFromFailingDmarc_IsUnauthenticatedButKeepsItsSubmission()
+    {
+        var message = Mail.DailyReport();
+        message.Headers.Insert(0, new Header("Authentication-Results", "hq.example.com; spf=fail smtp.mailfrom=callcenter.example.com; dkim=none; dmarc=fail header.from=callcenter.example.com"));
+
+        var outcome = Mail.Parse(message);
+
+        outcome.Reason.Should().Be(NonMatchReason.UnauthenticatedSender);
+        outcome.Submission.Should().NotBeNull();
+        outcome.ReasonDetail!.En.Should().Contain("dmarc=fail").And.Contain("spf=fail");
+    }
+
+    [Fact]
+    public void Parse_AnInternalFromArrivingAnonymously_IsUnauthenticated()
+    {
+        var message = Mail.DailyReport();
+        message.Headers.Add("X-MS-Exchange-Organization-AuthAs", "Anonymous");
+
+        Mail.Parse(message).Reason.Should().Be(NonMatchReason.UnauthenticatedSender);
+    }
+
+    [Fact]
+    public void Parse_ALowerForgedAuthenticationResults_IsIgnored()
+    {
+        var message = Mail.DailyReport();
+        message.Headers.Insert(0, new Header("Authentication-Results", "hq.example.com; spf=pass smtp.mailfrom=callcenter.example.com; dmarc=pass header.from=callcenter.example.com"));
+        message.Headers.Add("Authentication-Results", "evil.example.org; dmarc=fail");
+
+        Mail.Parse(message).Matched.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Parse_Garbage_IsAnExplainedNonMatch()
+    {
+        TestRegime.Parser.Parse([0xFF, 0x00, 0x13, 0x37]).Reason.Should().NotBeNull();
+        TestRegime.Parser.Parse([]).Reason.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Parse_OverTheSizeLimit_IsTooLarge()
+    {
+        var parser = new MessageParser(TestRegime.Regime, new ParsingOptions { MaxMessageBytes = 100 });
+
+        parser.Parse(Mail.Bytes(Mail.DailyReport())).Reason.Should().Be(NonMatchReason.TooLarge);
+    }
+
+    [Fact]
+    public void Parse_TooManyParts_IsRefusedWithoutReadingThem()
+    {
+        var message = Mail.DailyReport();
+        var mixed = new Multipart("mixed") { message.Body! };
+        for (var i = 0; i < 20; i++)
+        {
+            mixed.Add(new TextPart("plain") { Text = $"part {i}" });
+        }
+
+        message.Body = mixed;
+        var parser = new MessageParser(TestRegime.Regime, new ParsingOptions { MaxParts = 10 });
+
+        parser.Parse(Mail.Bytes(message)).Reason.Should().Be(NonMatchReason.TooManyParts);
+    }
+
+    [Fact]
+    public void Parse_WithoutAnyDate_IsNoDate()
+    {
+        var message = Mail.DailyReport();
+        message.Headers.Remove("Received");
+        message.Headers.Remove(HeaderId.Date);
+
+        Mail.Parse(message).Reason.Should().Be(NonMatchReason.NoDate);
+    }
+}
