@@ -50,7 +50,7 @@ public sealed class MessageParser
         catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            return NonMatch(MessageReader.SyntheticId(raw), NonMatchReason.Unparseable, new($"无法解析：{ex.Message}", $"cannot be parsed: {ex.Message}"));
+            return NonMatch(MessageReader.SyntheticId(raw), NonMatchReason.Unparseable, new($"无法解析（{ex.GetType().Name}）：{ex.Message}", $"cannot be parsed ({ex.GetType().Name}): {ex.Message}"));
         }
     }
 

@@ -1,3 +1,4 @@
+using MailOps.Benchmarks;
 using MailOps.Compliance;
 using MailOps.Compliance.Calendar;
 using MailOps.Compliance.Common;

@@ -1,6 +1,6 @@
 using MailOps.Compliance.Common;
 
-namespace MailOps.Benchmarks.Compliance;
+namespace MailOps.Benchmarks;
 
 /// <summary>
 /// Reads the shipped regime files from the repository itself. BenchmarkDotNet runs each benchmark from a
@@ -12,6 +12,8 @@ internal static class RepositoryFiles
 
     public static SourceText Read(string relative) =>
         new(relative, File.ReadAllText(Path.Combine(Root.Value, relative)));
+
+    public static string PathOf(string relative) => Path.Combine(Root.Value, relative);
 
     private static string FindRoot()
     {

@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+using MailOps.Compliance;
+using MailOps.Compliance.Common;
+using MailOps.Parsing;
+using MimeKit;
+
+namespace MailOps.Benchmarks.Parsing;
+
+/// <summary>
+/// The parsing issue's target: the whole pipeline (read, screen, classify, check) over the golden corpus at
+/// least half as fast as MimeKit's bare <c>MimeMessage.Load</c> of the same messages (a ratio of at most 2).
+/// </summary>
+[MemoryDiagnoser]
+public class ParseBenchmarks
+{
+    private List<byte[]> _messages = [];
+    private MessageParser _parser = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = RepositoryFiles.PathOf("tests/MailOps.Parsing.Tests/Corpus/messages");
+        _messages = [.. Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];
+        var regime = RegimeLoader.Load(
+            new RegimeSources(
+                RepositoryFiles.Read("regime/catalog.json"),
+                RepositoryFiles.Read("samples/organisation.json"),
+                [RepositoryFiles.Read("regime/calendar/2025.json"), RepositoryFiles.Read("regime/calendar/2026.json")],
+                RepositoryFiles.Read("samples/events.json")),
+            RegimeZone.Shanghai);
+        _parser = new MessageParser(regime.Value ?? throw new InvalidOperationException(string.Join(Environment.NewLine, regime.Errors)));
+        Console.WriteLine($"// Corpus: {_messages.Count} messages, {_messages.Sum(m => (long)m.Length)} bytes");
+    }
+
+    [Benchmark(Baseline = true)]
+    public int BareMimeKitLoad()
+    {
+        var parts = 0;
+        foreach (var raw in _messages)
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            parts += MimeMessage.Load(stream).Headers.Count;
+        }
+
+        return parts;
+    }
+
+    [Benchmark]
+    public int ParseClassifyCheck()
+    {
+        var matched = 0;
+        foreach (var raw in _messages)
+        {
+            matched += _parser.Parse(raw).Matched ? 1 : 0;
+        }
+
+        return matched;
+    }
+}

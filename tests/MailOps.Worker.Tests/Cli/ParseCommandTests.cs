@@ -1,0 +1,71 @@
+using System.Text;
+using MailOps.Worker.Tests.Support;
+
+namespace MailOps.Worker.Tests.Cli;
+
+public sealed class ParseCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("mailops-parse-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private const string Daily = """
+        Received: from mail.callcenter.example.com by hq.example.com; Mon, 23 Nov 2026 20:40:12 +0800
+        From: =?UTF-8?B?6ZmI6Zuq?= <chen.xue@callcenter.example.com>
+        To: cs-dl@hq.example.com
+        Subject: =?UTF-8?B?5ZG85Y+r5Lit5b+D5L+h5oGv5pel5oqlIDIwMjYtMTEtMjM=?=
+        Message-ID: <daily@callcenter.example.com>
+        Content-Type: text/plain; charset=utf-8
+
+        来电总量：120
+        投诉量：8
+        报修量：30
+        咨询量：82
+        """;
+
+    [Fact]
+    public async Task Parse_Json_GivesEachMessagesClassificationAndFindings()
+    {
+        File.WriteAllText(Path.Combine(_folder, "daily.eml"), Daily.ReplaceLineEndings("\r\n"), Encoding.UTF8);
+        File.WriteAllText(Path.Combine(_folder, "reply.eml"), Daily.Replace("Subject: ", "Subject: RE: ", StringComparison.Ordinal).ReplaceLineEndings("\r\n"), Encoding.UTF8);
+
+        var run = await Support.Cli.RunAsync("parse", _folder, "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var messages = run.Json.EnumerateArray().ToList();
+        messages.Should().HaveCount(2);
+        var daily = messages[0];
+        daily.GetProperty("file").GetString().Should().Be("daily.eml");
+        daily.GetProperty("messageId").GetString().Should().Be("<daily@callcenter.example.com>");
+        daily.GetProperty("report").GetString().Should().Be("callcenter-daily");
+        daily.GetProperty("unit").GetString().Should().Be("callcenter");
+        daily.GetProperty("period").GetString().Should().Be("2026-11-23");
+        daily.GetProperty("matched").GetBoolean().Should().BeTrue();
+        daily.GetProperty("reason").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        var finding = daily.GetProperty("findings").EnumerateArray().Should().ContainSingle().Subject;
+        finding.GetProperty("kind").GetString().Should().Be("recipients-missing");
+        finding.GetProperty("detail").GetString().Should().Contain("物业管家中心");
+        messages[1].GetProperty("matched").GetBoolean().Should().BeFalse();
+        messages[1].GetProperty("reason").GetString().Should().Be("reply");
+    }
+
+    [Fact]
+    public async Task Parse_WithoutJson_PrintsATable()
+    {
+        File.WriteAllText(Path.Combine(_folder, "daily.eml"), Daily.ReplaceLineEndings("\r\n"), Encoding.UTF8);
+
+        var run = await Support.Cli.RunAsync("parse", Path.Combine(_folder, "daily.eml"));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().Contain("callcenter-daily").And.Contain("1 message(s): 1 submission(s), 0 not.");
+    }
+
+    [Fact]
+    public async Task Parse_APathThatIsNothing_IsAUsageError()
+    {
+        var run = await Support.Cli.RunAsync("parse", Path.Combine(_folder, "nothing"));
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("is neither a file nor a folder");
+    }
+}
