@@ -114,10 +114,11 @@ public sealed class MessageParser
             return outcome with { Reason = NonMatchReason.UnknownReport, ReasonDetail = new("主题不符合任何报告", "the subject names no report") };
         }
 
+        // Without a unit that owes the report, only a calendar period named in the subject can be told.
+        var period = named is null ? null : PeriodResolver.CalendarPeriod(report, named);
         outcome = outcome with { ReportId = report.Id };
         if (unit is null)
         {
-            var period = named is null ? null : PeriodResolver.CalendarPeriod(report, named);
             return outcome with
             {
                 PeriodId = period,
@@ -130,7 +131,7 @@ public sealed class MessageParser
 
         if (owed.Report is null)
         {
-            return outcome with { Reason = NonMatchReason.NotOwed, ReasonDetail = new($"{unit.Name.Zh} 不需要报送{report.Name.Zh}", $"{unit.Name.En} does not owe the {report.Name.En}") };
+            return outcome with { PeriodId = period, Reason = NonMatchReason.NotOwed, ReasonDetail = new($"{unit.Name.Zh} 不需要报送{report.Name.Zh}", $"{unit.Name.En} does not owe the {report.Name.En}") };
         }
 
         var periodId = _periods.Resolve(unit, report, named, received);

@@ -29,14 +29,18 @@ internal sealed class PeriodResolver(Regime regime)
 
     /// <summary>
     /// A named period read as a calendar report's kind of period: a day or the first day of a range for a daily
-    /// report; the ISO week, month or quarter holding it for weekly, monthly and quarterly reports. Needs no
-    /// unit; null for an event report or a period that cannot be read as the report's.
+    /// report; the ISO week holding it (or a range's first day) for a weekly report; the month or quarter holding
+    /// it (or a range's last day) for monthly and quarterly reports. Needs no unit; null for an event report or a
+    /// period that cannot be read as the report's.
     /// </summary>
     public static string? CalendarPeriod(ReportDefinition report, SubjectPeriod named) => (report.Deadline, named.Kind) switch
     {
         (DailyRule, SubjectPeriodKind.Day or SubjectPeriodKind.Range) => Period.Day(named.First).Id,
         (WeeklyRule, SubjectPeriodKind.Day or SubjectPeriodKind.Range or SubjectPeriodKind.Week) => Period.Week(named.First).Id,
+        // A monthly data window such as 10月29日-11月28日 (cut off on the 28th) reports on the month it ends in.
+        (MonthlyLastDayRule or MonthlyDayRule, SubjectPeriodKind.Range) => Period.MonthOf(named.Last).Id,
         (MonthlyLastDayRule or MonthlyDayRule, not SubjectPeriodKind.Quarter and not SubjectPeriodKind.Week) => Period.MonthOf(named.First).Id,
+        (QuarterlyRule, SubjectPeriodKind.Range) => Period.QuarterOf(named.Last).Id,
         (QuarterlyRule, not SubjectPeriodKind.Week) => Period.QuarterOf(named.First).Id,
         _ => null,
     };

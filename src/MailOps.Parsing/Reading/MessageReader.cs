@@ -18,7 +18,7 @@ internal static class MessageReader
 
     private static ParserOptions CreateOptions()
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Charsets.Register();
         var options = ParserOptions.Default.Clone();
         options.CharsetEncoding = Encoding.GetEncoding("GB18030");
         return options;
