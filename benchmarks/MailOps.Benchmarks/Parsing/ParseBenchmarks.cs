@@ -16,6 +16,13 @@ public class ParseBenchmarks
     private List<byte[]> _messages = [];
     private MessageParser _parser = null!;
 
+    /// <summary>
+    /// <c>All</c>: the whole golden corpus (the target's measurement). <c>NoWorkbook</c>: the messages without an
+    /// attached .xlsx, to show what opening workbooks costs.
+    /// </summary>
+    [Params("All", "NoWorkbook")]
+    public string Corpus { get; set; } = "All";
+
     [GlobalSetup]
     public void Setup()
     {
@@ -29,6 +36,11 @@ public class ParseBenchmarks
                 RepositoryFiles.Read("samples/events.json")),
             RegimeZone.Shanghai);
         _parser = new MessageParser(regime.Value ?? throw new InvalidOperationException(string.Join(Environment.NewLine, regime.Errors)));
+        if (Corpus == "NoWorkbook")
+        {
+            _messages = [.. _messages.Where(raw => !(_parser.Parse(raw).Message?.Attachments.Any(a => a.FileName?.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) == true) ?? false))];
+        }
+
         Console.WriteLine($"// Corpus: {_messages.Count} messages, {_messages.Sum(m => (long)m.Length)} bytes");
     }
 

@@ -21,12 +21,13 @@ internal static partial class BodyFieldCheck
         }
 
         var tables = message.HtmlBody is { } html ? Tables(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html) : [];
-        var lines = TextLines(message);
+        var labels = tables.Select(grid => grid.Select(row => row.Select(Blank.Label).ToArray()).ToArray()).ToList();
+        List<string>? lines = null;
         var findings = new List<Finding>();
         foreach (var field in fields)
         {
             var label = TextFold.Fold(Blank.Label(field));
-            var state = InTables(tables, label) ?? InLines(lines, label);
+            var state = InTables(tables, labels, label) ?? InLines(lines ??= TextLines(message), label);
             if (state is null)
             {
                 findings.Add(new Finding(FindingKind.Incomplete, new($"正文缺少必填项「{field}」", $"the body has no \"{field}\"")));
@@ -45,15 +46,17 @@ internal static partial class BodyFieldCheck
     /// <summary>Found, and if blank, where: the table row's index, or -1 for a line of text.</summary>
     private readonly record struct FieldState(int? BlankRow);
 
-    private static FieldState? InTables(List<string[][]> tables, string label)
+    // Cells are folded once when the tables are read; labels holds each cell's text as a label.
+    private static FieldState? InTables(List<string[][]> tables, List<string[][]> labels, string label)
     {
-        foreach (var grid in tables)
+        for (var t = 0; t < tables.Count; t++)
         {
+            var grid = tables[t];
             for (var r = 0; r < grid.Length; r++)
             {
                 for (var c = 0; c < grid[r].Length; c++)
                 {
-                    if (TextFold.Fold(Blank.Label(grid[r][c])) != label)
+                    if (labels[t][r][c] != label)
                     {
                         continue;
                     }
@@ -87,7 +90,7 @@ internal static partial class BodyFieldCheck
         foreach (var line in lines)
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && TextFold.Fold(Blank.Label(line[..colon])) == label)
+            if (colon > 0 && Blank.Label(line[..colon]) == label)
             {
                 return new FieldState(Blank.Is(line[(colon + 1)..]) ? -1 : null);
             }
@@ -112,8 +115,18 @@ internal static partial class BodyFieldCheck
     /// <summary>Every table as a grid of folded cell texts, with colspans repeated and rowspans carried down.</summary>
     private static List<string[][]> Tables(string html)
     {
+        // Only the stretch from the first table to the last is parsed: Outlook's HTML spends most of its bytes
+        // on the style sheet in its head, which HtmlAgilityPack would otherwise build a tree for.
+        var first = html.IndexOf("<table", StringComparison.OrdinalIgnoreCase);
+        var last = html.LastIndexOf("</table", StringComparison.OrdinalIgnoreCase);
+        if (first < 0)
+        {
+            return [];
+        }
+
+        var end = last > first ? Math.Min(html.Length, last + "</table>".Length) : html.Length;
         var document = new HtmlDocument();
-        document.LoadHtml(html);
+        document.LoadHtml(html[first..end]);
         var grids = new List<string[][]>();
         foreach (var table in document.DocumentNode.Descendants("table"))
         {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using MailOps.Compliance.Catalog;
@@ -27,7 +28,7 @@ internal static class WorkbookCheck
 
             using var stream = new MemoryStream(workbook, writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
-            return [.. CheckCells(cells, document)];
+            return CheckCells(cells, document);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException or InvalidOperationException or System.Xml.XmlException)
         {
@@ -35,42 +36,91 @@ internal static class WorkbookCheck
         }
     }
 
-    private static IEnumerable<Finding> CheckCells(IReadOnlyList<WorkbookCellRequirement> cells, SpreadsheetDocument document)
+    private static List<Finding> CheckCells(IReadOnlyList<WorkbookCellRequirement> cells, SpreadsheetDocument document)
     {
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("the workbook has no workbook part");
         var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
-        var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var found = new List<(WorkbookCellRequirement Required, string Sheet, Cell? Cell)>();
+        var findings = new List<Finding>();
         foreach (var bySheet in cells.GroupBy(c => c.Sheet))
         {
             var sheet = sheets.FirstOrDefault(s => TextFold.Fold(s.Name?.Value) == TextFold.Fold(bySheet.Key));
             if (sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
             {
-                yield return new Finding(FindingKind.Incomplete, new($"附件工作簿缺少工作表「{bySheet.Key}」", $"the attached workbook has no sheet \"{bySheet.Key}\""));
+                findings.Add(new Finding(FindingKind.Incomplete, new($"附件工作簿缺少工作表「{bySheet.Key}」", $"the attached workbook has no sheet \"{bySheet.Key}\"")));
                 continue;
             }
 
-            var values = part.Worksheet.Descendants<Cell>()
-                .Where(c => c.CellReference?.Value is not null)
-                .GroupBy(c => c.CellReference!.Value!, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-            foreach (var required in bySheet)
+            var wanted = Cells(part, bySheet.Select(c => c.Cell));
+            found.AddRange(bySheet.Select(c => (c, bySheet.Key, wanted.GetValueOrDefault(c.Cell))));
+        }
+
+        var strings = SharedStrings(workbook, found.Select(f => f.Cell).OfType<Cell>());
+        foreach (var (required, sheet, cell) in found)
+        {
+            var value = cell is null ? null : ValueOf(cell, strings);
+            if (Blank.Is(value is null ? null : TextFold.Fold(value)))
             {
-                var value = values.TryGetValue(required.Cell, out var cell) ? ValueOf(cell, strings) : null;
-                if (Blank.Is(value is null ? null : TextFold.Fold(value)))
-                {
-                    yield return new Finding(FindingKind.Incomplete, new(
-                        $"附件工作簿「{bySheet.Key}」{required.Cell}（{required.Label}）未填写",
-                        $"cell {required.Cell} ({required.Label}) of sheet \"{bySheet.Key}\" in the attached workbook is blank"));
-                }
+                findings.Add(new Finding(FindingKind.Incomplete, new(
+                    $"附件工作簿「{sheet}」{required.Cell}（{required.Label}）未填写",
+                    $"cell {required.Cell} ({required.Label}) of sheet \"{sheet}\" in the attached workbook is blank")));
             }
         }
+
+        return findings;
     }
 
-    private static string? ValueOf(Cell cell, List<string> strings)
+    // Streams the sheet and loads only the wanted cells, rather than the whole worksheet's object model.
+    private static Dictionary<string, Cell> Cells(WorksheetPart part, IEnumerable<string> references)
+    {
+        var wanted = references.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var cells = new Dictionary<string, Cell>(StringComparer.OrdinalIgnoreCase);
+        using var reader = OpenXmlReader.Create(part);
+        while (cells.Count < wanted.Count && reader.Read())
+        {
+            if (reader.ElementType == typeof(Cell) && reader.IsStartElement
+                && reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value is { } reference && wanted.Contains(reference))
+            {
+                cells.TryAdd(reference, (Cell)reader.LoadCurrentElement()!);
+            }
+        }
+
+        return cells;
+    }
+
+    // The shared strings the found cells point at, read up to the highest index needed.
+    private static Dictionary<int, string> SharedStrings(WorkbookPart workbook, IEnumerable<Cell> cells)
+    {
+        var indexes = cells
+            .Where(c => c.DataType?.Value == CellValues.SharedString)
+            .Select(c => int.TryParse(c.CellValue?.Text, out var i) ? i : -1)
+            .Where(i => i >= 0)
+            .ToHashSet();
+        var strings = new Dictionary<int, string>();
+        if (indexes.Count == 0 || workbook.SharedStringTablePart is not { } table)
+        {
+            return strings;
+        }
+
+        using var reader = OpenXmlReader.Create(table);
+        var index = -1;
+        var last = indexes.Max();
+        while (index < last && reader.Read())
+        {
+            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement && indexes.Contains(++index))
+            {
+                strings[index] = reader.LoadCurrentElement()!.InnerText;
+            }
+        }
+
+        return strings;
+    }
+
+    private static string? ValueOf(Cell cell, Dictionary<int, string> strings)
     {
         if (cell.DataType?.Value == CellValues.SharedString)
         {
-            return int.TryParse(cell.CellValue?.Text, out var index) && index >= 0 && index < strings.Count ? strings[index] : null;
+            return int.TryParse(cell.CellValue?.Text, out var index) ? strings.GetValueOrDefault(index) : null;
         }
 
         return cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText : cell.CellValue?.Text;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
 using System.Text;
 using MimeKit;
 using MimeKit.Cryptography;
@@ -90,10 +91,8 @@ internal static class MessageReader
     /// <summary>The message whose bodies and attachments are the real content: inside TNEF or an opaque signature when needed.</summary>
     private static MimeMessage Unwrap(MimeMessage message)
     {
-        if (message.Body is ApplicationPkcs7Mime { SecureMimeType: SecureMimeType.SignedData } signed)
+        if (message.Body is ApplicationPkcs7Mime { SecureMimeType: SecureMimeType.SignedData } signed && SignedContent(signed) is { } entity)
         {
-            using var context = new TemporarySecureMimeContext();
-            signed.Verify(context, out var entity);
             message = new MimeMessage(message.Headers.Where(h => !h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))) { Body = entity };
         }
 
@@ -122,6 +121,23 @@ internal static class MessageReader
         }
 
         return new MimeMessage(outer.Headers.Where(h => !h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))) { Body = body };
+    }
+
+    // The signed content of an opaque S/MIME message, read without judging the signature (sender authenticity
+    // is judged from the receiving server's headers), which spares a certificate-chain check per message.
+    private static MimeEntity? SignedContent(ApplicationPkcs7Mime signed)
+    {
+        if (signed.Content is null)
+        {
+            return null;
+        }
+
+        using var encoded = new MemoryStream();
+        signed.Content.DecodeTo(encoded);
+        var cms = new SignedCms();
+        cms.Decode(encoded.ToArray());
+        using var inner = new MemoryStream(cms.ContentInfo.Content, writable: false);
+        return MimeEntity.Load(Options, inner);
     }
 
     private static (DateTimeOffset?, ReceivedSource?) ReceivedInstant(MimeMessage message, DateTimeOffset? supplied)
