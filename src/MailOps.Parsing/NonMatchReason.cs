@@ -40,9 +40,4 @@ public static class NonMatchReasons
         NonMatchReason.UnauthenticatedSender => "unauthenticated-sender",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
-
-    /// <summary>Whether the message was a report-like message that people should look at (triage), rather than noise.</summary>
-    public static bool NeedsTriage(NonMatchReason reason) => reason is NonMatchReason.UnknownReport or NonMatchReason.UnknownSender
-        or NonMatchReason.Ambiguous or NonMatchReason.NotOwed or NonMatchReason.PeriodUnknown or NonMatchReason.UnauthenticatedSender
-        or NonMatchReason.NoDate or NonMatchReason.Unparseable or NonMatchReason.TooLarge or NonMatchReason.TooManyParts;
 }
