@@ -54,6 +54,21 @@ public sealed class MessageParser
         }
     }
 
+    /// <summary>
+    /// Whether a message's metadata could be a report: its subject names one, or its sender submits for a unit.
+    /// Only such messages are worth fetching in full; ordinary mail costs no more than its metadata.
+    /// </summary>
+    public bool CouldBeReport(string? subject, string? from)
+    {
+        var normalized = SubjectNormalizer.Normalize(subject).Text;
+        if (_classifier.Classify(normalized, _ => true).Candidates.Count > 0)
+        {
+            return true;
+        }
+
+        return from is not null && MailboxAddress.TryParse(from, out var sender) && _regime.Directory.UnitOfSubmitter(sender.Address) is not null;
+    }
+
     private ParseOutcome ParseCore(byte[] raw, DateTimeOffset? receivedAt)
     {
         if (raw.LongLength > _options.MaxMessageBytes)

@@ -1,0 +1,248 @@
+using System.Globalization;
+using LiteDB;
+
+namespace MailOps.Worker.Store;
+
+/// <summary>
+/// Everything MailOps remembers, in one LiteDB file: messages seen, what parsing made of them, cursors,
+/// notifications (unique by idempotency key), manual entries and an audit trail. The file carries a schema
+/// version and is migrated forward on open; a file written by a newer MailOps is refused rather than
+/// changed. Writes are serialized; <see cref="Backup"/> copies a consistent snapshot while the store runs.
+/// </summary>
+internal sealed class MailStore : IDisposable
+{
+    private readonly LiteDatabase _db;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+
+    private MailStore(LiteDatabase db, TimeProvider time, string path)
+    {
+        _db = db;
+        _time = time;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public int SchemaVersion => _db.UserVersion;
+
+    private ILiteCollection<StoredMessage> Messages => _db.GetCollection<StoredMessage>("messages");
+
+    private ILiteCollection<StoredOutcome> Outcomes => _db.GetCollection<StoredOutcome>("outcomes");
+
+    private ILiteCollection<StoredCursor> Cursors => _db.GetCollection<StoredCursor>("cursors");
+
+    private ILiteCollection<StoredNotification> Notifications => _db.GetCollection<StoredNotification>("notifications");
+
+    private ILiteCollection<StoredManualEntry> ManualEntries => _db.GetCollection<StoredManualEntry>("manualEntries");
+
+    private ILiteCollection<AuditRecord> AuditTrail => _db.GetCollection<AuditRecord>("audit");
+
+    /// <summary>Opens (or creates) the store at <paramref name="path"/> and migrates it to <see cref="StoreSchema.Latest"/>.</summary>
+    /// <exception cref="StoreException">The file cannot be opened, or a newer MailOps wrote it.</exception>
+    public static MailStore Open(string path, TimeProvider time)
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        LiteDatabase db;
+        try
+        {
+            db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper());
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"{path}: the store cannot be opened: {ex.Message}", ex);
+        }
+
+        var store = new MailStore(db, time, path);
+        try
+        {
+            StoreSchema.Migrate(db, path);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public bool HasSeen(string id) => Messages.Exists(m => m.Id == id);
+
+    /// <summary>Whether a message with the same Internet Message-ID, sender and received instant is already stored under another id.</summary>
+    public bool HasSeenSame(string secondKey) => Messages.Exists(m => m.SecondKey == secondKey);
+
+    /// <summary>Stores a message and what parsing made of it together: both or neither. A repeat of a stored id changes nothing.</summary>
+    public bool TryRecord(StoredMessage message, StoredOutcome? outcome)
+    {
+        lock (_gate)
+        {
+            if (HasSeen(message.Id))
+            {
+                return false;
+            }
+
+            message.StoredAt = _time.GetUtcNow();
+            InTransaction(() =>
+            {
+                Messages.Insert(message);
+                if (outcome is not null)
+                {
+                    Outcomes.Upsert(outcome);
+                }
+
+                Audit("mailops", outcome is null ? "message-skipped" : "message-parsed", message.Id, outcome is null ? null : outcome.Matched ? $"{outcome.Report}/{outcome.Unit}/{outcome.Period}" : outcome.Reason);
+            });
+            return true;
+        }
+    }
+
+    public IReadOnlyList<StoredOutcome> AllOutcomes() => [.. Outcomes.FindAll()];
+
+    public int MessageCount => Messages.Count();
+
+    public string? Cursor(string mailbox) => Cursors.FindById(mailbox)?.Cursor;
+
+    public void SaveCursor(string mailbox, string cursor)
+    {
+        lock (_gate)
+        {
+            Cursors.Upsert(new StoredCursor { Id = mailbox, Cursor = cursor, SavedAt = _time.GetUtcNow() });
+        }
+    }
+
+    /// <summary>Queues a notification unless one with its key exists; false when it was already queued (or sent).</summary>
+    public bool TryQueue(string key, string kind, byte[] mime)
+    {
+        lock (_gate)
+        {
+            if (Notifications.Exists(n => n.Id == key))
+            {
+                return false;
+            }
+
+            InTransaction(() =>
+            {
+                Notifications.Insert(new StoredNotification { Id = key, Kind = kind, Mime = mime, QueuedAt = _time.GetUtcNow() });
+                Audit("mailops", "notification-queued", key, kind);
+            });
+            return true;
+        }
+    }
+
+    public StoredNotification? Notification(string key) => Notifications.FindById(key);
+
+    /// <summary>Queued notifications not yet sent, oldest first.</summary>
+    public IReadOnlyList<StoredNotification> Unsent() => [.. Notifications.Find(n => n.SentAt == null).OrderBy(n => n.QueuedAt)];
+
+    public void RecordDraft(string key, string draftId) => Update(key, n => n.DraftId = draftId, "notification-drafted", draftId);
+
+    public void RecordSent(string key, string sentId) => Update(key, n => (n.SentId, n.SentAt) = (sentId, _time.GetUtcNow()), "notification-sent", sentId);
+
+    /// <summary>Records a person's judgement with its reason and author, and audits it under the author's name.</summary>
+    public int AddManualEntry(StoredManualEntry entry)
+    {
+        lock (_gate)
+        {
+            entry.RecordedAt = _time.GetUtcNow();
+            var id = 0;
+            InTransaction(() =>
+            {
+                id = ManualEntries.Insert(entry).AsInt32;
+                Audit(entry.Author, "manual-entry", entry.ObligationKey ?? entry.Unit, $"{entry.Kind} {entry.Points}: {entry.Reason}");
+            });
+            return id;
+        }
+    }
+
+    public IReadOnlyList<StoredManualEntry> AllManualEntries() => [.. ManualEntries.FindAll()];
+
+    public IReadOnlyList<AuditRecord> Audit() => [.. AuditTrail.FindAll().OrderBy(a => a.Id)];
+
+    /// <summary>Copies a consistent snapshot of the store to <paramref name="target"/> while it keeps running.</summary>
+    public void Backup(string target)
+    {
+        lock (_gate)
+        {
+            _db.Checkpoint();
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            // The store's own file handle is open; read the checkpointed file through a shared handle.
+            using var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var copy = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+            source.CopyTo(copy);
+            Audit("mailops", "backup", target, null);
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private void Update(string key, Action<StoredNotification> change, string action, string detail)
+    {
+        lock (_gate)
+        {
+            var notification = Notifications.FindById(key) ?? throw new StoreException($"No notification \"{key}\" is queued.");
+            change(notification);
+            InTransaction(() =>
+            {
+                Notifications.Update(notification);
+                Audit("mailops", action, key, detail);
+            });
+        }
+    }
+
+    private void InTransaction(Action writes)
+    {
+        _db.BeginTrans();
+        try
+        {
+            writes();
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    private void Audit(string actor, string action, string target, string? detail) =>
+        AuditTrail.Insert(new AuditRecord { At = _time.GetUtcNow(), Actor = actor, Action = action, Target = target, Detail = detail });
+
+    private static BsonMapper Mapper()
+    {
+        var mapper = new BsonMapper();
+        mapper.RegisterType(value => new BsonValue(value.ToString("O", CultureInfo.InvariantCulture)), bson => DateTimeOffset.Parse(bson.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        mapper.Entity<StoredMessage>().Id(m => m.Id, autoId: false);
+        mapper.Entity<StoredOutcome>().Id(o => o.Id, autoId: false);
+        mapper.Entity<StoredCursor>().Id(c => c.Id, autoId: false);
+        mapper.Entity<StoredNotification>().Id(n => n.Id, autoId: false);
+        return mapper;
+    }
+}
+
+/// <summary>The store cannot be used as it is; the message names the file and what is wrong.</summary>
+public sealed class StoreException : Exception
+{
+    public StoreException(string message)
+        : base(message)
+    {
+    }
+
+    public StoreException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public StoreException()
+    {
+    }
+}

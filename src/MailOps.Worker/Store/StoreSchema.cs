@@ -1,0 +1,43 @@
+using LiteDB;
+
+namespace MailOps.Worker.Store;
+
+/// <summary>
+/// The store's schema versions, each a forward migration from the one before, recorded in the file's
+/// user version. Add a step at the end; never change a released one; make each safe to run twice.
+/// </summary>
+internal static class StoreSchema
+{
+    private static readonly (int Version, string What, Action<LiteDatabase> Apply)[] Steps =
+    [
+        (1, "collections and their keys", db =>
+        {
+            db.GetCollection<StoredMessage>("messages").EnsureIndex(m => m.SecondKey);
+            db.GetCollection<StoredOutcome>("outcomes").EnsureIndex(o => o.Report);
+            db.GetCollection<StoredOutcome>("outcomes").EnsureIndex(o => o.Unit);
+            db.GetCollection<StoredNotification>("notifications").EnsureIndex(n => n.SentAt);
+            db.GetCollection<AuditRecord>("audit").EnsureIndex(a => a.At);
+        }),
+    ];
+
+    public static int Latest => Steps[^1].Version;
+
+    public static void Migrate(LiteDatabase db, string path)
+    {
+        var current = db.UserVersion;
+        if (current > Latest)
+        {
+            throw new StoreException($"{path}: the store is at schema version {current}, newer than this MailOps knows ({Latest}); use a newer MailOps or restore a backup.");
+        }
+
+        foreach (var (version, _, apply) in Steps.Where(s => s.Version > current))
+        {
+            // The version is a pragma, outside any transaction: a crash between the two re-runs the step,
+            // so every step must be safe to run twice.
+            db.BeginTrans();
+            apply(db);
+            db.Commit();
+            db.UserVersion = version;
+        }
+    }
+}

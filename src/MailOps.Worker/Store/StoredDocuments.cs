@@ -1,0 +1,138 @@
+namespace MailOps.Worker.Store;
+
+/// <summary>A message the mailbox reported, keyed by the mailbox's immutable id.</summary>
+public sealed class StoredMessage
+{
+    /// <summary>The mailbox's immutable id (Graph's ImmutableId, the folder's file name).</summary>
+    public string Id { get; set; } = "";
+
+    public string? InternetMessageId { get; set; }
+
+    public string? From { get; set; }
+
+    public string? Subject { get; set; }
+
+    public DateTimeOffset Received { get; set; }
+
+    /// <summary>The second key: Internet Message-ID, sender and received instant, since Message-ID alone is neither unique nor stable in Exchange.</summary>
+    public string SecondKey { get; set; } = "";
+
+    /// <summary>Whether the raw MIME was fetched and parsed (false for ordinary mail skipped on its metadata).</summary>
+    public bool Parsed { get; set; }
+
+    public DateTimeOffset StoredAt { get; set; }
+
+    public static string SecondKeyOf(string? internetMessageId, string? from, DateTimeOffset received) =>
+        $"{internetMessageId?.Trim().ToLowerInvariant()}|{from?.Trim().ToLowerInvariant()}|{received.ToUniversalTime():O}";
+}
+
+/// <summary>What parsing made of a stored message: a submission, or a non-match with its reason.</summary>
+public sealed class StoredOutcome
+{
+    /// <summary>The stored message's id.</summary>
+    public string Id { get; set; } = "";
+
+    public string MessageId { get; set; } = "";
+
+    public bool Matched { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? ReasonDetail { get; set; }
+
+    public string? Report { get; set; }
+
+    public string? Unit { get; set; }
+
+    public string? Period { get; set; }
+
+    public string? Submitter { get; set; }
+
+    public DateTimeOffset? Received { get; set; }
+
+    public List<string> Recipients { get; set; } = [];
+
+    public List<StoredFinding> Findings { get; set; } = [];
+
+    /// <summary>Set when a person accepts an unauthenticated sender's report as a submission.</summary>
+    public string? AcceptedBy { get; set; }
+}
+
+public sealed class StoredFinding
+{
+    public string Kind { get; set; } = "";
+
+    public string Detail { get; set; } = "";
+
+    public string DetailEn { get; set; } = "";
+}
+
+/// <summary>A mail MailOps sends, queued under its idempotency key, with the draft id recorded before sending.</summary>
+public sealed class StoredNotification
+{
+    /// <summary>The idempotency key: kind, obligation or period, recipient. Unique.</summary>
+    public string Id { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public byte[] Mime { get; set; } = [];
+
+    public DateTimeOffset QueuedAt { get; set; }
+
+    /// <summary>The draft created for it (Graph), recorded before the send so a crash between the two never sends twice.</summary>
+    public string? DraftId { get; set; }
+
+    public string? SentId { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+}
+
+/// <summary>Where a mailbox's reading stopped.</summary>
+public sealed class StoredCursor
+{
+    /// <summary>The mailbox's kind and address.</summary>
+    public string Id { get; set; } = "";
+
+    public string Cursor { get; set; } = "";
+
+    public DateTimeOffset SavedAt { get; set; }
+}
+
+/// <summary>A judgement a person recorded (wrong, concealed, additional penalty), kept as entered.</summary>
+public sealed class StoredManualEntry
+{
+    public int Id { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string Unit { get; set; } = "";
+
+    public string? ObligationKey { get; set; }
+
+    /// <summary>The day the entry counts on, <c>yyyy-MM-dd</c>.</summary>
+    public string EffectiveDate { get; set; } = "";
+
+    public int Points { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public string Author { get; set; } = "";
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>Who changed what, when: every write to the store leaves one.</summary>
+public sealed class AuditRecord
+{
+    public int Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string Actor { get; set; } = "";
+
+    public string Action { get; set; } = "";
+
+    public string Target { get; set; } = "";
+
+    public string? Detail { get; set; }
+}

@@ -1,0 +1,83 @@
+using MailOps.Compliance;
+using MailOps.Compliance.Common;
+using MailOps.Parsing;
+using MailOps.Worker.Ingest;
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Store;
+using MailOps.Worker.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailOps.Worker.Tests.Ingest;
+
+public sealed class IngestorTests : IDisposable
+{
+    private static readonly Lazy<MessageParser> Parser = new(() =>
+    {
+        static SourceText File(string relative) => new(relative, System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, relative)));
+        var regime = RegimeLoader.Load(
+            new RegimeSources(File("regime/catalog.json"), File("samples/organisation.json"), [File("regime/calendar/2025.json"), File("regime/calendar/2026.json")], File("samples/events.json")),
+            RegimeZone.Shanghai);
+        return new MessageParser(regime.Value!);
+    });
+
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _folder.Dispose();
+
+    private CountingMailbox Mailbox() => new(new FolderMailbox(new FolderMailboxOptions { Inbox = _folder["inbox"], Outbox = _folder["outbox"], PageSize = 2 }, _time));
+
+    [Fact]
+    public async Task Ingest_StoresEachMessageOnce_AndFetchesOnlyWhatCouldBeAReport()
+    {
+        Eml.Drop(_folder["inbox"], "1.eml", Eml.Daily("daily-1@callcenter.example.com"));
+        Eml.Drop(_folder["inbox"], "2.eml", Eml.Ordinary("ad@shop.example.org"));
+        Eml.Drop(_folder["inbox"], "3.eml", Eml.Daily("daily-1@callcenter.example.com"));
+        Eml.Drop(_folder["inbox"], "4.eml", Eml.Daily("daily-2@callcenter.example.com", receivedAt: "2026-11-24T20:30:00+08:00"));
+        var mailbox = Mailbox();
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+
+        var first = await new Ingestor(mailbox, store, Parser.Value).IngestAsync(default);
+        var second = await new Ingestor(mailbox, store, Parser.Value).IngestAsync(default);
+
+        (first.Parsed, first.Submissions, first.Skipped).Should().Be((2, 2, 2), "3.eml is 1.eml again, and 2.eml is ordinary mail");
+        (second.Parsed, second.Skipped).Should().Be((0, 0));
+        mailbox.Fetched.Should().BeEquivalentTo("1.eml", "4.eml");
+        store.AllOutcomes().Select(o => o.Period).Should().BeEquivalentTo("2026-11-23", "2026-11-23");
+    }
+
+    [Fact]
+    public async Task Ingest_AfterARestart_StoresOnlyWhatIsNew()
+    {
+        Eml.Drop(_folder["inbox"], "1.eml", Eml.Daily("daily-1@callcenter.example.com"));
+        using (var store = MailStore.Open(_folder["mailops.db"], _time))
+        {
+            await new Ingestor(Mailbox(), store, Parser.Value).IngestAsync(default);
+        }
+
+        Eml.Drop(_folder["inbox"], "0.eml", Eml.Daily("daily-0@callcenter.example.com", receivedAt: "2026-11-22T20:30:00+08:00"));
+        using var reopened = MailStore.Open(_folder["mailops.db"], _time);
+        var counts = await new Ingestor(Mailbox(), reopened, Parser.Value).IngestAsync(default);
+
+        counts.Parsed.Should().Be(1);
+        reopened.AllOutcomes().Select(o => o.MessageId).Should().BeEquivalentTo("<daily-0@callcenter.example.com>", "<daily-1@callcenter.example.com>");
+    }
+
+    /// <summary>Counts the raw-MIME requests, as Graph's $value requests would be counted.</summary>
+    private sealed class CountingMailbox(IMailbox inner) : IMailbox
+    {
+        public List<string> Fetched { get; } = [];
+
+        public MailboxIdentity Identity => inner.Identity;
+
+        public Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken) => inner.ReadChangesAsync(cursor, cancellationToken);
+
+        public Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken)
+        {
+            Fetched.Add(id);
+            return inner.FetchMimeAsync(id, cancellationToken);
+        }
+
+        public Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => inner.SendAsync(mail, cancellationToken);
+    }
+}

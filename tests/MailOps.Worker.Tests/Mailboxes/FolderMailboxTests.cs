@@ -1,0 +1,111 @@
+using System.Text;
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailOps.Worker.Tests.Mailboxes;
+
+public sealed class FolderMailboxTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _folder.Dispose();
+
+    private FolderMailbox Mailbox(int pageSize = 100) =>
+        new(new FolderMailboxOptions { Inbox = _folder["inbox"], Outbox = _folder["outbox"], PageSize = pageSize }, _time);
+
+    private static async Task<List<MailboxMessage>> ReadAll(FolderMailbox mailbox)
+    {
+        var all = new List<MailboxMessage>();
+        string? cursor = null;
+        MailboxPage page;
+        do
+        {
+            page = await mailbox.ReadChangesAsync(cursor, default);
+            all.AddRange(page.Messages);
+            cursor = page.Cursor;
+        }
+        while (page.More);
+
+        return all;
+    }
+
+    [Fact]
+    public async Task ReadChanges_InPages_ReportsEveryMessageOnceInNameOrder()
+    {
+        foreach (var name in new[] { "c.eml", "a.eml", "e.eml", "b.eml", "d.eml" })
+        {
+            Eml.Drop(_folder["inbox"], name, Eml.Daily(name));
+        }
+
+        var messages = await ReadAll(Mailbox(pageSize: 2));
+
+        messages.Select(m => m.Id).Should().Equal("a.eml", "b.eml", "c.eml", "d.eml", "e.eml");
+        messages[0].InternetMessageId.Should().Be("<a.eml>");
+        messages[0].From.Should().Be("chen.xue@callcenter.example.com");
+    }
+
+    [Fact]
+    public async Task ReadChanges_IgnoresFilesThatAreNotYetWhole()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml.tmp", Eml.Daily("a"));
+        File.WriteAllText(_folder["inbox/b.eml"], Eml.Daily("b"));
+        _time.SetUtcNow(new DateTimeOffset(File.GetLastWriteTimeUtc(_folder["inbox/b.eml"]), TimeSpan.Zero).AddSeconds(1));
+
+        (await ReadAll(Mailbox())).Should().BeEmpty("a .tmp name is not a message, and b.eml was written a second ago");
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        (await ReadAll(Mailbox())).Select(m => m.Id).Should().Equal("b.eml");
+    }
+
+    [Fact]
+    public async Task ReadChanges_AfterCatchingUp_StartsAgainSoALateFileWithAnyNameIsSeen()
+    {
+        Eml.Drop(_folder["inbox"], "m.eml", Eml.Daily("m"));
+        var mailbox = Mailbox();
+        var first = await mailbox.ReadChangesAsync(null, default);
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
+
+        var second = await mailbox.ReadChangesAsync(first.Cursor, default);
+
+        second.Messages.Select(m => m.Id).Should().Contain("a.eml");
+    }
+
+    [Theory]
+    [InlineData("X-Received-At: 2026-11-23T20:40:00+08:00\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:40:00+08:00")]
+    [InlineData("Date: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:00:00+08:00")]
+    [InlineData("", "2026-11-01T00:00:00+00:00")]
+    public async Task ReadChanges_ReceivedInstant_IsTheHeaderThenTheDateThenTheWriteTime(string headers, string expected)
+    {
+        Eml.Drop(_folder["inbox"], "m.eml", headers + "Subject: x\r\n\r\nbody\r\n");
+
+        var message = (await ReadAll(Mailbox())).Single();
+
+        message.Received.Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task FetchMime_GivesTheFilesBytes_AndRefusesPathsOutsideTheInbox()
+    {
+        Eml.Drop(_folder["inbox"], "m.eml", Eml.Daily("m"));
+        var mailbox = Mailbox();
+
+        (await mailbox.FetchMimeAsync("m.eml", default)).Should().Equal(File.ReadAllBytes(_folder["inbox/m.eml"]));
+        await mailbox.Invoking(m => m.FetchMimeAsync("../secret.eml", default)).Should().ThrowAsync<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task Send_WritesTheMessageOnceUnderItsKey()
+    {
+        var mailbox = Mailbox();
+        var mail = new OutgoingMail("digest/2026-11-24/cs@hq.example.com", Encoding.ASCII.GetBytes("Subject: digest\r\n\r\nhello\r\n"));
+
+        var first = await mailbox.SendAsync(mail, default);
+        var again = await mailbox.SendAsync(mail with { Mime = Encoding.ASCII.GetBytes("Subject: other\r\n\r\n") }, default);
+
+        first.Should().Be(again).And.Be("digest_2026-11-24_cs_hq.example.com.eml");
+        Directory.GetFiles(_folder["outbox"]).Should().ContainSingle();
+        File.ReadAllText(_folder[$"outbox/{first}"]).Should().Contain("Subject: digest");
+    }
+}

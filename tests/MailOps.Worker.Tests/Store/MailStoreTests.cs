@@ -1,0 +1,147 @@
+using LiteDB;
+using MailOps.Worker.Store;
+using MailOps.Worker.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailOps.Worker.Tests.Store;
+
+/// <summary>The store, through LiteDB on a real file.</summary>
+public sealed class MailStoreTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _folder.Dispose();
+
+    private MailStore Open() => MailStore.Open(_folder["mailops.db"], _time);
+
+    private static StoredMessage Message(string id, string messageId = "<m@example.com>") => new()
+    {
+        Id = id,
+        InternetMessageId = messageId,
+        From = "chen.xue@callcenter.example.com",
+        Received = new DateTimeOffset(2026, 11, 23, 20, 40, 0, TimeSpan.FromHours(8)),
+        SecondKey = StoredMessage.SecondKeyOf(messageId, "chen.xue@callcenter.example.com", new DateTimeOffset(2026, 11, 23, 20, 40, 0, TimeSpan.FromHours(8))),
+    };
+
+    private static StoredOutcome Outcome(string id) => new() { Id = id, MessageId = "<m@example.com>", Matched = true, Report = "callcenter-daily", Unit = "callcenter", Period = "2026-11-23" };
+
+    [Fact]
+    public void TryRecord_TheSameIdTwice_StoresItOnce()
+    {
+        using var store = Open();
+
+        store.TryRecord(Message("a"), Outcome("a")).Should().BeTrue();
+        store.TryRecord(Message("a"), Outcome("a")).Should().BeFalse();
+
+        store.MessageCount.Should().Be(1);
+        store.AllOutcomes().Should().ContainSingle().Which.Period.Should().Be("2026-11-23");
+    }
+
+    [Fact]
+    public void HasSeenSame_FindsACopyUnderAnotherIdByItsSecondKey()
+    {
+        using var store = Open();
+        store.TryRecord(Message("a"), Outcome("a"));
+
+        store.HasSeenSame(Message("b").SecondKey).Should().BeTrue();
+        store.HasSeenSame(Message("c", "<other@example.com>").SecondKey).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Everything_SurvivesClosingAndOpening()
+    {
+        using (var store = Open())
+        {
+            store.TryRecord(Message("a"), Outcome("a"));
+            store.SaveCursor("Folder:reports@hq.example.com", "m.eml");
+            store.TryQueue("nudge/k", "nudge", [1, 2, 3]);
+        }
+
+        using var reopened = Open();
+        reopened.HasSeen("a").Should().BeTrue();
+        reopened.Cursor("Folder:reports@hq.example.com").Should().Be("m.eml");
+        reopened.Notification("nudge/k")!.Mime.Should().Equal(1, 2, 3);
+        reopened.SchemaVersion.Should().Be(StoreSchema.Latest);
+    }
+
+    [Fact]
+    public void TryQueue_AKeyAlreadyQueued_QueuesNothing()
+    {
+        using var store = Open();
+
+        store.TryQueue("digest/2026-11-24/cs@hq.example.com", "digest", [1]).Should().BeTrue();
+        store.TryQueue("digest/2026-11-24/cs@hq.example.com", "digest", [2]).Should().BeFalse();
+
+        store.Unsent().Should().ContainSingle().Which.Mime.Should().Equal(1);
+    }
+
+    [Fact]
+    public void RecordDraftThenSent_LeavesNothingUnsentAndAnAuditTrail()
+    {
+        using var store = Open();
+        store.TryQueue("k", "nudge", [1]);
+
+        store.RecordDraft("k", "draft-1");
+        _time.Advance(TimeSpan.FromSeconds(3));
+        store.RecordSent("k", "sent-1");
+
+        store.Notification("k")!.Should().Match<StoredNotification>(n => n.DraftId == "draft-1" && n.SentId == "sent-1" && n.SentAt == _time.GetUtcNow());
+        store.Unsent().Should().BeEmpty();
+        store.Audit().Select(a => a.Action).Should().Equal("notification-queued", "notification-drafted", "notification-sent");
+    }
+
+    [Fact]
+    public void AddManualEntry_IsAuditedUnderItsAuthor()
+    {
+        using var store = Open();
+
+        store.AddManualEntry(new StoredManualEntry { Kind = "wrong", Unit = "cq-crm", ObligationKey = "crm-monthly/cq-crm/2026-11", EffectiveDate = "2026-11-30", Points = 5, Reason = "数据与周报不符", Author = "李娜" });
+
+        store.AllManualEntries().Should().ContainSingle().Which.Reason.Should().Be("数据与周报不符");
+        store.Audit().Should().ContainSingle().Which.Should().Match<AuditRecord>(a => a.Actor == "李娜" && a.Action == "manual-entry" && a.Target == "crm-monthly/cq-crm/2026-11");
+    }
+
+    [Fact]
+    public void Open_AnOldFile_MigratesItForward()
+    {
+        using (var old = new LiteDatabase(_folder["mailops.db"]))
+        {
+            old.GetCollection("messages").Insert(new BsonDocument { ["_id"] = "a", ["SecondKey"] = "k" });
+        }
+
+        using var store = Open();
+
+        store.SchemaVersion.Should().Be(StoreSchema.Latest);
+        store.HasSeen("a").Should().BeTrue();
+    }
+
+    [Fact]
+    public void Open_AFileFromANewerMailOps_IsRefusedNamingTheFile()
+    {
+        using (var newer = new LiteDatabase(_folder["mailops.db"]))
+        {
+            newer.UserVersion = 99;
+        }
+
+        var open = () => Open();
+
+        open.Should().Throw<StoreException>().WithMessage($"{_folder["mailops.db"]}: the store is at schema version 99, newer than this MailOps knows*");
+    }
+
+    [Fact]
+    public void Backup_WhileOpen_IsAConsistentStoreOfEverythingSoFar()
+    {
+        using var store = Open();
+        store.TryRecord(Message("a"), Outcome("a"));
+        store.TryQueue("k", "nudge", [1]);
+
+        store.Backup(_folder["backup/mailops-2026-11-24.db"]);
+        store.TryRecord(Message("b", "<b@example.com>"), Outcome("b"));
+
+        using var copy = MailStore.Open(_folder["backup/mailops-2026-11-24.db"], _time);
+        copy.HasSeen("a").Should().BeTrue();
+        copy.HasSeen("b").Should().BeFalse("it came after the snapshot");
+        copy.Notification("k").Should().NotBeNull();
+    }
+}

@@ -1,0 +1,40 @@
+namespace MailOps.Worker.Tests.Support;
+
+/// <summary>Small raw messages for mailbox and ingest tests.</summary>
+internal static class Eml
+{
+    public static string Daily(string messageId, string receivedAt = "2026-11-23T20:40:00+08:00", string from = "chen.xue@callcenter.example.com") => $"""
+        X-Received-At: {receivedAt}
+        From: {from}
+        To: cs-dl@hq.example.com, butler-center@wy-cq.example.com
+        Subject: =?UTF-8?B?5ZG85Y+r5Lit5b+D5L+h5oGv5pel5oqlIDIwMjYtMTEtMjM=?=
+        Date: Mon, 23 Nov 2026 20:39:00 +0800
+        Message-ID: <{messageId}>
+        Content-Type: text/plain; charset=utf-8
+
+        来电总量：120
+        投诉量：8
+        报修量：30
+        咨询量：82
+        """.ReplaceLineEndings("\r\n");
+
+    public static string Ordinary(string messageId) => $"""
+        From: newsletter@shop.example.org
+        To: reports@hq.example.com
+        Subject: Black Friday deals
+        Date: Mon, 23 Nov 2026 10:00:00 +0800
+        Message-ID: <{messageId}>
+        Content-Type: text/plain
+
+        Buy things.
+        """.ReplaceLineEndings("\r\n");
+
+    /// <summary>Writes a message whose write time is well in the past, so the folder mailbox treats it as settled.</summary>
+    public static void Drop(string folder, string name, string text)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        File.SetLastWriteTimeUtc(path, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+    }
+}
