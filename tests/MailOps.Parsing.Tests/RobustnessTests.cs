@@ -90,12 +90,26 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         }
     }
 
+    public static TheoryData<string, int> DeepHtml => new() { { "<b>", 100_000 }, { "<table><tr><td>", 20_000 }, { "<div>", 200_000 } };
+
+    [Theory]
+    [MemberData(nameof(DeepHtml))]
+    public void Parse_AReportWhoseHtmlNestsWithoutEnd_IsIncompleteRatherThanACrash(string open, int depth)
+    {
+        var html = string.Concat(Enumerable.Repeat(open, depth)) + "来电总量";
+
+        var outcome = Mail.Parse(Mail.DailyReport(html: html));
+
+        outcome.Matched.Should().BeTrue(outcome.ReasonDetail?.En);
+        outcome.Findings.Should().ContainSingle().Which.Detail.En.Should().StartWith("the body's HTML cannot be read");
+    }
+
     private static byte[] Deeply(string type, int depth)
     {
         var text = new System.Text.StringBuilder("From: a@example.com\r\nSubject: deep\r\nMIME-Version: 1.0\r\n");
         for (var i = 0; i < depth; i++)
         {
-            text.Append($"Content-Type: {type}; boundary=\"b{i}\"\r\n\r\n--b{i}\r\n");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Type: {type}; boundary=\"b{i}\"\r\n\r\n--b{i}\r\n");
         }
 
         text.Append("Content-Type: text/plain\r\n\r\nhello\r\n");

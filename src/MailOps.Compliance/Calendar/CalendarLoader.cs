@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailOps.Compliance.Common;
 
 namespace MailOps.Compliance.Calendar;
@@ -76,7 +77,7 @@ public static class CalendarLoader
         {
             if (to < from)
             {
-                Fail($"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd})");
+                Fail(string.Create(CultureInfo.InvariantCulture, $"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd})"));
             }
             else if (to.DayNumber - from.DayNumber + 1 > LongestHoliday)
             {
@@ -97,11 +98,11 @@ public static class CalendarLoader
             }
             else if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
-                Fail($"makeUpWorkingDays: {day:yyyy-MM-dd} is a {day.DayOfWeek}, already a working day; a make-up day is a weekend day worked");
+                Fail(string.Create(CultureInfo.InvariantCulture, $"makeUpWorkingDays: {day:yyyy-MM-dd} is a {day.DayOfWeek}, already a working day; a make-up day is a weekend day worked"));
             }
             else if (day >= from && day <= to)
             {
-                Fail($"makeUpWorkingDays: {day:yyyy-MM-dd} lies inside the holiday's own days off");
+                Fail(string.Create(CultureInfo.InvariantCulture, $"makeUpWorkingDays: {day:yyyy-MM-dd} lies inside the holiday's own days off"));
             }
             else
             {
@@ -127,7 +128,7 @@ public static class CalendarLoader
                 errors.Add(new ConfigurationError(
                     $"calendar {owner.Year}",
                     owner.Key,
-                    $"make-up working day {day:yyyy-MM-dd} falls inside {holiday.Year} {holiday.Key} ({holiday.FirstDayOff:yyyy-MM-dd} to {holiday.LastDayOff:yyyy-MM-dd})"));
+                    string.Create(CultureInfo.InvariantCulture, $"make-up working day {day:yyyy-MM-dd} falls inside {holiday.Year} {holiday.Key} ({holiday.FirstDayOff:yyyy-MM-dd} to {holiday.LastDayOff:yyyy-MM-dd})")));
             }
         }
     }

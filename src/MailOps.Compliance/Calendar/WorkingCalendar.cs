@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailOps.Compliance.Common;
 
 namespace MailOps.Compliance.Calendar;
@@ -157,6 +158,6 @@ public sealed class WorkingCalendar
 public sealed record CalendarWarning(DateOnly? DataEndsOn, DateOnly FirstUncoveredDay)
 {
     public LocalizedText Message => new(
-        $"工作日历数据{(DataEndsOn is { } end ? $"截至 {end:yyyy-MM-dd}" : "为空")}，缺少 {FirstUncoveredDay.Year} 年的法定节假日安排；请在此之前补充，否则该年将按周一至周五计算工作日。",
-        $"The working-day calendar {(DataEndsOn is { } e ? $"ends on {e:yyyy-MM-dd}" : "is empty")} and has no official holiday arrangement for {FirstUncoveredDay.Year}; add it before then, or that year counts Monday to Friday as working days.");
+        string.Create(CultureInfo.InvariantCulture, $"工作日历数据{(DataEndsOn is { } end ? $"截至 {end:yyyy-MM-dd}" : "为空")}，缺少 {FirstUncoveredDay.Year} 年的法定节假日安排；请在此之前补充，否则该年将按周一至周五计算工作日。"),
+        string.Create(CultureInfo.InvariantCulture, $"The working-day calendar {(DataEndsOn is { } e ? $"ends on {e:yyyy-MM-dd}" : "is empty")} and has no official holiday arrangement for {FirstUncoveredDay.Year}; add it before then, or that year counts Monday to Friday as working days."));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using MailOps.Compliance.Calendar;
 using MailOps.Compliance.Common;
@@ -182,7 +183,7 @@ public static partial class CatalogLoader
         {
             if (value is null || value < min || value > max)
             {
-                Fail(field, $"{(value is null ? "a value" : value.ToString())} is required between {min} and {max}");
+                Fail(field, $"{(value is null ? "a value" : value.Value.ToString(CultureInfo.InvariantCulture))} is required between {min} and {max}");
                 return min;
             }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailOps.Compliance.Calendar;
 using MailOps.Compliance.Common;
 
@@ -24,7 +25,7 @@ public abstract record DeadlineRule
     /// <summary>A one-line description for people, such as "daily 21:00".</summary>
     public abstract string Describe();
 
-    protected static string TimeText(TimeOnly time) => time == RegimeZone.EndOfDay ? "end of day" : time.ToString("HH:mm");
+    protected static string TimeText(TimeOnly time) => time == RegimeZone.EndOfDay ? "end of day" : time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     protected static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailOps.Compliance.Common;
 
 namespace MailOps.Compliance.Deadlines;
@@ -71,7 +72,7 @@ public sealed record EventWindowDailyRule(string Event, TimeOnly Time) : Deadlin
             var last = context.Zone.DateOf(e.End);
             foreach (var day in Days(first < from ? from : first, last > to ? to : last))
             {
-                yield return new Occurrence(new Period($"{e.Id}@{day:yyyy-MM-dd}", day, day), context.Zone.At(day, Time), context.Zone.StartOf(day), e.Id);
+                yield return new Occurrence(new Period(string.Create(CultureInfo.InvariantCulture, $"{e.Id}@{day:yyyy-MM-dd}"), day, day), context.Zone.At(day, Time), context.Zone.StartOf(day), e.Id);
             }
         }
     }

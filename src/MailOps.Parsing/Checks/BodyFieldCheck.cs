@@ -20,6 +20,18 @@ internal static partial class BodyFieldCheck
             return [];
         }
 
+        try
+        {
+            return Find(fields, message, options);
+        }
+        catch (HtmlNestingException ex)
+        {
+            return [new Finding(FindingKind.Incomplete, new($"正文 HTML 无法读取：{ex.Message}", $"the body's HTML cannot be read: {ex.Message}"))];
+        }
+    }
+
+    private static List<Finding> Find(IReadOnlyList<string> fields, ReadMessage message, ParsingOptions options)
+    {
         var tables = message.HtmlBody is { } html ? Tables(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html) : [];
         var labels = tables.Select(grid => grid.Select(row => row.Select(Blank.Label).ToArray()).ToArray()).ToList();
         List<string>? lines = null;
@@ -104,8 +116,7 @@ internal static partial class BodyFieldCheck
         var text = message.TextBody;
         if (text is null && message.HtmlBody is { } html)
         {
-            var document = new HtmlDocument();
-            document.LoadHtml(html.Replace("<br", "\n<br", StringComparison.OrdinalIgnoreCase).Replace("</p>", "</p>\n", StringComparison.OrdinalIgnoreCase));
+            var document = Load(html.Replace("<br", "\n<br", StringComparison.OrdinalIgnoreCase).Replace("</p>", "</p>\n", StringComparison.OrdinalIgnoreCase));
             text = HtmlEntity.DeEntitize(document.DocumentNode.InnerText);
         }
 
@@ -125,8 +136,7 @@ internal static partial class BodyFieldCheck
         }
 
         var end = last > first ? Math.Min(html.Length, last + "</table>".Length) : html.Length;
-        var document = new HtmlDocument();
-        document.LoadHtml(html[first..end]);
+        var document = Load(html[first..end]);
         var grids = new List<string[][]>();
         foreach (var table in document.DocumentNode.Descendants("table"))
         {
@@ -173,6 +183,29 @@ internal static partial class BodyFieldCheck
 
         return grids;
     }
+
+    // HtmlAgilityPack builds and reads its tree recursively: unbounded nesting would overflow the stack,
+    // which no catch survives. Real report bodies nest a few dozen levels at most.
+    private const int MaxNesting = 256;
+
+    private static HtmlDocument Load(string html)
+    {
+        var document = new HtmlDocument { OptionMaxNestedChildNodes = MaxNesting };
+        try
+        {
+            document.LoadHtml(html);
+        }
+#pragma warning disable CA1031 // HtmlAgilityPack reports too deep a tree with a plain Exception.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            throw new HtmlNestingException($"it nests more than {MaxNesting} elements deep", ex);
+        }
+
+        return document;
+    }
+
+    private sealed class HtmlNestingException(string message, Exception inner) : Exception(message, inner);
 
     [GeneratedRegex(@"\r?\n")]
     private static partial Regex LineBreak();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
@@ -20,7 +21,7 @@ internal static class CalendarCommand
             var makeUp = calendar.Holidays.SelectMany(h => h.MakeUpWorkingDays).ToHashSet();
             var days = calendar.Days(first, last)
                 .Select(d => new CalendarDayJson(
-                    d.Date.ToString("yyyy-MM-dd"),
+                    d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     d.Date.DayOfWeek.ToString(),
                     d.Working,
                     holidays.GetValueOrDefault(d.Date),

@@ -36,7 +36,7 @@ internal static class DateArguments
             return true;
         }
 
-        env.Error.WriteLine($"mailops: {from.Name} {first:yyyy-MM-dd} is after {to.Name} {last:yyyy-MM-dd}.");
+        env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mailops: {from.Name} {first:yyyy-MM-dd} is after {to.Name} {last:yyyy-MM-dd}."));
         return false;
     }
 }

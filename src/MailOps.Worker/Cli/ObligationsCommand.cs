@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text.Json;
 using MailOps.Compliance.Deadlines;
@@ -35,7 +36,7 @@ internal static class ObligationsCommand
             var table = new Table().AddColumns("Due", "Unit", "Report", "Period");
             foreach (var o in rows)
             {
-                table.AddRow(o.Due.ToString("yyyy-MM-dd ddd HH:mm"), Markup.Escape(o.Unit), Markup.Escape(o.Report), Markup.Escape(o.Period));
+                table.AddRow(o.Due.ToString("yyyy-MM-dd ddd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(o.Unit), Markup.Escape(o.Report), Markup.Escape(o.Period));
             }
 
             var console = CommandContext.Console(env);

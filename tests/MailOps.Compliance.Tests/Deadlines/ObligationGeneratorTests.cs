@@ -136,6 +136,24 @@ public sealed class ObligationGeneratorTests
     }
 
     [Fact]
+    public void Generate_UnderAThaiCulture_NamesPeriodsInTheGregorianCalendar()
+    {
+        var e = Build.Event("open", EventKinds.SiteOpen, "2026-11-21 00:00", "2026-11-21 23:59:59");
+        var generator = new ObligationGenerator(Build.Regime([Build.Report("r", new EventWindowDailyRule(EventKinds.SiteOpen, new(21, 0)))], [e]));
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("th-TH");
+
+            generator.Generate(D("2026-11-01"), D("2026-11-30")).Single().Period.Id.Should().Be("open@2026-11-21");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void Generate_EventRecurringWeekly_StartsSixtyDaysBeforeAndRepeatsUntilTheEvent()
     {
         var e = Build.Event("delivery", EventKinds.Delivery, "2026-12-26 09:00", "2026-12-27 18:00");
