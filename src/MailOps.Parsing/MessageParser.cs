@@ -25,7 +25,7 @@ public sealed class MessageParser
     private readonly ParsingOptions _options;
     private readonly ReportClassifier _classifier;
     private readonly PeriodResolver _periods;
-    private readonly IReadOnlySet<string> _internalDomains;
+    private readonly HashSet<string> _internalDomains;
 
     public MessageParser(Regime regime, ParsingOptions? options = null)
     {
@@ -159,7 +159,7 @@ public sealed class MessageParser
         var submission = new Submission(report.Id, unit.Id, periodId, received, read.MessageId, submitter!, [.. read.To.Concat(read.Cc).Select(m => m.Address)], findings);
         outcome = outcome with { PeriodId = periodId, Findings = findings, Submission = submission };
 
-        if (read.From is { } from && SenderAuthentication.Check(message, from.Address, _internalDomains) is { } spoofed)
+        if (Unauthenticated(message, read, submitter!) is { } spoofed)
         {
             return outcome with { Reason = NonMatchReason.UnauthenticatedSender, ReasonDetail = spoofed };
         }
@@ -177,8 +177,35 @@ public sealed class MessageParser
 
         findings.AddRange(AttachmentCheck.Check(report, read));
         findings.AddRange(BodyFieldCheck.Check(report.Content.Fields, read, _options));
-        findings.AddRange(WorkbookCheck.Check(report.Content.WorkbookCells, read.Workbook, _options));
+        findings.AddRange(WorkbookCheck.Check(report.Content.WorkbookCells, read, _options));
         return findings;
+    }
+
+    // The address that made the unit must be authentic, and so must From; a unit named only through Sender or
+    // Reply-To is taken on trust only when From is internal too.
+    private LocalizedText? Unauthenticated(MimeMessage message, ReadMessage read, string submitter)
+    {
+        var from = read.From?.Address;
+        if (SenderAuthentication.Check(message, submitter, _internalDomains) is { } failed)
+        {
+            return failed;
+        }
+
+        if (from is null || from.Equals(submitter, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (SenderAuthentication.Check(message, from, _internalDomains) is { } fromFailed)
+        {
+            return fromFailed;
+        }
+
+        return _internalDomains.Contains(from[(from.LastIndexOf('@') + 1)..])
+            ? null
+            : new LocalizedText(
+                $"报送人 {submitter} 只出现在 Sender 或 Reply-To 中，发件人 {from} 是外部地址，需人工确认",
+                $"the submitter {submitter} appears only in Sender or Reply-To while the sender {from} is outside; a person must accept it");
     }
 
     private (Unit? Unit, string? Address) Submitter(ReadMessage read)

@@ -86,6 +86,8 @@ public sealed class MessageParserTests
     [Theory]
     [InlineData("RE: 呼叫中心信息日报", NonMatchReason.Reply)]
     [InlineData("答复: 呼叫中心信息日报", NonMatchReason.Reply)]
+    [InlineData("回覆: 呼叫中心信息日報 2026年11月23日", NonMatchReason.Reply)]
+    [InlineData("答覆：呼叫中心信息日報", NonMatchReason.Reply)]
     [InlineData("自动回复: 呼叫中心信息日报", NonMatchReason.AutoReply)]
     public void Parse_ARepliedSubject_IsNotASubmission(string subject, NonMatchReason reason)
     {
@@ -118,6 +120,31 @@ public sealed class MessageParserTests
         message.Headers.Add("X-MS-Exchange-Organization-AuthAs", "Anonymous");
 
         Mail.Parse(message).Reason.Should().Be(NonMatchReason.UnauthenticatedSender);
+    }
+
+    [Fact]
+    public void Parse_AnOutsideFromNamingASubmitterInReplyTo_IsUnauthenticated()
+    {
+        var message = Mail.DailyReport();
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("evil@attacker.example.net"));
+        message.ReplyTo.Add(MailboxAddress.Parse(Mail.Duty));
+
+        var outcome = Mail.Parse(message);
+
+        outcome.Reason.Should().Be(NonMatchReason.UnauthenticatedSender);
+        outcome.ReasonDetail!.En.Should().Contain("appears only in Sender or Reply-To");
+    }
+
+    [Fact]
+    public void Parse_AnAssistantSendingOnBehalfOfTheSubmitterInternally_IsASubmission()
+    {
+        var message = Mail.DailyReport();
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("assistant@callcenter.example.com"));
+        message.Sender = MailboxAddress.Parse(Mail.Duty);
+
+        Mail.Parse(message).Matched.Should().BeTrue();
     }
 
     [Fact]

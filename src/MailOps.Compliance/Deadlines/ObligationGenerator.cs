@@ -20,7 +20,7 @@ public sealed class ObligationGenerator
 
     /// <summary>
     /// The obligations whose due instant falls on a local date from <paramref name="from"/> to
-    /// <paramref name="to"/>, both inclusive, ordered by due instant, unit and report.
+    /// <paramref name="to"/>, both inclusive, ordered by due instant, unit, report and period.
     /// </summary>
     public IReadOnlyList<Obligation> Generate(DateOnly from, DateOnly to, string? unitId = null)
     {
@@ -43,7 +43,13 @@ public sealed class ObligationGenerator
             }
 
             var byUnit = string.CompareOrdinal(a.UnitId, b.UnitId);
-            return byUnit != 0 ? byUnit : string.CompareOrdinal(a.ReportId, b.ReportId);
+            if (byUnit != 0)
+            {
+                return byUnit;
+            }
+
+            var byReport = string.CompareOrdinal(a.ReportId, b.ReportId);
+            return byReport != 0 ? byReport : a.Period.Start.CompareTo(b.Period.Start);
         });
         return obligations;
     }

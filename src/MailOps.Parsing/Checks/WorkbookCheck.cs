@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using MailOps.Compliance.Catalog;
 using MailOps.Compliance.Evaluation;
+using MailOps.Parsing.Reading;
 using MailOps.Parsing.Subjects;
 
 namespace MailOps.Parsing.Checks;
@@ -11,12 +12,22 @@ namespace MailOps.Parsing.Checks;
 /// <summary>Required cells of the first attached .xlsx workbook must be filled; a missing sheet or an unreadable workbook is incomplete.</summary>
 internal static class WorkbookCheck
 {
-    public static IEnumerable<Finding> Check(IReadOnlyList<WorkbookCellRequirement> cells, byte[]? workbook, ParsingOptions options)
+    public static IEnumerable<Finding> Check(IReadOnlyList<WorkbookCellRequirement> cells, ReadMessage message, ParsingOptions options)
     {
-        if (cells.Count == 0 || workbook is null)
+        if (cells.Count == 0)
         {
-            // No workbook at all is the attachment check's finding.
             return [];
+        }
+
+        if (message.Workbook is not { } workbook)
+        {
+            // No workbook at all is the attachment check's finding; one that cannot be opened is this check's.
+            var other = message.Attachments.FirstOrDefault(a => a.FileName is { } n && (n.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)));
+            return other is null
+                ? []
+                : [Unreadable(other.FileName!.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
+                    ? $"{other.FileName} is in the old .xls format; the required cells can only be checked in .xlsx"
+                    : $"{other.FileName} is larger than {options.MaxWorkbookBytes} bytes")];
         }
 
         try
@@ -30,7 +41,9 @@ internal static class WorkbookCheck
             using var document = SpreadsheetDocument.Open(stream, false);
             return CheckCells(cells, document);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FormatException or InvalidOperationException or System.Xml.XmlException)
+#pragma warning disable CA1031 // A damaged workbook is the sender's fault: it makes the report incomplete, not the message unreadable.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
         {
             return [Unreadable(ex.Message)];
         }
@@ -45,7 +58,7 @@ internal static class WorkbookCheck
         foreach (var bySheet in cells.GroupBy(c => c.Sheet))
         {
             var sheet = sheets.FirstOrDefault(s => TextFold.Fold(s.Name?.Value) == TextFold.Fold(bySheet.Key));
-            if (sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+            if (sheet?.Id?.Value is not { } id || !workbook.TryGetPartById(id, out var sheetPart) || sheetPart is not WorksheetPart part)
             {
                 findings.Add(new Finding(FindingKind.Incomplete, new($"附件工作簿缺少工作表「{bySheet.Key}」", $"the attached workbook has no sheet \"{bySheet.Key}\"")));
                 continue;

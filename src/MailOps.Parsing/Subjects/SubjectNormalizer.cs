@@ -43,11 +43,11 @@ internal static partial class SubjectNormalizer
 
     private static SubjectPrefix KindOf(string prefix) => prefix.ToUpperInvariant() switch
     {
-        "RE" or "AW" or "答复" or "回复" => SubjectPrefix.Reply,
-        "FW" or "FWD" or "转发" => SubjectPrefix.Forward,
+        "RE" or "AW" or "答复" or "回复" or "答覆" or "回覆" => SubjectPrefix.Reply,
+        "FW" or "FWD" or "转发" or "转寄" => SubjectPrefix.Forward,
         _ => SubjectPrefix.AutoReply,
     };
 
-    [GeneratedRegex(@"^(\[[^\[\]]{1,24}\]\s?)?(?<prefix>re|aw|fwd|fw|答复|回复|转发|自动回复|automatic reply|auto|out of office)\s?:\s?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\[[^\[\]]{1,24}\]\s?)?(?<prefix>re|aw|fwd|fw|答复|回复|答覆|回覆|转发|转寄|自动回复|自动回覆|automatic reply|auto|out of office)\s?:\s?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
 }

@@ -1,6 +1,7 @@
 using MailOps.Compliance.Evaluation;
 using MailOps.Parsing.Checks;
 using MailOps.Parsing.Reading;
+using MailOps.Parsing.Tests.Support;
 
 namespace MailOps.Parsing.Tests.Checks;
 
@@ -8,22 +9,7 @@ public sealed class BodyFieldCheckTests
 {
     private static readonly string[] Fields = ["来电总量", "投诉量"];
 
-    private static ReadMessage Body(string? html, string? text = null) => new()
-    {
-        MessageId = "<m@example.com>",
-        Subject = "s",
-        From = null,
-        Sender = null,
-        ReplyTo = null,
-        To = [],
-        Cc = [],
-        Date = null,
-        Received = null,
-        ReceivedFrom = null,
-        TextBody = text,
-        HtmlBody = html,
-        Attachments = [],
-    };
+    private static ReadMessage Body(string? html, string? text = null) => ReadMessages.With(html, text);
 
     private static IEnumerable<string> Check(string? html, string? text = null) =>
         BodyFieldCheck.Check(Fields, Body(html, text), ParsingOptions.Default).Select(f => f.Detail.En);

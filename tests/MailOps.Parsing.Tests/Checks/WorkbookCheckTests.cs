@@ -3,6 +3,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using MailOps.Compliance.Catalog;
 using MailOps.Parsing.Checks;
+using MailOps.Parsing.Reading;
+using MailOps.Parsing.Tests.Support;
 
 namespace MailOps.Parsing.Tests.Checks;
 
@@ -40,13 +42,13 @@ public sealed class WorkbookCheckTests
     [Fact]
     public void Check_FilledCells_AreComplete()
     {
-        WorkbookCheck.Check(Cells, Workbook("月报", ("B3", "1200"), ("B4", "35")), ParsingOptions.Default).Should().BeEmpty();
+        WorkbookCheck.Check(Cells, ReadMessages.With(workbook: Workbook("月报", ("B3", "1200"), ("B4", "35"))), ParsingOptions.Default).Should().BeEmpty();
     }
 
     [Fact]
     public void Check_ABlankOrSlashCell_IsIncomplete()
     {
-        var findings = WorkbookCheck.Check(Cells, Workbook("月报", ("B3", "1200"), ("B4", "/")), ParsingOptions.Default);
+        var findings = WorkbookCheck.Check(Cells, ReadMessages.With(workbook: Workbook("月报", ("B3", "1200"), ("B4", "/"))), ParsingOptions.Default);
 
         findings.Should().ContainSingle().Which.Detail.En.Should().Be("cell B4 (投诉量) of sheet \"月报\" in the attached workbook is blank");
     }
@@ -54,20 +56,20 @@ public sealed class WorkbookCheckTests
     [Fact]
     public void Check_AMissingSheet_IsIncomplete()
     {
-        WorkbookCheck.Check(Cells, Workbook("Sheet1", ("B3", "1")), ParsingOptions.Default)
+        WorkbookCheck.Check(Cells, ReadMessages.With(workbook: Workbook("Sheet1", ("B3", "1"))), ParsingOptions.Default)
             .Should().ContainSingle().Which.Detail.Zh.Should().Be("附件工作簿缺少工作表「月报」");
     }
 
     [Fact]
     public void Check_ATraditionalSheetName_MatchesTheSimplifiedOne()
     {
-        WorkbookCheck.Check([new WorkbookCellRequirement("月報表", "A1", "x")], Workbook("月报表", ("A1", "1")), ParsingOptions.Default).Should().BeEmpty();
+        WorkbookCheck.Check([new WorkbookCellRequirement("月報表", "A1", "x")], ReadMessages.With(workbook: Workbook("月报表", ("A1", "1"))), ParsingOptions.Default).Should().BeEmpty();
     }
 
     [Fact]
     public void Check_BytesThatAreNoWorkbook_AreAnUnreadableWorkbook()
     {
-        WorkbookCheck.Check(Cells, [1, 2, 3, 4], ParsingOptions.Default)
+        WorkbookCheck.Check(Cells, ReadMessages.With(workbook: [1, 2, 3, 4]), ParsingOptions.Default)
             .Should().ContainSingle().Which.Detail.En.Should().StartWith("the attached workbook cannot be read");
     }
 
@@ -76,7 +78,35 @@ public sealed class WorkbookCheckTests
     {
         var options = new ParsingOptions { MaxWorkbookUnpackedBytes = 100 };
 
-        WorkbookCheck.Check(Cells, Workbook("月报", ("B3", "1"), ("B4", "2")), options)
+        WorkbookCheck.Check(Cells, ReadMessages.With(workbook: Workbook("月报", ("B3", "1"), ("B4", "2"))), options)
             .Should().ContainSingle().Which.Detail.En.Should().Contain("unpacks to more than the allowed size");
+    }
+
+    [Fact]
+    public void Check_AnOldXlsWorkbook_IsIncompleteWithTheReason()
+    {
+        var message = ReadMessages.With(attachments: new AttachmentInfo("月报.xls", "application/vnd.ms-excel", 20_000));
+
+        WorkbookCheck.Check(Cells, message, ParsingOptions.Default)
+            .Should().ContainSingle().Which.Detail.En.Should().Contain("old .xls format");
+    }
+
+    [Fact]
+    public void Check_ASheetPointingAtNoPart_IsAnUnreadableWorkbookNotACrash()
+    {
+        var broken = Workbook("月报", ("B3", "1"));
+        using (var stream = new MemoryStream())
+        {
+            stream.Write(broken);
+            using (var document = SpreadsheetDocument.Open(stream, true))
+            {
+                document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().First().Id = "rIdNowhere";
+            }
+
+            broken = stream.ToArray();
+        }
+
+        WorkbookCheck.Check(Cells, ReadMessages.With(workbook: broken), ParsingOptions.Default)
+            .Should().ContainSingle().Which.Detail.Zh.Should().Be("附件工作簿缺少工作表「月报」");
     }
 }

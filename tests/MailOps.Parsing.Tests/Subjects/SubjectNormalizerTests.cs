@@ -11,6 +11,8 @@ public sealed class SubjectNormalizerTests
     [InlineData("FW: RE: 周报", "周报", SubjectPrefix.Forward)]
     [InlineData("转发：【呼叫中心】周报", "[呼叫中心]周报", SubjectPrefix.Forward)]
     [InlineData("Re:Fwd: 月报", "月报", SubjectPrefix.Reply)]
+    [InlineData("回覆: 月報", "月报", SubjectPrefix.Reply)]
+    [InlineData("轉寄: 月報", "月报", SubjectPrefix.Forward)]
     [InlineData("自动回复: 呼叫中心信息日报", "呼叫中心信息日报", SubjectPrefix.AutoReply)]
     [InlineData("[External] RE: 月报", "月报", SubjectPrefix.Reply)]
     [InlineData("[更正] 月报", "[更正] 月报", SubjectPrefix.None)]
