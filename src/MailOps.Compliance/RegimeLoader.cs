@@ -39,7 +39,7 @@ public static class RegimeLoader
             return LoadResult<Regime>.Failure(errors);
         }
 
-        errors.AddRange(CrossCheck(catalog.Value, directory.Value, calendar.Value, sources.Directory.Name));
+        errors.AddRange(CrossCheck(catalog.Value, directory.Value, calendar.Value, sources.Catalog.Name, sources.Directory.Name));
         return LoadResult<Regime>.From(new Regime(catalog.Value, directory.Value, calendar.Value, events, zone), errors);
     }
 
@@ -47,7 +47,7 @@ public static class RegimeLoader
     /// Every report a unit owes can be sent by someone and checked: its submitter role and every To and CC role
     /// resolve to at least one address for that unit, and opt-ins and opt-outs name real reports.
     /// </summary>
-    private static IEnumerable<ConfigurationError> CrossCheck(ReportCatalog catalog, OrganisationDirectory directory, WorkingCalendar calendar, string directorySource)
+    private static IEnumerable<ConfigurationError> CrossCheck(ReportCatalog catalog, OrganisationDirectory directory, WorkingCalendar calendar, string catalogSource, string directorySource)
     {
         var holidayKeys = calendar.Holidays.Select(h => h.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var report in catalog.Reports)
@@ -56,7 +56,7 @@ public static class RegimeLoader
             {
                 foreach (var key in rule.Policy.HolidayKeys.Where(k => !holidayKeys.Contains(k)))
                 {
-                    yield return new ConfigurationError("catalog", $"{report.Id}.deadline.holidays", $"no holiday \"{key}\" in the calendar (known: {string.Join(", ", holidayKeys)})");
+                    yield return new ConfigurationError(catalogSource, $"reports ({report.Id}).deadline.holidays", $"no holiday \"{key}\" in the calendar (known: {string.Join(", ", holidayKeys)})");
                 }
             }
         }

@@ -1,6 +1,6 @@
 namespace MailOps.Compliance.Catalog;
 
-/// <summary>The report catalog as it is written (regime/catalog.json); see docs/regime-files.md.</summary>
+/// <summary>The report catalog as it is written (regime/catalog.json); see docs/regime.md.</summary>
 internal sealed class CatalogDocument
 {
     public List<ReportDocument>? Reports { get; set; }

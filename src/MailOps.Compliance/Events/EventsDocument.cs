@@ -1,6 +1,6 @@
 namespace MailOps.Compliance.Events;
 
-/// <summary>The project events file as it is written (samples/events.json); see docs/regime-files.md.</summary>
+/// <summary>The project events file as it is written (samples/events.json); see docs/regime.md.</summary>
 internal sealed class EventsDocument
 {
     public List<EventDocument>? Events { get; set; }

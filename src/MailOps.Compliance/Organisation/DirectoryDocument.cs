@@ -1,6 +1,6 @@
 namespace MailOps.Compliance.Organisation;
 
-/// <summary>The organisation directory as it is written (samples/organisation.json); see docs/regime-files.md.</summary>
+/// <summary>The organisation directory as it is written (samples/organisation.json); see docs/regime.md.</summary>
 internal sealed class DirectoryDocument
 {
     public GroupDocument? Group { get; set; }

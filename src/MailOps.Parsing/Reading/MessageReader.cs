@@ -15,15 +15,7 @@ namespace MailOps.Parsing.Reading;
 /// </summary>
 internal static class MessageReader
 {
-    private static readonly ParserOptions Options = CreateOptions();
-
-    private static ParserOptions CreateOptions()
-    {
-        Charsets.Register();
-        var options = ParserOptions.Default.Clone();
-        options.CharsetEncoding = Encoding.GetEncoding("GB18030");
-        return options;
-    }
+    private static ParserOptions Options => MimeOptions.Default;
 
     public static MimeMessage Load(byte[] raw)
     {

@@ -5,9 +5,10 @@ namespace MailOps.Worker.Cli;
 /// <summary>The <c>mailops</c> command line: with no command it runs the worker.</summary>
 internal static class MailOpsCommandLine
 {
-    public static RootCommand Create(CliEnvironment env, string[] args)
+    public static RootCommand Create(CliEnvironment env)
     {
-        // The host reads its own configuration from the environment and appsettings.json; it gets no command-line tokens.
+        // The host reads its configuration from appsettings.json, the environment and user secrets; the
+        // command line belongs to the commands, so the host gets none of its tokens.
         string[] hostArgs = [];
         var root = new RootCommand("MailOps: watches the reports a group's units owe headquarters by email.")
         {
@@ -18,13 +19,12 @@ internal static class MailOpsCommandLine
             ParseCommand.Create(env, hostArgs),
         };
         root.SetAction((_, cancellation) => RunCommand.RunAsync(env, hostArgs, cancellation));
-        _ = args;
         return root;
     }
 
     public static Task<int> InvokeAsync(string[] args, CliEnvironment env, CancellationToken cancellation = default)
     {
-        var parse = Create(env, args).Parse(args);
+        var parse = Create(env).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

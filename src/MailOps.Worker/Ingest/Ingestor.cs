@@ -79,6 +79,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         Matched = outcome.Matched,
         Reason = outcome.Reason is { } reason ? NonMatchReasons.Name(reason) : null,
         ReasonDetail = outcome.ReasonDetail?.Zh,
+        ReasonDetailEn = outcome.ReasonDetail?.En,
         Report = outcome.ReportId,
         Unit = outcome.UnitId,
         Period = outcome.PeriodId,

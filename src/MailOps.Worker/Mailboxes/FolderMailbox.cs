@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailOps.Parsing.Reading;
 using MimeKit;
 using MimeKit.Utils;
 
@@ -11,8 +12,8 @@ namespace MailOps.Worker.Mailboxes;
 /// <see cref="FolderMailboxOptions.SettleTime"/> waits for the next read. Each read walks the inbox in name
 /// order from the cursor (the last name returned) and starts again from the top once it has caught up, so a
 /// file dropped in at any time, whatever its name or time stamp, is reported; the store drops repeats by id.
-/// The received instant is the file's <c>X-Received-At</c> header, else its <c>Date</c> header, else its
-/// last write time.
+/// The received instant is the file's <c>X-Received-At</c> header (with an offset), else its newest
+/// <c>Received</c> header, else its <c>Date</c> header, else its last write time.
 /// </summary>
 internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider time) : IMailbox
 {
@@ -36,15 +37,19 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         foreach (var name in names)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(options.Inbox, name);
-            var info = new FileInfo(path);
+            var info = new FileInfo(Path.Combine(options.Inbox, name));
             if (!info.Exists || info.LastWriteTimeUtc > settledBefore.UtcDateTime)
             {
-                // Still being written (or gone): stop here, so the cursor does not pass it.
-                break;
+                // Gone, or still being written: a later read (which starts again from the top) takes it.
+                continue;
             }
 
-            messages.Add(Describe(name, info));
+            if (Describe(name, info) is not { } message)
+            {
+                continue;
+            }
+
+            messages.Add(message);
             last = name;
             if (messages.Count == options.PageSize)
             {
@@ -52,7 +57,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
             }
         }
 
-        var more = last is not null && names.Count > messages.Count && messages.Count == options.PageSize;
+        var more = last is not null && messages.Count == options.PageSize && names[^1] != last;
         return Task.FromResult(new MailboxPage(messages, more ? last! : "", more));
     }
 
@@ -76,37 +81,79 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
             return name;
         }
 
-        // Written beside, then renamed: a reader of the outbox never sees half a message, and a crash leaves
-        // only a temporary file that the next send of the same key replaces.
-        var temporary = Path.Combine(options.Outbox, $".{name}.tmp");
+        // Written beside, then renamed: a reader of the outbox never sees half a message; a crash can leave only
+        // a hidden temporary file, never a partial .eml.
+        var temporary = Path.Combine(options.Outbox, $".{name}.{Guid.NewGuid():N}.tmp");
         await File.WriteAllBytesAsync(temporary, mail.Mime, cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, target, overwrite: false);
+        try
+        {
+            File.Move(temporary, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // The same key sent twice at once: the other send won, and that is the one message.
+            File.Delete(temporary);
+        }
+
         return name;
     }
 
-    private static MailboxMessage Describe(string name, FileInfo info)
+    // A file that is not a message still gets an entry (so the store remembers it and triage can list it);
+    // one deleted while being read is simply not there.
+    private static MailboxMessage? Describe(string name, FileInfo info)
     {
-        using var stream = info.OpenRead();
-        var headers = HeaderList.Load(stream);
-        var received = ParseDate(headers[ReceivedAtHeader]) ?? ParseDate(headers[HeaderId.Date]) ?? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-        return new MailboxMessage(name, headers[HeaderId.MessageId], headers[HeaderId.Subject], headers[HeaderId.From], received);
-    }
-
-    private static DateTimeOffset? ParseDate(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
+        HeaderList headers;
+        try
+        {
+            using var stream = info.OpenRead();
+            headers = HeaderList.Load(MimeOptions.Default, stream);
+        }
+        catch (FileNotFoundException)
         {
             return null;
         }
-
-        if (DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) && text.Contains('T', StringComparison.Ordinal))
+        catch (FormatException)
         {
-            return iso;
+            return new MailboxMessage(name, null, null, null, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
         }
 
-        return DateUtils.TryParse(text, out var rfc) ? rfc : null;
+        var received = Instant(headers[ReceivedAtHeader])
+            ?? NewestReceived(headers)
+            ?? Rfc5322(headers[HeaderId.Date])
+            ?? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+        return new MailboxMessage(name, headers[HeaderId.MessageId], headers[HeaderId.Subject], headers[HeaderId.From], received);
     }
 
-    private static string SafeName(string key) =>
-        string.Concat(key.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')).TrimStart('.');
+    // ISO 8601 with an offset (2026-11-23T20:40:00+08:00), or an RFC 5322 date; a time without an offset is refused
+    // rather than read in the server's own zone.
+    private static DateTimeOffset? Instant(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (trimmed is null || trimmed.Length < 11 || trimmed[4] != '-' || trimmed[10] != 'T')
+        {
+            return Rfc5322(trimmed);
+        }
+
+        var time = trimmed[11..];
+        var hasOffset = time.EndsWith('Z') || time.Contains('+', StringComparison.Ordinal) || time.Contains('-', StringComparison.Ordinal);
+        return hasOffset && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso) ? iso : null;
+    }
+
+    private static DateTimeOffset? NewestReceived(HeaderList headers)
+    {
+        var newest = headers.FirstOrDefault(h => h.Id == HeaderId.Received)?.Value;
+        var semicolon = newest?.LastIndexOf(';') ?? -1;
+        return semicolon < 0 ? null : Rfc5322(newest![(semicolon + 1)..]);
+    }
+
+    private static DateTimeOffset? Rfc5322(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && DateUtils.TryParse(text.Trim(), out var date) ? date : null;
+
+    // Readable, and unique per key: keys that read alike once cleaned (a+b@x, a_b@x) differ in their hash.
+    private static string SafeName(string key)
+    {
+        var readable = string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')).TrimStart('.');
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..8];
+        return $"{readable}-{hash}";
+    }
 }

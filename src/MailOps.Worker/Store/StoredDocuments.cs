@@ -40,6 +40,8 @@ public sealed class StoredOutcome
 
     public string? ReasonDetail { get; set; }
 
+    public string? ReasonDetailEn { get; set; }
+
     public string? Report { get; set; }
 
     public string? Unit { get; set; }

@@ -50,13 +50,15 @@ internal sealed class DeadlineWatch(
             years.Max());
 
         var generator = new ObligationGenerator(regime);
+        DateOnly? warnedOn = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
             var today = regime.Zone.DateOf(now);
-            if (regime.Calendar.CoverageWarning(today, (int)options.Value.CalendarWarningWindow.TotalDays) is { } warning)
+            if (warnedOn != today && regime.Calendar.CoverageWarning(today, (int)options.Value.CalendarWarningWindow.TotalDays) is { } warning)
             {
                 Log.CalendarRunningOut(logger, warning.Message.En);
+                warnedOn = today;
             }
 
             var horizon = today.AddDays(LookAheadDays);

@@ -61,7 +61,7 @@ public sealed class CatalogLoaderTests
     {
         var result = CatalogLoader.Load(new SourceText("c.json", "{ \"reports\": [\n { \"idd\": \"x\" } ] }"));
 
-        result.Errors.Should().ContainSingle().Which.Should().Match<ConfigurationError>(e => e.Message.Contains("'idd'") && e.Location.StartsWith("line 2"));
+        result.Errors.Should().ContainSingle().Which.Should().Match<ConfigurationError>(e => e.Message == "unknown property 'idd' (misspelt? see docs/regime.md)" && e.Location.StartsWith("line 2"));
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed class FolderMailboxTests : IDisposable
 
     [Theory]
     [InlineData("X-Received-At: 2026-11-23T20:40:00+08:00\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:40:00+08:00")]
+    [InlineData("X-Received-At: 2026-11-23T20:40:00\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:00:00+08:00")]
+    [InlineData("Received: from a by b; Mon, 23 Nov 2026 20:30:00 +0800\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:30:00+08:00")]
     [InlineData("Date: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:00:00+08:00")]
     [InlineData("", "2026-11-01T00:00:00+00:00")]
     public async Task ReadChanges_ReceivedInstant_IsTheHeaderThenTheDateThenTheWriteTime(string headers, string expected)
@@ -83,6 +85,41 @@ public sealed class FolderMailboxTests : IDisposable
         var message = (await ReadAll(Mailbox())).Single();
 
         message.Received.Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task ReadChanges_AFileThatIsNoMessage_IsReportedWithoutMetadataAndDoesNotBlockTheRest()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml", "\u0000\u0001 not: a [message\r\n\r\n");
+        Eml.Drop(_folder["inbox"], "b.eml", Eml.Daily("b"));
+
+        var messages = await ReadAll(Mailbox());
+
+        messages.Select(m => m.Id).Should().Equal("a.eml", "b.eml");
+    }
+
+    [Fact]
+    public async Task ReadChanges_AGbkSubject_IsReadAsChinese()
+    {
+        var gbk = System.Text.Encoding.GetEncoding("GBK");
+        var bytes = gbk.GetBytes("Subject: 呼叫中心信息日报\r\nFrom: a@example.com\r\n\r\nbody\r\n");
+        Directory.CreateDirectory(_folder["inbox"]);
+        File.WriteAllBytes(_folder["inbox/m.eml"], bytes);
+        File.SetLastWriteTimeUtc(_folder["inbox/m.eml"], new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        (await ReadAll(Mailbox())).Single().Subject.Should().Be("呼叫中心信息日报");
+    }
+
+    [Fact]
+    public async Task Send_TwoKeysThatCleanAlike_AreTwoFiles()
+    {
+        var mailbox = Mailbox();
+
+        var a = await mailbox.SendAsync(new OutgoingMail("nudge/a+b@x.example.com", [1]), default);
+        var b = await mailbox.SendAsync(new OutgoingMail("nudge/a_b@x.example.com", [2]), default);
+
+        a.Should().NotBe(b);
+        Directory.GetFiles(_folder["outbox"]).Should().HaveCount(2);
     }
 
     [Fact]
@@ -104,7 +141,7 @@ public sealed class FolderMailboxTests : IDisposable
         var first = await mailbox.SendAsync(mail, default);
         var again = await mailbox.SendAsync(mail with { Mime = Encoding.ASCII.GetBytes("Subject: other\r\n\r\n") }, default);
 
-        first.Should().Be(again).And.Be("digest_2026-11-24_cs_hq.example.com.eml");
+        first.Should().Be(again).And.StartWith("digest_2026-11-24_cs_hq.example.com-").And.EndWith(".eml");
         Directory.GetFiles(_folder["outbox"]).Should().ContainSingle();
         File.ReadAllText(_folder[$"outbox/{first}"]).Should().Contain("Subject: digest");
     }
