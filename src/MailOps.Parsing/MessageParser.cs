@@ -106,13 +106,22 @@ public sealed class MessageParser
             return outcome with { Reason = NonMatchReason.NoDate, ReasonDetail = new("没有收件时间、Received 或 Date 信头", "no received instant, Received or Date header") };
         }
 
+        if (received.Year is < 2000 or > 2100)
+        {
+            return outcome with
+            {
+                Reason = NonMatchReason.NoDate,
+                ReasonDetail = new($"收件时间 {received:O} 不可信", $"the received instant {received:O} cannot be right"),
+            };
+        }
+
         return Classify(message, read, subject, received, outcome);
     }
 
     private ParseOutcome Classify(MimeMessage message, ReadMessage read, NormalizedSubject subject, DateTimeOffset received, ParseOutcome outcome)
     {
         var (unit, submitter) = Submitter(read);
-        var named = SubjectPeriods.Find(subject.Text, _regime.Zone.DateOf(received));
+        var named = _periods.Plausible(SubjectPeriods.Find(subject.Text, _regime.Zone.DateOf(received)), received);
         var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
         var any = unit is null ? owed : _classifier.Classify(subject.Text, _ => true);
         outcome = outcome with { UnitId = unit?.Id, Submitter = submitter };

@@ -26,6 +26,12 @@ public sealed class MessageParserTests
     }
 
     [Fact]
+    public void Parse_AVersionNumberInTheSubject_IsNotTakenForAFarDate()
+    {
+        Mail.Parse(Mail.DailyReport("呼叫中心信息日报 v2.1")).PeriodId.Should().Be("2026-11-23");
+    }
+
+    [Fact]
     public void Parse_TheCallersReceivedInstant_WinsOverTheHeaders()
     {
         var outcome = TestRegime.Parser.Parse(Mail.Bytes(Mail.DailyReport("呼叫中心信息日报")), new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));

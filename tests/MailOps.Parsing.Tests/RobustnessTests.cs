@@ -82,6 +82,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         inputs.Add(Deeply("multipart/mixed", 5000));
         inputs.Add(System.Text.Encoding.ASCII.GetBytes("Subject: " + new string('x', 2_000_000) + "\r\n\r\nbody"));
         inputs.Add(System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("Received: from a by b; Mon, 23 Nov 2026 20:40:12 +0800\r\n", 20000)) + "\r\n"));
+        inputs.Add(Mail.Bytes(Mail.DailyReport("呼叫中心信息日报 12月")) is var far ? System.Text.Encoding.Latin1.GetBytes(System.Text.Encoding.Latin1.GetString(far).Replace("2026 20:40:12", "9999 20:40:12", StringComparison.Ordinal)) : []);
         inputs.Add(System.Text.Encoding.UTF8.GetBytes("From: =?gb2312?B?////?= <a@b>\r\nSubject: =?big5?Q?=A9=49=A5=73?= =?x-unknown?B?AAAA?=\r\n\r\n"));
 
         foreach (var input in inputs)

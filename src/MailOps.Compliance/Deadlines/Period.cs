@@ -51,7 +51,7 @@ public sealed record Period(string Id, DateOnly Start, DateOnly End)
         }
 
         var parts = text.Split('-');
-        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || parts[0].Length != 4 || year < 1)
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || parts[0].Length != 4 || year is < 1 or > 9998)
         {
             return false;
         }

@@ -34,12 +34,14 @@ internal static partial class BodyFieldCheck
     {
         var tables = message.HtmlBody is { } html ? Tables(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html) : [];
         var labels = tables.Select(grid => grid.Select(row => row.Select(Blank.Label).ToArray()).ToArray()).ToList();
+        var wanted = fields.Select(f => TextFold.Fold(Blank.Label(f))).ToHashSet(StringComparer.Ordinal);
+        var headers = labels.Select(grid => Array.FindIndex(grid, row => row.Count(wanted.Contains) >= 2)).ToList();
         List<string>? lines = null;
         var findings = new List<Finding>();
         foreach (var field in fields)
         {
             var label = TextFold.Fold(Blank.Label(field));
-            var state = InTables(tables, labels, label) ?? InLines(lines ??= TextLines(message), label);
+            var state = InTables(tables, labels, headers, label) ?? InLines(lines ??= TextLines(message), label);
             if (state is null)
             {
                 findings.Add(new Finding(FindingKind.Incomplete, new($"正文缺少必填项「{field}」", $"the body has no \"{field}\"")));
@@ -58,8 +60,10 @@ internal static partial class BodyFieldCheck
     /// <summary>Found, and if blank, where: the table row's index, or -1 for a line of text.</summary>
     private readonly record struct FieldState(int? BlankRow);
 
-    // Cells are folded once when the tables are read; labels holds each cell's text as a label.
-    private static FieldState? InTables(List<string[][]> tables, List<string[][]> labels, string label)
+    // Cells are folded once when the tables are read; labels holds each cell's text as a label. A table's header
+    // row is its first row holding two or more required labels (a title row above it is not the header); a
+    // label in it heads a column, and any other label is followed by its value.
+    private static FieldState? InTables(List<string[][]> tables, List<string[][]> labels, List<int> headers, string label)
     {
         for (var t = 0; t < tables.Count; t++)
         {
@@ -73,11 +77,10 @@ internal static partial class BodyFieldCheck
                         continue;
                     }
 
-                    var columns = grid.Max(row => row.Length);
-                    if (r == 0 && grid.Length > 1 && columns > 2)
+                    if (r == headers[t] && r < grid.Length - 1)
                     {
                         // A column header: every later row that has anything in it must fill this column.
-                        for (var below = 1; below < grid.Length; below++)
+                        for (var below = r + 1; below < grid.Length; below++)
                         {
                             if (grid[below].Any(cell => !Blank.Is(cell)) && Blank.Is(c < grid[below].Length ? grid[below][c] : null))
                             {

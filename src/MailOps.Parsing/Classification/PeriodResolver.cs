@@ -17,8 +17,23 @@ internal sealed class PeriodResolver(Regime regime)
 
     private readonly ObligationGenerator _generator = new(regime);
 
+    /// <summary>
+    /// A subject period starting more than this after the received date is not believed (a version number such
+    /// as "v2.1" read as 1 February); nor is one that ended more than <see cref="LongestPast"/> before it.
+    /// </summary>
+    public const int LongestAhead = 31;
+
+    public const int LongestPast = 400;
+
     public string? Resolve(Unit unit, ReportDefinition report, SubjectPeriod? named, DateTimeOffset received) =>
-        (named is null ? null : FromSubject(unit, report, named, received)) ?? Infer(unit, report, received);
+        (Plausible(named, received) is { } period ? FromSubject(unit, report, period, received) : null) ?? Infer(unit, report, received);
+
+    /// <summary>The named period, when it is near enough the received date to be meant.</summary>
+    public SubjectPeriod? Plausible(SubjectPeriod? named, DateTimeOffset received)
+    {
+        var date = regime.Zone.DateOf(received);
+        return named is not null && named.First.DayNumber - date.DayNumber <= LongestAhead && date.DayNumber - named.Last.DayNumber <= LongestPast ? named : null;
+    }
 
     private string? FromSubject(Unit unit, ReportDefinition report, SubjectPeriod named, DateTimeOffset received) =>
         CalendarPeriod(report, named)

@@ -119,7 +119,7 @@ internal static partial class SubjectPeriods
         }
 
         var week = Int(m.Groups["w"]);
-        var isoYear = ISOWeek.GetYear(received.ToDateTime(TimeOnly.MinValue));
+        var isoYear = Math.Clamp(ISOWeek.GetYear(received.ToDateTime(TimeOnly.MinValue)), 2001, 2099);
         return new[] { isoYear - 1, isoYear, isoYear + 1 }
             .Select(y => IsoWeek(y, week))
             .OfType<SubjectPeriod>()
@@ -157,8 +157,7 @@ internal static partial class SubjectPeriods
         }
 
         var quarter = Numeral(m.Groups["q"].Value);
-        var start = new DateOnly(received.Year, (quarter - 1) * 3 + 1, 1);
-        return QuarterOf(start <= received ? received.Year : received.Year - 1, quarter);
+        return QuarterOf(MostRecentYear((quarter - 1) * 3 + 1, received), quarter);
     }
 
     private static SubjectPeriod? YearMonth(string s)
@@ -190,7 +189,7 @@ internal static partial class SubjectPeriods
     }
 
     private static int MostRecentYear(int month, DateOnly received) =>
-        new DateOnly(received.Year, month, 1) <= received ? received.Year : received.Year - 1;
+        new DateOnly(received.Year, month, 1) <= received ? received.Year : Math.Max(1, received.Year - 1);
 
     private static DateOnly? Nearest(int month, int day, DateOnly received) =>
         new[] { received.Year - 1, received.Year, received.Year + 1 }
@@ -201,8 +200,13 @@ internal static partial class SubjectPeriods
 
     private static SubjectPeriod Day(DateOnly day) => new(SubjectPeriodKind.Day, day, day);
 
-    private static SubjectPeriod MonthOf(int year, int month)
+    private static SubjectPeriod? MonthOf(int year, int month)
     {
+        if (year is < 2000 or > 2100)
+        {
+            return null;
+        }
+
         var first = new DateOnly(year, month, 1);
         return new(SubjectPeriodKind.Month, first, first.AddMonths(1).AddDays(-1));
     }

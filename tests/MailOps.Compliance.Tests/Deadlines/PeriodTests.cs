@@ -23,6 +23,7 @@ public sealed class PeriodTests
     [InlineData("2026-13")]
     [InlineData("2026-Q5")]
     [InlineData("26-11")]
+    [InlineData("9999-12")]
     [InlineData("site-open")]
     [InlineData("")]
     public void TryParse_SomethingElse_IsRefused(string id)

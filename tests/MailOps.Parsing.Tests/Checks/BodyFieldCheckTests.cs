@@ -36,6 +36,20 @@ public sealed class BodyFieldCheckTests
     }
 
     [Fact]
+    public void Check_ATitleRowAboveTheHeaderRow_IsNotTakenForTheHeader()
+    {
+        var html = """
+            <table>
+              <tr><td colspan=3>呼叫中心信息日报（11月23日）</td></tr>
+              <tr><td>项目</td><td>来电总量</td><td>投诉量</td></tr>
+              <tr><td>合计</td><td>120</td><td></td></tr>
+            </table>
+            """;
+
+        Check(html).Should().Equal("\"投诉量\" is blank (table row 3)");
+    }
+
+    [Fact]
     public void Check_AColspanLabel_ReadsTheCellAfterIt()
     {
         Check("<table><tr><td colspan=2>来电总量</td><td>120</td></tr><tr><td colspan=2>投诉量</td><td>/</td></tr></table>")
