@@ -14,7 +14,10 @@ namespace MailOps.Worker.Cli;
 /// </summary>
 internal static class CommandContext
 {
-    public static int WithRegime(CliEnvironment env, string[] args, Func<Compliance.Regime, IServiceProvider, int> body)
+    public static int WithRegime(CliEnvironment env, string[] args, Func<Compliance.Regime, IServiceProvider, int> body) =>
+        WithRegimeAsync(env, args, (regime, services) => Task.FromResult(body(regime, services))).GetAwaiter().GetResult();
+
+    public static async Task<int> WithRegimeAsync(CliEnvironment env, string[] args, Func<Compliance.Regime, IServiceProvider, Task<int>> body)
     {
         using var host = MailOpsHost.Build(args, env.Settings, env.Time, watch: false);
         try
@@ -38,7 +41,7 @@ internal static class CommandContext
             return ExitCodes.Configuration;
         }
 
-        return body(regime.Value!, host.Services);
+        return await body(regime.Value!, host.Services).ConfigureAwait(false);
     }
 
     public static void WriteErrors(TextWriter error, IReadOnlyList<ConfigurationError> errors)

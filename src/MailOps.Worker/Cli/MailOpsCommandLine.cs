@@ -17,6 +17,7 @@ internal static class MailOpsCommandLine
             CalendarCommand.Create(env, hostArgs),
             ObligationsCommand.Create(env, hostArgs),
             ParseCommand.Create(env, hostArgs),
+            IngestCommand.Create(env, hostArgs),
         };
         root.SetAction((_, cancellation) => RunCommand.RunAsync(env, hostArgs, cancellation));
         return root;

@@ -1,4 +1,6 @@
+using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Regime;
+using MailOps.Worker.Store;
 using MailOps.Worker.Watch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,7 @@ internal static class MailOpsHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<RunOutcome>();
         builder.Services.AddMailOpsRegime();
+        builder.Services.AddMailOpsStore();
         if (watch)
         {
             builder.Services.AddHostedService<DeadlineWatch>();
@@ -40,6 +43,15 @@ internal static class MailOpsHost
 
         configure?.Invoke(builder);
         return builder.Build();
+    }
+
+    public static IServiceCollection AddMailOpsStore(this IServiceCollection services)
+    {
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
+        services.AddOptions<FolderMailboxOptions>().BindConfiguration(FolderMailboxOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FolderMailboxOptions>, FolderMailboxOptionsValidator>();
+        return services;
     }
 
     public static IServiceCollection AddMailOpsRegime(this IServiceCollection services)

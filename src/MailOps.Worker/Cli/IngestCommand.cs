@@ -1,0 +1,59 @@
+using System.CommandLine;
+using MailOps.Parsing;
+using MailOps.Worker.Ingest;
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MailOps.Worker.Cli;
+
+/// <summary>
+/// <c>mailops ingest</c>: one pass of the folder mailbox into the store, then exit. Safe to stop at any point
+/// (even <c>kill -9</c>): the next pass stores what is missing and nothing twice.
+/// </summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliEnvironment env, string[] args)
+    {
+        var command = new Command("ingest", "Read the folder mailbox into the store once: each message stored once, report mail parsed.");
+        command.SetAction((_, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
+        {
+            FolderMailboxOptions folder;
+            StoreOptions store;
+            try
+            {
+                folder = services.GetRequiredService<IOptions<FolderMailboxOptions>>().Value;
+                store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                foreach (var failure in ex.Failures)
+                {
+                    await env.Error.WriteLineAsync($"mailops: {failure}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.Configuration;
+            }
+
+            var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var path = Path.GetFullPath(store.Path, root);
+            var mailbox = new FolderMailbox(folder.RootedAt(root), env.Time);
+            try
+            {
+                using var mailStore = MailStore.Open(path, env.Time);
+                var counts = await new Ingestor(mailbox, mailStore, new MessageParser(regime)).IngestAsync(cancellation).ConfigureAwait(false);
+                await env.Out.WriteLineAsync(
+                    $"Stored {counts.Parsed + counts.Skipped} new message(s) in {path}: {counts.Parsed} parsed ({counts.Submissions} submission(s)), {counts.Skipped} not fetched.").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            catch (StoreException ex)
+            {
+                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Configuration;
+            }
+        }));
+        return command;
+    }
+}
