@@ -44,7 +44,7 @@ public static class CalendarLoader
             }
         }
 
-        CheckOverlaps(holidays, errors);
+        CheckOverlaps(holidays, years, errors);
         return LoadResult<WorkingCalendar>.From(new WorkingCalendar(years.Keys, holidays), errors);
     }
 
@@ -118,7 +118,7 @@ public static class CalendarLoader
         return new HolidayArrangement(year, entry.Key!, new LocalizedText(entry.Name!, entry.NameEn ?? entry.Key!), from, to, makeUp);
     }
 
-    private static void CheckOverlaps(List<HolidayArrangement> holidays, List<ConfigurationError> errors)
+    private static void CheckOverlaps(List<HolidayArrangement> holidays, Dictionary<int, string> sources, List<ConfigurationError> errors)
     {
         var makeUpDays = holidays.SelectMany(h => h.MakeUpWorkingDays.Select(d => (Day: d, Holiday: h))).ToList();
         foreach (var holiday in holidays)
@@ -126,8 +126,8 @@ public static class CalendarLoader
             foreach (var (day, owner) in makeUpDays.Where(m => m.Day >= holiday.FirstDayOff && m.Day <= holiday.LastDayOff))
             {
                 errors.Add(new ConfigurationError(
-                    $"calendar {owner.Year}",
-                    owner.Key,
+                    sources[owner.Year],
+                    $"holidays ({owner.Key}).makeUpWorkingDays",
                     string.Create(CultureInfo.InvariantCulture, $"make-up working day {day:yyyy-MM-dd} falls inside {holiday.Year} {holiday.Key} ({holiday.FirstDayOff:yyyy-MM-dd} to {holiday.LastDayOff:yyyy-MM-dd})")));
             }
         }

@@ -52,6 +52,17 @@ public sealed class CalendarLoaderTests
     }
 
     [Fact]
+    public void Load_AMakeUpDayInsideAnotherYearsHoliday_NamesTheFileThatGivesIt()
+    {
+        var result = Load(
+            """{ "year": 2030, "holidays": [ { "key": "new-year", "name": "元旦", "from": "2030-12-28", "to": "2031-01-01" } ] }""",
+            """{ "year": 2031, "holidays": [ { "key": "spring", "name": "春节", "from": "2031-01-20", "to": "2031-01-26", "makeUpWorkingDays": ["2030-12-29"] } ] }""");
+
+        result.Errors.Should().ContainSingle().Which.Should().Match<ConfigurationError>(e =>
+            e.Source == "calendar/1.json" && e.Location == "holidays (spring).makeUpWorkingDays" && e.Message.Contains("falls inside 2030 new-year"));
+    }
+
+    [Fact]
     public void Load_TheSameYearTwice_IsAnError()
     {
         var result = Load("""{ "year": 2030 }""", """{ "year": 2030 }""");
