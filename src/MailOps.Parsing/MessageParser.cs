@@ -139,7 +139,7 @@ public sealed class MessageParser
         }
 
         // Without a unit that owes the report, only a calendar period named in the subject can be told.
-        var period = named is null ? null : PeriodResolver.CalendarPeriod(report, named);
+        var period = named is null ? null : PeriodResolver.CalendarPeriod(report, named, _regime.Zone.DateOf(received));
         outcome = outcome with { ReportId = report.Id };
         if (unit is null)
         {

@@ -36,7 +36,7 @@ internal sealed class PeriodResolver(Regime regime)
     }
 
     private string? FromSubject(Unit unit, ReportDefinition report, SubjectPeriod named, DateTimeOffset received) =>
-        CalendarPeriod(report, named)
+        CalendarPeriod(report, named, regime.Zone.DateOf(received))
         ?? (report.Deadline is EventRule or EventWindowDailyRule or EventRecurringWeeklyRule or AfterLongHolidayRule
             && named.Kind is SubjectPeriodKind.Day or SubjectPeriodKind.Range
                 ? Containing(unit, report, named.First, received)
@@ -45,20 +45,39 @@ internal sealed class PeriodResolver(Regime regime)
     /// <summary>
     /// A named period read as a calendar report's kind of period: a day or the first day of a range for a daily
     /// report; the ISO week holding it (or a range's first day) for a weekly report; the month or quarter holding
-    /// it (or a range's last day) for monthly and quarterly reports. Needs no unit; null for an event report or a
+    /// it (or a range's last day) for monthly and quarterly reports. A report on a finished period (weekly,
+    /// quarterly, monthly due the month after) that names a single day of a period not yet over when it arrived
+    /// names the day it was sent: it reports on the period before. Needs no unit; null for an event report or a
     /// period that cannot be read as the report's.
     /// </summary>
-    public static string? CalendarPeriod(ReportDefinition report, SubjectPeriod named) => (report.Deadline, named.Kind) switch
+    public static string? CalendarPeriod(ReportDefinition report, SubjectPeriod named, DateOnly received)
     {
-        (DailyRule, SubjectPeriodKind.Day or SubjectPeriodKind.Range) => Period.Day(named.First).Id,
-        (WeeklyRule, SubjectPeriodKind.Day or SubjectPeriodKind.Range or SubjectPeriodKind.Week) => Period.Week(named.First).Id,
-        // A monthly data window such as 10月29日-11月28日 (cut off on the 28th) reports on the month it ends in.
-        (MonthlyLastDayRule or MonthlyDayRule, SubjectPeriodKind.Range) => Period.MonthOf(named.Last).Id,
-        (MonthlyLastDayRule or MonthlyDayRule, not SubjectPeriodKind.Quarter and not SubjectPeriodKind.Week) => Period.MonthOf(named.First).Id,
-        (QuarterlyRule, SubjectPeriodKind.Range) => Period.QuarterOf(named.Last).Id,
-        (QuarterlyRule, not SubjectPeriodKind.Week) => Period.QuarterOf(named.First).Id,
-        _ => null,
-    };
+        var period = (report.Deadline, named.Kind) switch
+        {
+            (DailyRule, SubjectPeriodKind.Day or SubjectPeriodKind.Range) => Period.Day(named.First),
+            (WeeklyRule, SubjectPeriodKind.Day or SubjectPeriodKind.Range or SubjectPeriodKind.Week) => Period.Week(named.First),
+
+            // A monthly data window such as 10月29日-11月28日 (cut off on the 28th) reports on the month it ends in.
+            (MonthlyLastDayRule or MonthlyDayRule, SubjectPeriodKind.Range) => Period.MonthOf(named.Last),
+            (MonthlyLastDayRule or MonthlyDayRule, not SubjectPeriodKind.Quarter and not SubjectPeriodKind.Week) => Period.MonthOf(named.First),
+            (QuarterlyRule, SubjectPeriodKind.Range) => Period.QuarterOf(named.Last),
+            (QuarterlyRule, not SubjectPeriodKind.Week) => Period.QuarterOf(named.First),
+            _ => null,
+        };
+
+        if (period is null || named.Kind != SubjectPeriodKind.Day || period.End < received)
+        {
+            return period?.Id;
+        }
+
+        return report.Deadline switch
+        {
+            WeeklyRule => Period.Week(period.Start.AddDays(-7)).Id,
+            QuarterlyRule => Period.QuarterOf(period.Start.AddDays(-1)).Id,
+            MonthlyDayRule { MonthsAfter: > 0 } => Period.MonthOf(period.Start.AddDays(-1)).Id,
+            _ => period.Id,
+        };
+    }
 
     // An event report names a day of its event (or of a window): the obligation whose period holds that day.
     private string? Containing(Unit unit, ReportDefinition report, DateOnly day, DateTimeOffset received)

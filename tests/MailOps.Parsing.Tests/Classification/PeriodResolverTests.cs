@@ -23,13 +23,13 @@ public sealed class PeriodResolverTests
             _ => Range(11, 16, 11, 22),
         };
 
-        PeriodResolver.CalendarPeriod(TestRegime.Regime.Catalog[report], named).Should().Be(period);
+        PeriodResolver.CalendarPeriod(TestRegime.Regime.Catalog[report], named, new DateOnly(2026, 12, 31)).Should().Be(period);
     }
 
     [Fact]
     public void CalendarPeriod_OfAnEventReport_IsNotToldWithoutAUnit()
     {
-        PeriodResolver.CalendarPeriod(TestRegime.Regime.Catalog["site-open-daily"], Range(11, 21, 11, 21)).Should().BeNull();
+        PeriodResolver.CalendarPeriod(TestRegime.Regime.Catalog["site-open-daily"], Range(11, 21, 11, 21), new DateOnly(2026, 12, 31)).Should().BeNull();
     }
 
     [Fact]
@@ -37,6 +37,20 @@ public sealed class PeriodResolverTests
     {
         var week = new SubjectPeriod(SubjectPeriodKind.Week, new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 22));
 
-        PeriodResolver.CalendarPeriod(TestRegime.Regime.Catalog["callcenter-monthly"], week).Should().BeNull();
+        PeriodResolver.CalendarPeriod(TestRegime.Regime.Catalog["callcenter-monthly"], week, new DateOnly(2026, 12, 31)).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("callcenter-weekly", "2026-11-23", "2026-11-23", "2026-W47", "the Monday it was sent, in a week not yet over")]
+    [InlineData("callcenter-weekly", "2026-11-20", "2026-11-23", "2026-W47", "a day of the finished week")]
+    [InlineData("defect-feedback-quarterly", "2027-01-03", "2027-01-04", "2026-Q4", "the day it was sent, in a quarter not yet over")]
+    [InlineData("complaint-analysis-monthly", "2026-12-04", "2026-12-04", "2026-11", "due the month after: the send date")]
+    [InlineData("callcenter-monthly", "2026-11-30", "2026-11-30", "2026-11", "due on the month's own last day: its month")]
+    [InlineData("callcenter-daily", "2026-11-23", "2026-11-23", "2026-11-23", "a daily report's day is its day")]
+    public void CalendarPeriod_OfASingleDay_ReadsASendDateAsThePeriodBefore(string report, string day, string received, string period, string because)
+    {
+        var named = new SubjectPeriod(SubjectPeriodKind.Day, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        PeriodResolver.CalendarPeriod(TestRegime.Regime.Catalog[report], named, DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(period, because);
     }
 }
