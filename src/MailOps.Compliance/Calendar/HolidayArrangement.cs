@@ -14,11 +14,5 @@ public sealed record HolidayArrangement(
     DateOnly LastDayOff,
     IReadOnlyList<DateOnly> MakeUpWorkingDays)
 {
-    public IEnumerable<DateOnly> DaysOff()
-    {
-        for (var day = FirstDayOff; day <= LastDayOff; day = day.AddDays(1))
-        {
-            yield return day;
-        }
-    }
+    public IEnumerable<DateOnly> DaysOff() => DateRanges.Days(FirstDayOff, LastDayOff);
 }

@@ -93,14 +93,9 @@ public sealed class WorkingCalendar
         return day;
     }
 
-    /// <summary>The working days from <paramref name="from"/> to <paramref name="to"/>, both inclusive.</summary>
-    public IEnumerable<(DateOnly Date, bool Working)> Days(DateOnly from, DateOnly to)
-    {
-        for (var day = from; day <= to; day = day.AddDays(1))
-        {
-            yield return (day, IsWorkingDay(day));
-        }
-    }
+    /// <summary>Every day from <paramref name="from"/> to <paramref name="to"/>, both inclusive, with whether it is a working day.</summary>
+    public IEnumerable<(DateOnly Date, bool Working)> Days(DateOnly from, DateOnly to) =>
+        DateRanges.Days(from, to).Select(day => (day, IsWorkingDay(day)));
 
     /// <summary>
     /// The long holidays whose first working day after falls in the given range (both ends inclusive):

@@ -27,13 +27,7 @@ public abstract record DeadlineRule
 
     protected static string TimeText(TimeOnly time) => time == RegimeZone.EndOfDay ? "end of day" : time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    protected static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
-    {
-        for (var day = from; day <= to; day = day.AddDays(1))
-        {
-            yield return day;
-        }
-    }
+    protected static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to) => DateRanges.Days(from, to);
 
     protected static IEnumerable<(int Year, int Month)> Months(DateOnly from, DateOnly to)
     {
@@ -43,7 +37,7 @@ public abstract record DeadlineRule
         }
     }
 
-    protected static DateOnly Clamp(int year, int month, int day) => new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+    protected static DateOnly Clamp(int year, int month, int day) => DateRanges.Clamped(year, month, day);
 }
 
 /// <summary>Every calendar day at a time (呼叫中心信息日报: 21:00). The period is the day itself.</summary>

@@ -101,18 +101,11 @@ public sealed class ObligationEvaluator
             }
         }
 
-        foreach (var entry in entries.Where(e => e.RecordedAt <= asOf))
+        // Additional penalties belong to the unit, outside this instance's cap (see ScoreCalculator).
+        foreach (var entry in entries.Where(e => e.RecordedAt <= asOf && e.Kind != ManualEntryKind.AdditionalPenalty))
         {
-            var (kind, points) = entry.Kind switch
-            {
-                ManualEntryKind.Wrong => (FindingKind.Wrong, _policy.Wrong),
-                ManualEntryKind.Concealed => (FindingKind.Concealed, _policy.Concealed),
-                _ => (FindingKind.Wrong, 0),
-            };
-            if (entry.Kind != ManualEntryKind.AdditionalPenalty)
-            {
-                findings.Add(new AssessedFinding(kind, new LocalizedText($"{entry.Reason}（{entry.Author} 认定）", $"{entry.Reason} (decided by {entry.Author})"), points));
-            }
+            var (kind, points) = entry.Kind == ManualEntryKind.Wrong ? (FindingKind.Wrong, _policy.Wrong) : (FindingKind.Concealed, _policy.Concealed);
+            findings.Add(new AssessedFinding(kind, new LocalizedText($"{entry.Reason}（{entry.Author} 认定）", $"{entry.Reason} (decided by {entry.Author})"), points));
         }
 
         var deduction = Math.Min(_policy.CapPerObligation, findings.Sum(f => f.Points));
@@ -124,7 +117,7 @@ public sealed class ObligationEvaluator
     {
         var quarter = Period.QuarterOf(_zone.DateOf(obligation.Due));
         var next = quarter.End.AddDays(1);
-        return _zone.StartOf(new DateOnly(next.Year, next.Month, Math.Min(_policy.ResultsDay, DateTime.DaysInMonth(next.Year, next.Month))));
+        return _zone.StartOf(DateRanges.Clamped(next.Year, next.Month, _policy.ResultsDay));
     }
 
     private LocalizedText LateDetail(Obligation obligation, DateTimeOffset received, int days)

@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>A command-line mistake: an unknown option, a malformed date.</summary>
     public const int Usage = 2;
 
+    /// <summary>A mailbox or file could not be reached this time; trying again later may work (sysexits' EX_UNAVAILABLE).</summary>
+    public const int Unavailable = 69;
+
     /// <summary>A configuration file or setting is wrong (sysexits' EX_CONFIG).</summary>
     public const int Configuration = 78;
 }

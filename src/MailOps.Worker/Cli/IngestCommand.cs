@@ -53,6 +53,12 @@ internal static class IngestCommand
                 await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Configuration;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Nothing is lost: what was stored stays, and the next pass starts from the saved cursor.
+                await env.Error.WriteLineAsync($"mailops: ingest stopped reading {mailbox.Identity.Address} ({Path.GetFullPath(folder.Inbox, root)}): {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
         }));
         return command;
     }

@@ -1,6 +1,3 @@
-using MailOps.Compliance;
-using MailOps.Compliance.Common;
-using MailOps.Parsing;
 using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Store;
@@ -11,15 +8,6 @@ namespace MailOps.Worker.Tests.Ingest;
 
 public sealed class IngestorTests : IDisposable
 {
-    private static readonly Lazy<MessageParser> Parser = new(() =>
-    {
-        static SourceText File(string relative) => new(relative, System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, relative)));
-        var regime = RegimeLoader.Load(
-            new RegimeSources(File("regime/catalog.json"), File("samples/organisation.json"), [File("regime/calendar/2025.json"), File("regime/calendar/2026.json")], File("samples/events.json")),
-            RegimeZone.Shanghai);
-        return new MessageParser(regime.Value!);
-    });
-
     private readonly TempFolder _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
 
@@ -37,8 +25,8 @@ public sealed class IngestorTests : IDisposable
         var mailbox = Mailbox();
         using var store = MailStore.Open(_folder["mailops.db"], _time);
 
-        var first = await new Ingestor(mailbox, store, Parser.Value).IngestAsync(default);
-        var second = await new Ingestor(mailbox, store, Parser.Value).IngestAsync(default);
+        var first = await new Ingestor(mailbox, store, ShippedRegime.Parser).IngestAsync(default);
+        var second = await new Ingestor(mailbox, store, ShippedRegime.Parser).IngestAsync(default);
 
         (first.Parsed, first.Submissions, first.Skipped).Should().Be((2, 2, 2), "3.eml is 1.eml again, and 2.eml is ordinary mail");
         (second.Parsed, second.Skipped).Should().Be((0, 0));
@@ -52,12 +40,12 @@ public sealed class IngestorTests : IDisposable
         Eml.Drop(_folder["inbox"], "1.eml", Eml.Daily("daily-1@callcenter.example.com"));
         using (var store = MailStore.Open(_folder["mailops.db"], _time))
         {
-            await new Ingestor(Mailbox(), store, Parser.Value).IngestAsync(default);
+            await new Ingestor(Mailbox(), store, ShippedRegime.Parser).IngestAsync(default);
         }
 
         Eml.Drop(_folder["inbox"], "0.eml", Eml.Daily("daily-0@callcenter.example.com", receivedAt: "2026-11-22T20:30:00+08:00"));
         using var reopened = MailStore.Open(_folder["mailops.db"], _time);
-        var counts = await new Ingestor(Mailbox(), reopened, Parser.Value).IngestAsync(default);
+        var counts = await new Ingestor(Mailbox(), reopened, ShippedRegime.Parser).IngestAsync(default);
 
         counts.Parsed.Should().Be(1);
         reopened.AllOutcomes().Select(o => o.MessageId).Should().BeEquivalentTo("<daily-0@callcenter.example.com>", "<daily-1@callcenter.example.com>");

@@ -40,6 +40,15 @@ public sealed class RegimeConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_WithABadPageSize_NamesTheSetting()
+    {
+        var run = await Support.Cli.RunAsync(new Dictionary<string, string?> { ["MailOps:Mailbox:Folder:PageSize"] = "0", ["MailOps:Store:Path"] = Path.Combine(_folder, "s.db") }, "ingest");
+
+        run.ExitCode.Should().Be(78);
+        run.Error.Should().Contain("MailOps:Mailbox:Folder:PageSize 0 must be from 1 to 1000");
+    }
+
+    [Fact]
     public async Task AMissingDirectoryFile_IsNamed()
     {
         var missing = Path.Combine(_folder, "nope.json");
