@@ -44,4 +44,20 @@ public static class FindingKinds
         FindingKind.Concealed => "concealed",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>Reads a name written by <see cref="Name"/>.</summary>
+    public static bool TryParse(string? name, out FindingKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<FindingKind>())
+        {
+            if (Name(candidate) == name)
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
 }

@@ -25,3 +25,31 @@ public sealed record ManualEntry(
     string Reason,
     string Author,
     DateTimeOffset RecordedAt);
+
+public static class ManualEntryKinds
+{
+    /// <summary>The kind's name on the command line, in the store and in JSON: <c>wrong</c>, <c>concealed</c>, <c>additional-penalty</c>.</summary>
+    public static string Name(ManualEntryKind kind) => kind switch
+    {
+        ManualEntryKind.Wrong => "wrong",
+        ManualEntryKind.Concealed => "concealed",
+        ManualEntryKind.AdditionalPenalty => "additional-penalty",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>Reads a name written by <see cref="Name"/>.</summary>
+    public static bool TryParse(string? name, out ManualEntryKind kind)
+    {
+        foreach (var candidate in Enum.GetValues<ManualEntryKind>())
+        {
+            if (Name(candidate) == name)
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+}

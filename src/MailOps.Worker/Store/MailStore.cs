@@ -103,6 +103,30 @@ internal sealed class MailStore : IDisposable
 
     public IReadOnlyList<StoredOutcome> AllOutcomes() => [.. Outcomes.FindAll()];
 
+    /// <summary>The stored messages with these ids (those not stored are left out).</summary>
+    public IReadOnlyDictionary<string, StoredMessage> MessagesById(IEnumerable<string> ids)
+    {
+        var wanted = ids.Select(id => new BsonValue(id)).ToList();
+        return Messages.Find(Query.In("_id", wanted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+    }
+
+    public StoredOutcome? Outcome(string id) => Outcomes.FindById(id);
+
+    /// <summary>A person accepts an unauthenticated sender's report as a submission; audited under their name.</summary>
+    public void Accept(string id, string author, string reason)
+    {
+        lock (_gate)
+        {
+            var outcome = Outcomes.FindById(id) ?? throw new StoreException($"No parsed message \"{id}\" is stored.");
+            outcome.AcceptedBy = author;
+            InTransaction(() =>
+            {
+                Outcomes.Update(outcome);
+                Audit(author, "submission-accepted", id, reason);
+            });
+        }
+    }
+
     public int MessageCount => Messages.Count();
 
     public string? Cursor(string mailbox) => Cursors.FindById(mailbox)?.Cursor;

@@ -1,0 +1,74 @@
+using System.Globalization;
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Deadlines;
+using MailOps.Compliance.Digests;
+using MailOps.Compliance.Evaluation;
+using MailOps.Worker.Store;
+
+namespace MailOps.Worker.Assessment;
+
+/// <summary>
+/// Turns what the store holds into judged obligations: every submission parsing stored (and every
+/// unauthenticated one a person accepted), every manual entry, against the obligations due from
+/// <see cref="AssessmentOptions.Since"/> (and no more than two quarters back, enough for the quarterly
+/// assessment and its three-month watch) to the end of the current week.
+/// </summary>
+internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions options)
+{
+    // Reasons that mean "this looked like a report and a person should look"; replies, auto-replies,
+    // delivery reports and MailOps's own mail are not.
+    private static readonly HashSet<string> TriageReasons = new(StringComparer.Ordinal)
+    {
+        "unknown-report", "unknown-sender", "ambiguous", "not-owed", "period-unknown", "too-large", "too-many-parts", "unparseable", "no-date",
+    };
+
+    private readonly ObligationGenerator _generator = new(regime);
+    private readonly ObligationEvaluator _evaluator = new(regime.Calendar, regime.Zone, options.Scoring);
+
+    public Compliance.Regime Regime => regime;
+
+    /// <summary>The first and last due dates judged at <paramref name="asOf"/>.</summary>
+    public (DateOnly From, DateOnly To) Range(DateTimeOffset asOf)
+    {
+        var today = regime.Zone.DateOf(asOf);
+        var twoQuartersBack = Period.QuarterOf(today).Start.AddMonths(-6);
+        var from = options.Since is { } since && since > twoQuartersBack ? since : twoQuartersBack;
+        var weekEnd = Period.Week(today).End;
+        return (from, weekEnd);
+    }
+
+    public Snapshot Judge(MailStore store, DateTimeOffset asOf)
+    {
+        var (from, to) = Range(asOf);
+        var obligations = _generator.Generate(from, to);
+        var outcomes = store.AllOutcomes();
+        var submissions = outcomes.Where(o => o.Matched || o.AcceptedBy is not null).Select(ToSubmission).OfType<Submission>().ToList();
+        var entries = store.AllManualEntries().Select(ToEntry).OfType<ManualEntry>().ToList();
+        var results = _evaluator.EvaluateAll(obligations, submissions, entries, asOf);
+
+        var messages = store.MessagesById(outcomes.Where(o => !o.Matched).Select(o => o.Id));
+        TriageLine Line(StoredOutcome o)
+        {
+            var message = messages.GetValueOrDefault(o.Id);
+            return new TriageLine(o.MessageId, message?.From ?? o.Submitter, message?.Subject, o.Received ?? message?.Received ?? asOf, o.Reason ?? "", new LocalizedText(o.ReasonDetail ?? "", o.ReasonDetailEn ?? ""));
+        }
+
+        var visible = outcomes.Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= asOf).ToList();
+        var triage = visible.Where(o => o.Reason is { } r && TriageReasons.Contains(r)).Select(Line).OrderBy(t => t.Received).ToList();
+        var unauthenticated = visible.Where(o => o.Reason == "unauthenticated-sender" && o.AcceptedBy is null).Select(Line).OrderBy(t => t.Received).ToList();
+        return new Snapshot(asOf, results, entries, triage, unauthenticated);
+    }
+
+    private static Submission? ToSubmission(StoredOutcome o) =>
+        o is { Report: { } report, Unit: { } unit, Period: { } period, Received: { } received }
+            ? new Submission(report, unit, period, received, o.MessageId, o.Submitter ?? "", o.Recipients, [.. o.Findings.Select(ToFinding).OfType<Finding>()])
+            : null;
+
+    private static Finding? ToFinding(StoredFinding f) =>
+        FindingKinds.TryParse(f.Kind, out var kind) ? new Finding(kind, new LocalizedText(f.Detail, f.DetailEn)) : null;
+
+    private static ManualEntry? ToEntry(StoredManualEntry e) =>
+        ManualEntryKinds.TryParse(e.Kind, out var kind) && DateOnly.TryParseExact(e.EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new ManualEntry(kind, e.Unit, e.ObligationKey, date, e.Points, e.Reason, e.Author, e.RecordedAt)
+            : null;
+}

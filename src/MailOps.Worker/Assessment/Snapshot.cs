@@ -1,0 +1,15 @@
+using MailOps.Compliance.Digests;
+using MailOps.Compliance.Evaluation;
+
+namespace MailOps.Worker.Assessment;
+
+/// <summary>
+/// Everything judged at one instant from what the store holds: every assessed obligation's result, the
+/// manual entries, and the messages that need a person (triage and unauthenticated senders).
+/// </summary>
+internal sealed record Snapshot(
+    DateTimeOffset AsOf,
+    IReadOnlyList<ObligationResult> Results,
+    IReadOnlyList<ManualEntry> Entries,
+    IReadOnlyList<TriageLine> Triage,
+    IReadOnlyList<TriageLine> Unauthenticated);

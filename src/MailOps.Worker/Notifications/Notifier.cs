@@ -1,0 +1,163 @@
+using MailOps.Compliance.Deadlines;
+using MailOps.Compliance.Digests;
+using MailOps.Compliance.Notices;
+using MailOps.Compliance.Organisation;
+using MailOps.Compliance.Scoring;
+using MailOps.Worker.Assessment;
+using MailOps.Worker.Store;
+
+namespace MailOps.Worker.Notifications;
+
+/// <summary>What one planning pass queued, by kind.</summary>
+internal sealed record QueuedCounts(int Nudges, int Overdue, int Digests, int Monthly, int Quarterly)
+{
+    public int Total => Nudges + Overdue + Digests + Monthly + Quarterly;
+}
+
+/// <summary>
+/// Decides what is due at an instant and queues it in the store, each mail once under its idempotency key
+/// (kind, obligation or period, recipient): nudges and overdue notices to the unit's submitters, the digest
+/// of the latest working-day slot, the latest monthly evaluation and quarterly assessment to headquarters.
+/// Only the latest slot of each is ever queued, so after an outage a missed mail goes out once. Sending is
+/// the dispatcher's part.
+/// </summary>
+internal sealed class Notifier
+{
+    private readonly Compliance.Regime _regime;
+    private readonly NotificationOptions _options;
+    private readonly AssessmentOptions _assessment;
+    private readonly TemplateRenderer _renderer;
+    private readonly NoticePlanner _planner;
+    private readonly MailSchedule _schedule;
+    private readonly ViewBuilder _views;
+    private readonly string _mailbox;
+
+    public Notifier(Compliance.Regime regime, NotificationOptions options, AssessmentOptions assessment, TemplateRenderer renderer, string mailbox)
+    {
+        _regime = regime;
+        _options = options;
+        _assessment = assessment;
+        _renderer = renderer;
+        _mailbox = mailbox;
+        _planner = new NoticePlanner(regime, options.Policy());
+        _schedule = new MailSchedule(regime, assessment.Scoring, options.DigestTime());
+        _views = new ViewBuilder(regime, assessment.Scoring, options.Language, mailbox);
+    }
+
+    public NoticePlanner Planner => _planner;
+
+    public MailSchedule Schedule => _schedule;
+
+    public QueuedCounts Queue(MailStore store, Snapshot snapshot, IReadOnlyList<Compliance.Common.LocalizedText> warnings)
+    {
+        var now = snapshot.AsOf;
+        int nudges = 0, overdue = 0;
+        foreach (var notice in _planner.Due(snapshot.Results, now).Concat(_planner.Reminders(Unwatched(now), now)))
+        {
+            var unit = _regime.Directory.FindUnit(notice.Obligation.UnitId)!;
+            var report = _regime.Catalog[notice.Obligation.ReportId];
+            var recipients = unit.Submitters.TryGetValue(report.SubmitterRole, out var owners) && owners.Count > 0 ? owners : [.. unit.SubmitterAddresses];
+            var kind = notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue";
+            foreach (var recipient in recipients)
+            {
+                if (Enqueue(store, NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), kind, recipient, () => _views.Notice(notice), now))
+                {
+                    _ = notice.Kind == NoticeKind.Nudge ? nudges++ : overdue++;
+                }
+            }
+        }
+
+        var digests = 0;
+        if (_schedule.LatestDigest(now) is { } slot)
+        {
+            var digest = BuildDigest(snapshot, _schedule.PreviousDigest(slot), warnings);
+            digests = QueueAll(store, "digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest), now);
+        }
+
+        var monthly = 0;
+        var month = _schedule.LatestMonthly(now);
+        if (Assessed(month.Period))
+        {
+            var cards = new ScoreCalculator(_regime.Zone, _assessment.Scoring).ScoreAll(AssessedUnits, month.Period, snapshot.Results, snapshot.Entries);
+            monthly = QueueAll(store, "monthly", month.Period.Id, _options.Recipients.Monthly, () => _views.Monthly(month.Period, cards, snapshot.Results, now), now);
+        }
+
+        var quarterly = 0;
+        var quarter = _schedule.LatestQuarterly(now);
+        if (Assessed(quarter.Period))
+        {
+            var assessment = Quarterly(quarter.Period, snapshot);
+            quarterly = QueueAll(store, "quarterly", quarter.Period.Id, _options.Recipients.Quarterly, () => _views.Quarterly(assessment, now), now);
+        }
+
+        return new QueuedCounts(nudges, overdue, digests, monthly, quarterly);
+    }
+
+    public Digest BuildDigest(Snapshot snapshot, DateTimeOffset since, IReadOnlyList<Compliance.Common.LocalizedText> warnings) =>
+        new DigestBuilder(_regime, _assessment.Scoring).Build(snapshot.AsOf, since, snapshot.Results, snapshot.Entries, snapshot.Triage, snapshot.Unauthenticated, warnings);
+
+    /// <summary>Renders a digest as the HTML mail body, for previews.</summary>
+    public RenderedMail RenderDigest(Digest digest) => _renderer.Render(_options.Language, "digest", _views.Digest(digest));
+
+    public QuarterlyAssessment Quarterly(Period quarter, Snapshot snapshot)
+    {
+        var calculator = new ScoreCalculator(_regime.Zone, _assessment.Scoring);
+        var monthly = Enumerable.Range(-2, 5)
+            .Select(i => Period.MonthOf(quarter.Start.AddMonths(i)))
+            .SelectMany(m => calculator.ScoreAll(AssessedUnits, m, snapshot.Results, snapshot.Entries))
+            .ToList();
+        var quarterly = calculator.ScoreAll(AssessedUnits, quarter, snapshot.Results, snapshot.Entries);
+        return QuarterlyAssessment.Build(quarter, monthly, quarterly, _assessment.Scoring);
+    }
+
+    /// <summary>The addresses a recipients setting names: role keys of the directory, or addresses as written.</summary>
+    public IReadOnlyList<string> Resolve(IEnumerable<string> entries) =>
+    [
+        .. entries.SelectMany(entry => entry.Contains('@', StringComparison.Ordinal)
+                ? [entry.Trim()]
+                : RoleKeys.ScopeOf(entry) == RoleScope.Group
+                    ? _regime.Directory.GroupRoles.GetValueOrDefault(entry) ?? []
+                    : _regime.Directory.Companies.SelectMany(c => c.Roles.GetValueOrDefault(entry) ?? []))
+            .Distinct(StringComparer.OrdinalIgnoreCase),
+    ];
+
+    private List<string> AssessedUnits => [.. _regime.Directory.AssessedUnits.Select(u => u.Id)];
+
+    // A period before the assessment started would read as all missing: it is not assessed, so not mailed.
+    private bool Assessed(Period period) => _assessment.Since is not { } since || period.End >= since;
+
+    private int QueueAll(MailStore store, string kind, string period, IEnumerable<string> recipients, Func<object> view, DateTimeOffset now) =>
+        Resolve(recipients).Count(recipient => Enqueue(store, $"{kind}/{period}/{recipient.ToLowerInvariant()}", kind, recipient, view, now));
+
+    private bool Enqueue(MailStore store, string key, string kind, string recipient, Func<object> view, DateTimeOffset now)
+    {
+        if (store.Notification(key) is not null)
+        {
+            return false;
+        }
+
+        var mail = _renderer.Render(_options.Language, kind, view());
+        return store.TryQueue(key, kind, MailComposer.Compose(_mailbox, recipient, mail, kind, key, now));
+    }
+
+    private IEnumerable<Obligation> Unwatched(DateTimeOffset now)
+    {
+        if (!_options.Nudges.RemindNonEmailChannels)
+        {
+            yield break;
+        }
+
+        var today = _regime.Zone.DateOf(now);
+        var generator = new ObligationGenerator(_regime);
+        foreach (var unit in _regime.Directory.Units)
+        {
+            foreach (var report in _regime.Catalog.Reports.Where(r => !r.Monitored && r.Channel != Compliance.Catalog.Channel.Email && Compliance.Regime.Assigns(unit, r)))
+            {
+                foreach (var obligation in generator.Occurrences(unit, report, today, today.AddDays(1)))
+                {
+                    yield return obligation;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Digests;
+using MailOps.Compliance.Evaluation;
+using MailOps.Compliance.Notices;
+using MailOps.Compliance.Scoring;
+
+namespace MailOps.Worker.Notifications;
+
+/// <summary>Turns judged obligations, digests and assessments into the views the templates lay out, in one language.</summary>
+internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy, string language, string mailbox)
+{
+    private static readonly Dictionary<CellState, (string Zh, string En, string Background, string Color, string LabelZh, string LabelEn)> Cells = new()
+    {
+        [CellState.OnTime] = ("✓", "✓", "#e6f4ea", "#1e7e34", "按时", "on time"),
+        [CellState.Pending] = ("…", "…", "#f1f3f4", "#5f6368", "未到期", "pending"),
+        [CellState.Incomplete] = ("缺", "INC", "#fff4e5", "#b45309", "不完整", "incomplete"),
+        [CellState.Late] = ("迟", "LATE", "#fef7e0", "#b06000", "迟报", "late"),
+        [CellState.Overdue] = ("逾", "DUE", "#fce8e6", "#c5221f", "已逾期未报", "overdue"),
+        [CellState.Missing] = ("漏", "MISS", "#c5221f", "#ffffff", "漏报", "missing"),
+    };
+
+    private bool Zh => language == "zh";
+
+    public string T(LocalizedText text) => Zh ? text.Zh : text.En;
+
+    public string T(string zh, string en) => Zh ? zh : en;
+
+    public string Local(DateTimeOffset instant) => regime.Zone.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public NoticeView Notice(PlannedNotice notice)
+    {
+        var obligation = notice.Obligation;
+        var report = regime.Catalog[obligation.ReportId];
+        var unit = regime.Directory.FindUnit(obligation.UnitId)!;
+        return new NoticeView
+        {
+            Kind = notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue",
+            Group = T(regime.Directory.GroupName),
+            Unit = T(unit.Name),
+            Report = T(report.Name),
+            ReportId = report.Id,
+            Period = obligation.Period.Id,
+            Due = Local(obligation.Due),
+            To = string.Join(", ", report.To.SelectMany(role => regime.Directory.Resolve(unit, role)).Distinct(StringComparer.OrdinalIgnoreCase)),
+            Cc = string.Join(", ", report.Cc.SelectMany(role => regime.Directory.Resolve(unit, role)).Distinct(StringComparer.OrdinalIgnoreCase)),
+            SubjectHint = string.Join(" ", report.Keywords.Select(k => k.Count > 0 ? k[0] : "").Where(k => k.Length > 0)),
+            DaysLate = notice.Result.WorkingDaysLate,
+            DeductionSoFar = notice.Result.Deduction,
+            PerWorkingDay = policy.LatePerWorkingDay,
+            Cap = policy.CapPerObligation,
+            MissingPoints = policy.Missing,
+            Mailbox = mailbox,
+        };
+    }
+
+    public DigestView Digest(Digest digest)
+    {
+        var faults = digest.NewFaults.Select(Fault).ToList();
+        return new DigestView
+        {
+            Group = T(regime.Directory.GroupName),
+            Date = digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AsOf = Local(digest.AsOf),
+            Since = Local(digest.Since),
+            Matrices =
+            [
+                Matrix(digest.LastWorkingDay, T($"上一工作日（{Day(digest.LastWorkingDay.From)}）", $"Last working day ({Day(digest.LastWorkingDay.From)})")),
+                Matrix(digest.Week, T($"本周（{Day(digest.Week.From)} 至 {Day(digest.Week.To)}）", $"This week ({Day(digest.Week.From)} to {Day(digest.Week.To)})")),
+            ],
+            Legend = [.. Cells.OrderBy(c => c.Key).Select(c => new LegendView { Symbol = Zh ? c.Value.Zh : c.Value.En, Background = c.Value.Background, Color = c.Value.Color, Label = Zh ? c.Value.LabelZh : c.Value.LabelEn })],
+            Faults = faults,
+            FaultPoints = faults.Sum(f => f.Deduction),
+            Triage = [.. digest.Triage.Select(Message)],
+            Unauthenticated = [.. digest.Unauthenticated.Select(Message)],
+            Month = digest.Month.Id,
+            MonthScores = Scores(digest.MonthScores),
+            Quarter = digest.Quarter.Id,
+            QuarterScores = Scores(digest.QuarterScores),
+            Warnings = [.. digest.Warnings.Select(T)],
+            Mailbox = mailbox,
+        };
+    }
+
+    public AssessmentView Monthly(Compliance.Deadlines.Period month, IReadOnlyList<ScoreCard> cards, IReadOnlyList<ObligationResult> results, DateTimeOffset asOf) => new()
+    {
+        Group = T(regime.Directory.GroupName),
+        Period = month.Id,
+        AsOf = Local(asOf),
+        Scores = Scores(cards),
+        Faults =
+        [
+            .. results
+                .Where(r => r.Deduction > 0 && r.Obligation.Due >= regime.Zone.StartOf(month.Start) && r.Obligation.Due <= regime.Zone.EndOf(month.End))
+                .OrderBy(r => r.Obligation.UnitId, StringComparer.Ordinal).ThenBy(r => r.Obligation.Due)
+                .Select(Fault),
+        ],
+        Threshold = policy.WatchThreshold,
+        Mailbox = mailbox,
+    };
+
+    public AssessmentView Quarterly(QuarterlyAssessment assessment, DateTimeOffset asOf) => new()
+    {
+        Group = T(regime.Directory.GroupName),
+        Period = assessment.Quarter.Id,
+        AsOf = Local(asOf),
+        Scores =
+        [
+            .. assessment.Ranking.Select(r => new ScoreView
+            {
+                Rank = r.Rank,
+                Unit = UnitName(r.UnitId),
+                Score = r.Quarter.Score,
+                Deductions = r.Quarter.Deductions,
+                Due = r.Quarter.ObligationsDue,
+                Faulted = r.Quarter.ObligationsFaulted,
+                Mean = r.MeanMonthlyScore.ToString("0.##", CultureInfo.InvariantCulture),
+                Months = [.. r.Months.Select(m => m.Score)],
+                Star = assessment.Stars.Contains(r.UnitId),
+                Watched = assessment.Watched.Any(w => w.UnitId == r.UnitId),
+                Below = r.MeanMonthlyScore < policy.WatchThreshold,
+            }),
+        ],
+        Stars = [.. assessment.Stars.Select(UnitName)],
+        Watched = [.. assessment.Watched.Select(w => $"{UnitName(w.UnitId)} ({string.Join(", ", w.Months.Select(m => m.Id))})")],
+        Threshold = policy.WatchThreshold,
+        Mailbox = mailbox,
+    };
+
+    private List<ScoreView> Scores(IReadOnlyList<ScoreCard> cards)
+    {
+        var ordered = cards.OrderByDescending(c => c.Score).ThenBy(c => c.UnitId, StringComparer.Ordinal).ToList();
+        return
+        [
+            .. ordered.Select((c, i) => new ScoreView
+            {
+                Rank = ordered.FindIndex(o => o.Score == c.Score) + 1,
+                Unit = UnitName(c.UnitId),
+                Score = c.Score,
+                Deductions = c.Deductions,
+                Due = c.ObligationsDue,
+                Faulted = c.ObligationsFaulted,
+                Below = c.Score < policy.WatchThreshold,
+            }),
+        ];
+    }
+
+    private MatrixView Matrix(StatusMatrix matrix, string title) => new()
+    {
+        Title = title,
+        Columns = [.. matrix.Columns.Select(c => T(c.ReportName))],
+        Rows =
+        [
+            .. matrix.Rows.Select(r => new RowView
+            {
+                Unit = T(r.UnitName),
+                Cells = [.. r.Cells.Select(Cell)],
+            }),
+        ],
+    };
+
+    private CellView Cell(MatrixCell? cell)
+    {
+        if (cell is null)
+        {
+            return new CellView { Symbol = "", Background = "#ffffff", Color = "#5f6368", Title = T("无需报送", "not owed") };
+        }
+
+        var look = Cells[cell.State];
+        var symbol = Zh ? look.Zh : look.En;
+        return new CellView
+        {
+            Symbol = cell.Count > 1 ? $"{symbol}{cell.Count}" : symbol,
+            Background = look.Background,
+            Color = look.Color,
+            Title = cell.Deduction > 0 ? T($"{look.LabelZh}，扣 {cell.Deduction} 分", $"{look.LabelEn}, {cell.Deduction} points") : Zh ? look.LabelZh : look.LabelEn,
+        };
+    }
+
+    private FaultView Fault(FaultLine line) => Fault(line.Result);
+
+    private FaultView Fault(ObligationResult r) => new()
+    {
+        Unit = UnitName(r.Obligation.UnitId),
+        Report = T(regime.Catalog.Find(r.Obligation.ReportId)?.Name ?? new LocalizedText(r.Obligation.ReportId, r.Obligation.ReportId)),
+        Period = r.Obligation.Period.Id,
+        Status = Zh ? Cells[DigestBuilder.StateOf(r)].LabelZh : Cells[DigestBuilder.StateOf(r)].LabelEn,
+        Deduction = r.Deduction,
+        Detail = string.Join(Zh ? "；" : "; ", r.Findings.Select(f => T(f.Detail))),
+        Sender = r.Counted?.Sender ?? "",
+        Received = r.Counted is { } c ? Local(c.Received) : "",
+        MessageId = r.Counted?.MessageId ?? "",
+    };
+
+    private MessageView Message(TriageLine line) => new()
+    {
+        Received = Local(line.Received),
+        From = line.From ?? "",
+        Subject = line.Subject ?? "",
+        Reason = T(line.Detail) is { Length: > 0 } detail ? detail : line.Reason,
+    };
+
+    private string UnitName(string id) => regime.Directory.FindUnit(id) is { } unit ? T(unit.Name) : id;
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

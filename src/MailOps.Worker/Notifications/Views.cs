@@ -1,0 +1,190 @@
+namespace MailOps.Worker.Notifications;
+
+// What the templates see: every value already in the mail's language and formatted; the templates only lay out.
+public sealed class NoticeView
+{
+    public string Kind { get; init; } = "";
+
+    public string Group { get; init; } = "";
+
+    public string Unit { get; init; } = "";
+
+    public string Report { get; init; } = "";
+
+    public string ReportId { get; init; } = "";
+
+    public string Period { get; init; } = "";
+
+    public string Due { get; init; } = "";
+
+    public string To { get; init; } = "";
+
+    public string Cc { get; init; } = "";
+
+    public string SubjectHint { get; init; } = "";
+
+    public int DaysLate { get; init; }
+
+    public int DeductionSoFar { get; init; }
+
+    public int PerWorkingDay { get; init; }
+
+    public int Cap { get; init; }
+
+    public int MissingPoints { get; init; }
+
+    public string Mailbox { get; init; } = "";
+}
+
+public sealed class CellView
+{
+    public string Symbol { get; init; } = "";
+
+    public string Background { get; init; } = "";
+
+    public string Color { get; init; } = "";
+
+    public string Title { get; init; } = "";
+}
+
+public sealed class RowView
+{
+    public string Unit { get; init; } = "";
+
+    public IReadOnlyList<CellView> Cells { get; init; } = [];
+}
+
+public sealed class MatrixView
+{
+    public string Title { get; init; } = "";
+
+    public IReadOnlyList<string> Columns { get; init; } = [];
+
+    public IReadOnlyList<RowView> Rows { get; init; } = [];
+
+    public bool Empty => Columns.Count == 0;
+}
+
+public sealed class FaultView
+{
+    public string Unit { get; init; } = "";
+
+    public string Report { get; init; } = "";
+
+    public string Period { get; init; } = "";
+
+    public string Status { get; init; } = "";
+
+    public int Deduction { get; init; }
+
+    public string Detail { get; init; } = "";
+
+    public string Sender { get; init; } = "";
+
+    public string Received { get; init; } = "";
+
+    public string MessageId { get; init; } = "";
+}
+
+public sealed class MessageView
+{
+    public string Received { get; init; } = "";
+
+    public string From { get; init; } = "";
+
+    public string Subject { get; init; } = "";
+
+    public string Reason { get; init; } = "";
+}
+
+public sealed class ScoreView
+{
+    public int Rank { get; init; }
+
+    public string Unit { get; init; } = "";
+
+    public int Score { get; init; }
+
+    public int Deductions { get; init; }
+
+    public int Due { get; init; }
+
+    public int Faulted { get; init; }
+
+    public string Mean { get; init; } = "";
+
+    public IReadOnlyList<int> Months { get; init; } = [];
+
+    public bool Star { get; init; }
+
+    public bool Watched { get; init; }
+
+    public bool Below { get; init; }
+}
+
+public sealed class LegendView
+{
+    public string Symbol { get; init; } = "";
+
+    public string Background { get; init; } = "";
+
+    public string Color { get; init; } = "";
+
+    public string Label { get; init; } = "";
+}
+
+public sealed class DigestView
+{
+    public string Group { get; init; } = "";
+
+    public string Date { get; init; } = "";
+
+    public string AsOf { get; init; } = "";
+
+    public string Since { get; init; } = "";
+
+    public IReadOnlyList<MatrixView> Matrices { get; init; } = [];
+
+    public IReadOnlyList<LegendView> Legend { get; init; } = [];
+
+    public IReadOnlyList<FaultView> Faults { get; init; } = [];
+
+    public int FaultPoints { get; init; }
+
+    public IReadOnlyList<MessageView> Triage { get; init; } = [];
+
+    public IReadOnlyList<MessageView> Unauthenticated { get; init; } = [];
+
+    public string Month { get; init; } = "";
+
+    public IReadOnlyList<ScoreView> MonthScores { get; init; } = [];
+
+    public string Quarter { get; init; } = "";
+
+    public IReadOnlyList<ScoreView> QuarterScores { get; init; } = [];
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public string Mailbox { get; init; } = "";
+}
+
+public sealed class AssessmentView
+{
+    public string Group { get; init; } = "";
+
+    public string Period { get; init; } = "";
+
+    public string AsOf { get; init; } = "";
+
+    public IReadOnlyList<ScoreView> Scores { get; init; } = [];
+
+    public IReadOnlyList<FaultView> Faults { get; init; } = [];
+
+    public IReadOnlyList<string> Stars { get; init; } = [];
+
+    public IReadOnlyList<string> Watched { get; init; } = [];
+
+    public int Threshold { get; init; }
+
+    public string Mailbox { get; init; } = "";
+}
