@@ -10,22 +10,22 @@ using Microsoft.Extensions.Options;
 namespace MailOps.Worker.Cli;
 
 /// <summary>
-/// <c>mailops ingest</c>: one pass of the folder mailbox into the store, then exit. Safe to stop at any point
+/// <c>mailops ingest</c>: one pass of the configured mailbox (folder or Graph) into the store, then exit. Safe to stop at any point
 /// (even <c>kill -9</c>): the next pass stores what is missing and nothing twice.
 /// </summary>
 internal static class IngestCommand
 {
     public static Command Create(CliEnvironment env, string[] args)
     {
-        var command = new Command("ingest", "Read the folder mailbox into the store once: each message stored once, report mail parsed.");
+        var command = new Command("ingest", "Read the mailbox into the store once: each message stored once, report mail parsed.");
         command.SetAction((_, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
         {
-            FolderMailboxOptions folder;
+            IMailbox mailbox;
             StoreOptions store;
             try
             {
-                folder = services.GetRequiredService<IOptions<FolderMailboxOptions>>().Value;
                 store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+                mailbox = services.GetRequiredService<IMailbox>();
             }
             catch (OptionsValidationException ex)
             {
@@ -36,10 +36,14 @@ internal static class IngestCommand
 
                 return ExitCodes.Configuration;
             }
+            catch (MailboxAccessException ex)
+            {
+                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Configuration;
+            }
 
             var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var path = Path.GetFullPath(store.Path, root);
-            var mailbox = new FolderMailbox(folder.RootedAt(root), env.Time);
             try
             {
                 using var mailStore = MailStore.Open(path, env.Time);
@@ -48,7 +52,7 @@ internal static class IngestCommand
                     $"Stored {counts.Parsed + counts.Skipped} new message(s) in {path}: {counts.Parsed} parsed ({counts.Submissions} submission(s)), {counts.Skipped} not fetched.").ConfigureAwait(false);
                 return ExitCodes.Success;
             }
-            catch (StoreException ex)
+            catch (Exception ex) when (ex is StoreException or MailboxAccessException)
             {
                 await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Configuration;
@@ -56,10 +60,13 @@ internal static class IngestCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // Nothing is lost: what was stored stays, and the next pass starts from the saved cursor.
-                await env.Error.WriteLineAsync($"mailops: ingest stopped reading {mailbox.Identity.Address} ({Path.GetFullPath(folder.Inbox, root)}): {ex.Message}").ConfigureAwait(false);
+                await env.Error.WriteLineAsync($"mailops: ingest stopped reading {mailbox.Identity.Kind} mailbox {mailbox.Identity.Address}{Where(mailbox, services, root)}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
         }));
         return command;
     }
+
+    private static string Where(IMailbox mailbox, IServiceProvider services, string root) =>
+        mailbox is FolderMailbox ? $" ({Path.GetFullPath(services.GetRequiredService<IOptions<FolderMailboxOptions>>().Value.Inbox, root)})" : "";
 }

@@ -51,6 +51,7 @@ internal static class MailOpsHost
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         services.AddOptions<FolderMailboxOptions>().BindConfiguration(FolderMailboxOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FolderMailboxOptions>, FolderMailboxOptionsValidator>();
+        services.AddMailOpsMailbox();
         return services;
     }
 

@@ -7,7 +7,7 @@ namespace MailOps.Worker.Mailboxes;
 
 /// <summary>
 /// A mailbox of folders: every <c>*.eml</c> file of the inbox is a message whose id is its file name, and sent
-/// mail is written to the outbox as <c>{key}.eml</c>. A file still being written is never read: only names
+/// mail is drafted in <c>{outbox}/.drafts</c> and sent by moving it into the outbox as <c>{key}-{hash}.eml</c>. A file still being written is never read: only names
 /// ending in <c>.eml</c> count (write to another name, then rename) and a file changed within
 /// <see cref="FolderMailboxOptions.SettleTime"/> waits for the next read. Each read walks the inbox in name
 /// order from the cursor (the last name returned) and starts again from the top once it has caught up, so a
@@ -71,32 +71,77 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         return await File.ReadAllBytesAsync(Path.Combine(options.Inbox, id), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    /// <summary>Creates the draft and sends it at once: for callers that keep no draft record (tests, tools).</summary>
+    public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
+        await SendDraftAsync(await CreateDraftAsync(mail, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Writes the draft to <c>{outbox}/.drafts/{key}-{hash}.eml</c> (beside, then renamed, so no half draft is ever
+    /// seen); its name, derived from the key, is its id, so a key drafted or sent before is not written again.
+    /// </summary>
+    public async Task<string> CreateDraftAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.Outbox);
+        Directory.CreateDirectory(Drafts);
         var name = SafeName(mail.IdempotencyKey) + ".eml";
-        var target = Path.Combine(options.Outbox, name);
-        if (File.Exists(target))
+        var draft = Path.Combine(Drafts, name);
+        if (File.Exists(draft) || File.Exists(Path.Combine(options.Outbox, name)))
         {
             return name;
         }
 
-        // Written beside, then renamed: a reader of the outbox never sees half a message; a crash can leave only
-        // a hidden temporary file, never a partial .eml.
-        var temporary = Path.Combine(options.Outbox, $".{name}.{Guid.NewGuid():N}.tmp");
+        // Written beside, then renamed: a crash can leave only a hidden temporary file, never a partial draft.
+        var temporary = Path.Combine(Drafts, $".{name}.{Guid.NewGuid():N}.tmp");
         await File.WriteAllBytesAsync(temporary, mail.Mime, cancellationToken).ConfigureAwait(false);
         try
         {
-            File.Move(temporary, target, overwrite: false);
+            File.Move(temporary, draft, overwrite: false);
         }
-        catch (IOException) when (File.Exists(target))
+        catch (IOException) when (File.Exists(draft))
         {
-            // The same key sent twice at once: the other send won, and that is the one message.
+            // The same key drafted twice at once: the other draft won, and it is the one message.
             File.Delete(temporary);
         }
 
         return name;
     }
+
+    /// <summary>Moves the draft into the outbox (one rename, so a reader sees all of it or nothing); a draft already sent is not sent again.</summary>
+    public Task<string> SendDraftAsync(string draftId, CancellationToken cancellationToken)
+    {
+        var name = OwnName(draftId);
+        var sent = Path.Combine(options.Outbox, name);
+        try
+        {
+            File.Move(Path.Combine(Drafts, name), sent, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(sent))
+        {
+            // Sent already (by an earlier run or a concurrent send): one message, and the draft is no longer needed.
+            File.Delete(Path.Combine(Drafts, name));
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new MailboxUnavailableException($"{Identity.Address}: there is no draft \"{name}\" in {Drafts} to send.", ex);
+        }
+
+        return Task.FromResult(name);
+    }
+
+    public Task<DraftState> DraftStateAsync(string draftId, CancellationToken cancellationToken)
+    {
+        var name = OwnName(draftId);
+        var state = File.Exists(Path.Combine(Drafts, name)) ? DraftState.Waiting
+            : File.Exists(Path.Combine(options.Outbox, name)) ? DraftState.Sent
+            : DraftState.Gone;
+        return Task.FromResult(state);
+    }
+
+    private string Drafts => Path.Combine(options.Outbox, ".drafts");
+
+    private static string OwnName(string id) =>
+        id.Contains('/', StringComparison.Ordinal) || id.Contains('\\', StringComparison.Ordinal) || id.StartsWith('.')
+            ? throw new ArgumentException($"\"{id}\" is not a draft of the folder mailbox.", nameof(id))
+            : id;
 
     // A file that is not a message still gets an entry (so the store remembers it and triage can list it);
     // one deleted while being read is simply not there.

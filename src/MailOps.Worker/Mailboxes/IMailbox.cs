@@ -19,10 +19,30 @@ internal interface IMailbox
     Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Sends a message. <see cref="OutgoingMail.IdempotencyKey"/> names it: sending the same key again after a
-    /// crash never sends it twice. Returns the mailbox's id of the sent message.
+    /// Sending is two steps so that a crash between them never sends twice: the caller records the draft's id
+    /// (<see cref="Store.MailStore.RecordDraft"/>) before <see cref="SendDraftAsync"/>, and after a restart asks
+    /// <see cref="DraftStateAsync"/> whether a recorded draft still waits. Returns the draft's id.
     /// </summary>
-    Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+    Task<string> CreateDraftAsync(OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>Sends a draft made by <see cref="CreateDraftAsync"/>; returns the mailbox's id of the sent message.</summary>
+    Task<string> SendDraftAsync(string draftId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a draft still waits to be sent, or has left the drafts (sent, or gone).</summary>
+    Task<DraftState> DraftStateAsync(string draftId, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a recorded draft stands after a restart.</summary>
+public enum DraftState
+{
+    /// <summary>Still a draft: it was never sent, so send it.</summary>
+    Waiting,
+
+    /// <summary>Sent: record it as sent.</summary>
+    Sent,
+
+    /// <summary>No longer in the mailbox under its id; only sending removes MailOps's drafts, so it is taken as sent.</summary>
+    Gone,
 }
 
 public sealed record MailboxIdentity(string Kind, string Address);

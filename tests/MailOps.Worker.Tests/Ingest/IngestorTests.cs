@@ -66,6 +66,10 @@ public sealed class IngestorTests : IDisposable
             return inner.FetchMimeAsync(id, cancellationToken);
         }
 
-        public Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken) => inner.SendAsync(mail, cancellationToken);
+        public Task<string> CreateDraftAsync(OutgoingMail mail, CancellationToken cancellationToken) => inner.CreateDraftAsync(mail, cancellationToken);
+
+        public Task<string> SendDraftAsync(string draftId, CancellationToken cancellationToken) => inner.SendDraftAsync(draftId, cancellationToken);
+
+        public Task<DraftState> DraftStateAsync(string draftId, CancellationToken cancellationToken) => inner.DraftStateAsync(draftId, cancellationToken);
     }
 }

@@ -1,0 +1,188 @@
+using System.Globalization;
+using MailOps.Worker.Sending;
+using Microsoft.Extensions.Logging;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+
+namespace MailOps.Worker.Mailboxes.Graph;
+
+/// <summary>
+/// The shared Exchange Online mailbox through Microsoft Graph. Reading is a delta query on the watched folder
+/// asking only for the metadata classification needs; the cursor is the page's <c>@odata.nextLink</c>, or its
+/// <c>@odata.deltaLink</c> once caught up. A delta link Graph no longer knows (410, <c>SyncStateNotFound</c>) starts
+/// again from the start date, and the store's keys drop what it had already seen. Raw MIME is one <c>$value</c>
+/// request. Sending creates a draft from the MIME and sends it, paced at <see cref="GraphMailboxOptions.SendPerMinute"/>.
+/// </summary>
+internal sealed partial class GraphMailbox : IMailbox, IDisposable
+{
+    private static readonly string[] Fields = ["id", "internetMessageId", "subject", "from", "receivedDateTime"];
+    private readonly GraphMailboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly GraphServiceClient _client;
+    private readonly PerMinuteGate _sends;
+
+    public GraphMailbox(GraphMailboxOptions options, TimeProvider time, ILogger<GraphMailbox> logger, HttpMessageHandler? transport = null)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _client = GraphClientFactoryForMailbox.Create(options, transport);
+        _sends = new PerMinuteGate(options.SendPerMinute, time);
+        Identity = new MailboxIdentity("Graph", options.Mailbox);
+    }
+
+    public MailboxIdentity Identity { get; }
+
+    public async Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await ReadAsync(cursor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ODataError error) when (IsExpiredSyncState(error))
+        {
+            // Graph forgot the sync state (its delta token cache is bounded): read again from the start date. The
+            // store keys messages by immutable id and by Message-ID, sender and received instant, so nothing is counted twice.
+            LogResync(_logger, _options.Mailbox, error.ResponseStatusCode, error.Error?.Code);
+            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken)
+    {
+        var stream = await Call(() => _client.Users[_options.Mailbox].Messages[id].Content.GetAsync(cancellationToken: cancellationToken), $"fetching message {id}").ConfigureAwait(false);
+        if (stream is null)
+        {
+            throw new MailboxUnavailableException($"{_options.Mailbox}: Graph returned no content for message {id}.");
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+    }
+
+    /// <summary><c>POST /users/{mailbox}/messages</c> with the MIME as base64 text: Exchange makes a draft of it in Drafts.</summary>
+    public async Task<string> CreateDraftAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var request = _client.Users[_options.Mailbox].Messages.ToPostRequestInformation(new Message());
+        request.SetStreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(mail.Mime))), "text/plain");
+        var draft = await Call(() => _client.RequestAdapter.SendAsync(request, Message.CreateFromDiscriminatorValue, ErrorMapping, cancellationToken), $"drafting {mail.IdempotencyKey}").ConfigureAwait(false);
+        return draft?.Id ?? throw new MailboxUnavailableException($"{_options.Mailbox}: Graph created a draft for {mail.IdempotencyKey} but returned no id.");
+    }
+
+    /// <summary><c>POST /users/{mailbox}/messages/{id}/send</c> (202); with immutable ids the sent copy keeps the draft's id.</summary>
+    public async Task<string> SendDraftAsync(string draftId, CancellationToken cancellationToken)
+    {
+        await _sends.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Call(async () =>
+        {
+            await _client.Users[_options.Mailbox].Messages[draftId].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }, $"sending draft {draftId}").ConfigureAwait(false);
+        return draftId;
+    }
+
+    public async Task<DraftState> DraftStateAsync(string draftId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = await _client.Users[_options.Mailbox].Messages[draftId].GetAsync(c => c.QueryParameters.Select = ["id", "isDraft"], cancellationToken).ConfigureAwait(false);
+            return message?.IsDraft == true ? DraftState.Waiting : DraftState.Sent;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return DraftState.Gone;
+        }
+        catch (Exception ex) when (GraphErrors.Translate(ex, _options.Mailbox, $"checking draft {draftId}") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _sends.Dispose();
+    }
+
+    private static Dictionary<string, ParsableFactory<IParsable>> ErrorMapping { get; } = new()
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
+
+    private async Task<MailboxPage> ReadAsync(string? link, CancellationToken cancellationToken)
+    {
+        var delta = _client.Users[_options.Mailbox].MailFolders[_options.Folder].Messages.Delta;
+        var builder = link is null ? delta : delta.WithUrl(link);
+        var since = _options.StartDate ?? _time.GetUtcNow().AddDays(-31);
+        var response = await Call(() => builder.GetAsDeltaGetResponseAsync(c =>
+        {
+            if (link is null)
+            {
+                // Only the first request carries the query: Graph encodes it into the links it returns.
+                c.QueryParameters.Select = Fields;
+                c.QueryParameters.Filter = $"receivedDateTime ge {since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}";
+            }
+
+            c.Headers.Add("Prefer", $"odata.maxpagesize={_options.PageSize.ToString(CultureInfo.InvariantCulture)}");
+        }, cancellationToken), "reading changes").ConfigureAwait(false);
+
+        var messages = (response?.Value ?? []).Where(m => m.Id is not null).Select(ToMailboxMessage).ToList();
+        if (response?.OdataNextLink is { Length: > 0 } next)
+        {
+            return new MailboxPage(messages, next, More: true);
+        }
+
+        if (response?.OdataDeltaLink is { Length: > 0 } deltaLink)
+        {
+            return new MailboxPage(messages, deltaLink, More: false);
+        }
+
+        throw new MailboxUnavailableException($"{_options.Mailbox}: a delta page had neither @odata.nextLink nor @odata.deltaLink.");
+    }
+
+    private static MailboxMessage ToMailboxMessage(Message m)
+    {
+        var removed = m.AdditionalData?.ContainsKey("@removed") == true;
+        var from = m.From?.EmailAddress is { Address: { Length: > 0 } address } sender
+            ? new MimeKit.MailboxAddress(sender.Name ?? "", address).ToString()
+            : null;
+        return new MailboxMessage(m.Id!, m.InternetMessageId, m.Subject, from, m.ReceivedDateTime ?? DateTimeOffset.MinValue, removed);
+    }
+
+    private static bool IsExpiredSyncState(ODataError error) =>
+        error.ResponseStatusCode == 410
+        || string.Equals(error.Error?.Code, "SyncStateNotFound", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(error.Error?.Code, "SyncStateInvalid", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<T> Call<T>(Func<Task<T>> call, string doing)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (ODataError error) when (IsExpiredSyncState(error))
+        {
+            throw;
+        }
+        catch (Exception ex) when (GraphErrors.Translate(ex, _options.Mailbox, doing) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    [LoggerMessage(101, LogLevel.Warning, "Graph no longer knows the delta link of {Mailbox} ({Status} {Code}); reading again from the start date")]
+    private static partial void LogResync(ILogger logger, string mailbox, int status, string? code);
+}

@@ -1,0 +1,98 @@
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Store;
+using Microsoft.Extensions.Logging;
+
+namespace MailOps.Worker.Sending;
+
+/// <summary>
+/// Sends the store's queued notifications through the mailbox, each exactly once: a draft is created and its id
+/// recorded before it is sent, and a notification found with a draft but no send (a crash between the two) is
+/// sent only if the mailbox says the draft still waits. At most <see cref="SendingOptions.PerMinute"/> sends in
+/// any minute and <see cref="SendingOptions.Concurrency"/> in flight. A notification that fails stays queued for
+/// the next drain.
+/// </summary>
+internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore store, SendingOptions options, TimeProvider time, ILogger<NotificationDispatcher> logger) : IDisposable
+{
+    private readonly PerMinuteGate _rate = new(options.PerMinute, time);
+
+    /// <summary>One pass over what is queued now; returns what it sent, found already sent, and left queued.</summary>
+    public async Task<DispatchCounts> DrainAsync(CancellationToken cancellationToken)
+    {
+        var counts = new DispatchCounts();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(store.Unsent(), parallel, async (notification, ct) =>
+        {
+            try
+            {
+                if (await DeliverAsync(notification, ct).ConfigureAwait(false))
+                {
+                    counts.AddSent();
+                }
+                else
+                {
+                    counts.AddRecovered();
+                }
+            }
+            catch (Exception ex) when (ex is MailboxUnavailableException or MailboxAccessException or IOException)
+            {
+                counts.AddFailed();
+                LogFailed(logger, notification.Id, ex.Message);
+            }
+        }).ConfigureAwait(false);
+        return counts;
+    }
+
+    public void Dispose() => _rate.Dispose();
+
+    /// <returns>True when this call sent it; false when an earlier run had (its draft has left the drafts).</returns>
+    private async Task<bool> DeliverAsync(StoredNotification notification, CancellationToken cancellationToken)
+    {
+        var draftId = notification.DraftId;
+        if (draftId is not null)
+        {
+            var state = await mailbox.DraftStateAsync(draftId, cancellationToken).ConfigureAwait(false);
+            if (state != DraftState.Waiting)
+            {
+                LogRecovered(logger, notification.Id, draftId, state);
+                store.RecordSent(notification.Id, draftId);
+                return false;
+            }
+        }
+        else
+        {
+            draftId = await mailbox.CreateDraftAsync(new OutgoingMail(notification.Id, notification.Mime), cancellationToken).ConfigureAwait(false);
+            store.RecordDraft(notification.Id, draftId);
+        }
+
+        await _rate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var sentId = await mailbox.SendDraftAsync(draftId, cancellationToken).ConfigureAwait(false);
+        store.RecordSent(notification.Id, sentId);
+        return true;
+    }
+
+    [LoggerMessage(201, LogLevel.Warning, "Notification {Key} stays queued for the next drain: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string key, string reason);
+
+    [LoggerMessage(202, LogLevel.Information, "Notification {Key}: its draft {DraftId} is {State}, so an earlier run sent it; recorded as sent")]
+    private static partial void LogRecovered(ILogger logger, string key, string draftId, DraftState state);
+}
+
+/// <summary>What one drain did: sent now, found sent by an earlier run, and left queued after a failure.</summary>
+internal sealed class DispatchCounts
+{
+    private int _sent;
+    private int _recovered;
+    private int _failed;
+
+    public int Sent => _sent;
+
+    public int Recovered => _recovered;
+
+    public int Failed => _failed;
+
+    public void AddSent() => Interlocked.Increment(ref _sent);
+
+    public void AddRecovered() => Interlocked.Increment(ref _recovered);
+
+    public void AddFailed() => Interlocked.Increment(ref _failed);
+}
