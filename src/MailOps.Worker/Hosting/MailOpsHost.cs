@@ -36,9 +36,11 @@ internal static class MailOpsHost
         builder.Services.AddSingleton<RunOutcome>();
         builder.Services.AddMailOpsRegime();
         builder.Services.AddMailOpsStore();
+        builder.Services.AddMailOpsWorker();
         if (watch)
         {
             builder.Services.AddHostedService<DeadlineWatch>();
+            builder.Services.AddHostedService<Running.MailOpsWorker>();
         }
 
         configure?.Invoke(builder);
@@ -49,8 +51,6 @@ internal static class MailOpsHost
     {
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
-        services.AddOptions<FolderMailboxOptions>().BindConfiguration(FolderMailboxOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<FolderMailboxOptions>, FolderMailboxOptionsValidator>();
         services.AddMailOpsMailbox();
         return services;
     }

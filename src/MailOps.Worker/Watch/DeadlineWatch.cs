@@ -9,7 +9,8 @@ namespace MailOps.Worker.Watch;
 
 /// <summary>
 /// The clock of the running worker: loads the regime, warns when the calendar runs out, and wakes at every
-/// deadline, so that what falls due is known on time even when no mail arrives. A regime that cannot be
+/// deadline and beats the worker's <see cref="Running.Pulse"/> there, so that an obligation turns overdue on time
+/// even when no mail arrives. A regime that cannot be
 /// loaded stops the host with <see cref="Cli.ExitCodes.Configuration"/>.
 /// </summary>
 internal sealed class DeadlineWatch(
@@ -18,6 +19,7 @@ internal sealed class DeadlineWatch(
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     RunOutcome outcome,
+    Running.Beat beat,
     ILogger<DeadlineWatch> logger) : BackgroundService
 {
     private const int LookAheadDays = 2;
@@ -75,6 +77,7 @@ internal sealed class DeadlineWatch(
             Log.NextDeadline(logger, regime.Zone.ToLocal(due), falling.Count, falling[0].Key);
             await Task.Delay(due - now, time, stoppingToken).ConfigureAwait(false);
             Log.DeadlineReached(logger, regime.Zone.ToLocal(due), string.Join(", ", falling.Select(o => o.Key)));
+            await beat.AtDeadlineAsync(stoppingToken).ConfigureAwait(false);
         }
     }
 }

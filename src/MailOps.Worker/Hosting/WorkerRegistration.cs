@@ -1,0 +1,78 @@
+using Coravel;
+using MailOps.Parsing;
+using MailOps.Worker.Assessment;
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Notifications;
+using MailOps.Worker.Regime;
+using MailOps.Worker.Running;
+using MailOps.Worker.Sending;
+using MailOps.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailOps.Worker.Hosting;
+
+internal static class WorkerRegistration
+{
+    /// <summary>
+    /// Everything a pulse needs, built on first use from validated options and the loaded regime: the store,
+    /// the parser, the assessor, the templates, the notifier and the dispatcher. In dry-run, mail is rendered
+    /// into the folder mailbox's outbox whatever the mailbox read.
+    /// </summary>
+    public static IServiceCollection AddMailOpsWorker(this IServiceCollection services)
+    {
+        services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AssessmentOptions>, AssessmentOptionsValidator>());
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.AddOptions<RunningOptions>().BindConfiguration(RunningOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunningOptions>, RunningOptionsValidator>());
+
+        services.AddSingleton(p => p.GetRequiredService<RegimeFiles>().Regime.Value
+            ?? throw new InvalidOperationException("The regime did not load; DeadlineWatch reports why."));
+        services.AddSingleton(p => MailStore.Open(Rooted(p, p.GetRequiredService<IOptions<StoreOptions>>().Value.Path), p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(p => new MessageParser(p.GetRequiredService<Compliance.Regime>()));
+        services.AddSingleton(p => new Assessor(p.GetRequiredService<Compliance.Regime>(), p.GetRequiredService<IOptions<AssessmentOptions>>().Value));
+        services.AddSingleton(p => new TemplateRenderer(Rooted(p, p.GetRequiredService<IOptions<NotificationOptions>>().Value.Templates)));
+        services.AddSingleton(p => new Notifier(
+            p.GetRequiredService<Compliance.Regime>(),
+            p.GetRequiredService<IOptions<NotificationOptions>>().Value,
+            p.GetRequiredService<IOptions<AssessmentOptions>>().Value,
+            p.GetRequiredService<TemplateRenderer>(),
+            p.GetRequiredService<IMailbox>().Identity.Address));
+        services.AddSingleton(p => new NotificationDispatcher(
+            SendingMailbox(p),
+            p.GetRequiredService<MailStore>(),
+            p.GetRequiredService<IOptions<SendingOptions>>().Value,
+            p.GetRequiredService<TimeProvider>(),
+            p.GetRequiredService<ILogger<NotificationDispatcher>>()));
+        services.AddSingleton<Pulse>();
+
+        // Coravel's schedule, beaten by MailOpsWorker from the injected clock rather than by Coravel's own timer.
+        services.AddScheduler();
+        foreach (var coravelHost in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "SchedulerHost").ToList())
+        {
+            services.Remove(coravelHost);
+        }
+
+        services.AddSingleton<Beat>();
+
+        return services;
+    }
+
+    private static IMailbox SendingMailbox(IServiceProvider p)
+    {
+        if (!p.GetRequiredService<IOptions<NotificationOptions>>().Value.DryRun)
+        {
+            return p.GetRequiredService<IMailbox>();
+        }
+
+        var folder = p.GetRequiredService<IOptions<FolderMailboxOptions>>().Value;
+        return new FolderMailbox(folder.RootedAt(p.GetRequiredService<IHostEnvironment>().ContentRootPath), p.GetRequiredService<TimeProvider>());
+    }
+
+    private static string Rooted(IServiceProvider p, string path) => Path.GetFullPath(path, p.GetRequiredService<IHostEnvironment>().ContentRootPath);
+}

@@ -1,0 +1,109 @@
+using Coravel.Scheduling.Schedule;
+using Coravel.Scheduling.Schedule.Interfaces;
+using MailOps.Worker.Hosting;
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Notifications;
+using MailOps.Worker.Regime;
+using MailOps.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailOps.Worker.Running;
+
+/// <summary>
+/// The running worker: checks that the regime, the store and the templates can be used (or stops with exit 78
+/// naming what is wrong), beats once at start, then lets Coravel's schedule beat it on the ingest interval and
+/// at the digest time of every working day. Coravel's clock is driven from the injected <see cref="TimeProvider"/>
+/// once a second. A mailbox that refuses MailOps stops the worker with a message saying what to grant.
+/// </summary>
+internal sealed partial class MailOpsWorker(
+    IServiceProvider services,
+    RegimeFiles files,
+    IOptions<RunningOptions> running,
+    IOptions<NotificationOptions> notifications,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    RunOutcome outcome,
+    Beat beat,
+    ILogger<MailOpsWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // DeadlineWatch reports a regime that cannot load and stops the host.
+        if (!files.Regime.Succeeded)
+        {
+            return;
+        }
+
+        Pulse pulse;
+        try
+        {
+            var problems = services.GetRequiredService<TemplateRenderer>().Check(notifications.Value.Language);
+            if (problems.Count > 0)
+            {
+                throw new TemplateException(string.Join(Environment.NewLine, problems));
+            }
+
+            pulse = services.GetRequiredService<Pulse>();
+        }
+        catch (Exception ex) when (ex is StoreException or TemplateException)
+        {
+            Stop(ex.Message, Cli.ExitCodes.Configuration);
+            return;
+        }
+
+        var scheduler = (Scheduler)services.GetRequiredService<IScheduler>();
+        var (seconds, cron) = running.Value.Cadence();
+        var interval = scheduler.ScheduleAsync(() => BeatAsync(pulse, "interval", stoppingToken));
+        var cadence = seconds is { } s ? interval.EverySeconds(s) : interval.Cron(cron!);
+        cadence.PreventOverlapping(nameof(Pulse));
+        var digestAt = notifications.Value.DigestTime();
+        var regime = files.Regime.Value!;
+        scheduler.ScheduleAsync(() => BeatAsync(pulse, "digest", stoppingToken))
+            .DailyAt(digestAt.Hour, digestAt.Minute)
+            .Zoned(regime.Zone.Zone)
+            .When(() => Task.FromResult(regime.Calendar.IsWorkingDay(regime.Zone.DateOf(time.GetUtcNow()))));
+
+        await BeatAsync(pulse, "start", stoppingToken).ConfigureAwait(false);
+        beat.Attach((reason, token) => BeatAsync(pulse, reason, token));
+        using var clock = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            while (await clock.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await scheduler.RunAtAsync(time.GetUtcNow().UtcDateTime).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the beat in hand has finished its page.
+        }
+    }
+
+    private async Task BeatAsync(Pulse pulse, string reason, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await pulse.RunAsync(reason, stoppingToken).ConfigureAwait(false);
+        }
+        catch (MailboxAccessException ex)
+        {
+            Stop(ex.Message, Cli.ExitCodes.Configuration);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Stop(string problem, int exitCode)
+    {
+        LogCannotRun(logger, problem);
+        outcome.ExitCode = exitCode;
+        lifetime.StopApplication();
+    }
+
+    [LoggerMessage(30, LogLevel.Critical, "MailOps cannot run: {Problem}")]
+    private static partial void LogCannotRun(ILogger logger, string problem);
+}
