@@ -13,6 +13,7 @@ namespace MailOps.Worker.Cli;
 [JsonSerializable(typeof(List<CalendarDayJson>))]
 [JsonSerializable(typeof(List<ObligationJson>))]
 [JsonSerializable(typeof(List<ParsedMessageJson>))]
+[JsonSerializable(typeof(EvaluationJson))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Chinese stays readable in the output rather than escaped to \uXXXX.</summary>
@@ -46,6 +47,27 @@ internal sealed record CalendarDayJson(string Date, string Weekday, bool Working
 internal sealed record ObligationJson(string Report, string Unit, string Period, DateTimeOffset Due, DateTimeOffset Opens, string? Event);
 
 internal sealed record FindingJson(string Kind, string Detail, string DetailEn);
+
+internal sealed record EvaluationJson(DateTimeOffset AsOf, string From, string To, List<ObligationResultJson> Obligations, List<UnmatchedJson> Unmatched, List<ScoreJson> Scores);
+
+internal sealed record ObligationResultJson(
+    string Report,
+    string Unit,
+    string Period,
+    DateTimeOffset Due,
+    string Status,
+    int WorkingDaysLate,
+    int Deduction,
+    List<AssessedFindingJson> Findings,
+    string? MessageId,
+    DateTimeOffset? Received,
+    string? Sender);
+
+internal sealed record AssessedFindingJson(string Kind, string Detail, string DetailEn, int Points);
+
+internal sealed record UnmatchedJson(string MessageId, string Reason, string? Detail, string? From, string? Subject, DateTimeOffset? Received);
+
+internal sealed record ScoreJson(string Unit, string Period, int Score, int Deductions, int ObligationsDue, int ObligationsFaulted);
 
 internal sealed record ParsedMessageJson(
     string File,

@@ -13,10 +13,14 @@ namespace MailOps.Worker.Ingest;
 /// </summary>
 internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser parser)
 {
-    private string CursorKey => $"{mailbox.Identity.Kind}:{mailbox.Identity.Address}";
+    private string CursorKey => CursorKeyOf(mailbox);
+
+    /// <summary>Where the store keeps a mailbox's cursor.</summary>
+    public static string CursorKeyOf(IMailbox mailbox) => $"{mailbox.Identity.Kind}:{mailbox.Identity.Address}";
 
     /// <summary>Reads until the mailbox reports it has caught up; returns what this pass stored.</summary>
-    public async Task<IngestCounts> IngestAsync(CancellationToken cancellationToken)
+    /// <param name="progress">Told the running counts after each stored page.</param>
+    public async Task<IngestCounts> IngestAsync(CancellationToken cancellationToken, IProgress<IngestCounts>? progress = null)
     {
         var counts = new IngestCounts();
         var cursor = store.Cursor(CursorKey);
@@ -32,6 +36,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
 
             store.SaveCursor(CursorKey, page.Cursor);
             cursor = page.Cursor;
+            progress?.Report(counts);
         }
         while (page.More);
 

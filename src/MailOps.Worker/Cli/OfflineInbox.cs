@@ -1,0 +1,56 @@
+using MailOps.Parsing;
+using MailOps.Worker.Ingest;
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Store;
+
+namespace MailOps.Worker.Cli;
+
+/// <summary>
+/// A folder of <c>.eml</c> files read into a throw-away store, for the offline commands (evaluate, digest --inbox):
+/// the same ingest as the worker's, nothing sent, nothing left behind.
+/// </summary>
+internal sealed class OfflineInbox : IDisposable
+{
+    private readonly string _folder;
+
+    private OfflineInbox(string folder, MailStore store, IngestCounts counts)
+    {
+        _folder = folder;
+        Store = store;
+        Counts = counts;
+    }
+
+    public MailStore Store { get; }
+
+    public IngestCounts Counts { get; }
+
+    /// <exception cref="DirectoryNotFoundException">The inbox does not exist.</exception>
+    public static async Task<OfflineInbox> ReadAsync(Compliance.Regime regime, string inbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(inbox))
+        {
+            throw new DirectoryNotFoundException($"--inbox: the folder {Path.GetFullPath(inbox)} does not exist.");
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"mailops-{Guid.NewGuid():N}");
+        var options = new FolderMailboxOptions { Inbox = Path.GetFullPath(inbox), Outbox = Path.Combine(folder, "outbox"), SettleTime = TimeSpan.Zero, PageSize = 500 };
+        var store = MailStore.Open(Path.Combine(folder, "mailops.db"), time);
+        try
+        {
+            var counts = await new Ingestor(new FolderMailbox(options, time), store, new MessageParser(regime)).IngestAsync(cancellationToken).ConfigureAwait(false);
+            return new OfflineInbox(folder, store, counts);
+        }
+        catch
+        {
+            store.Dispose();
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
