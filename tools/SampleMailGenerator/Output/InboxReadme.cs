@@ -27,7 +27,8 @@ internal static class InboxReadme
               mostly well before its deadline, except for the faults below.
             - A few event reports due in the week after {SampleMonth.To:yyyy-MM-dd} ({string.Join(", ", mails.Where(m => m.Intended.Matched && IsEarly(m, owed)).Select(m => $"`{m.Intended.Report}` of `{m.Intended.Unit}`"))}) were sent early and are on time.
             - {mails.Count(m => m.Fault is null && !m.Intended.Matched)} ordinary messages are not reports: replies, an auto-reply, meeting invitations, notices and newsletters.
-            - `samples/expected.json` lists the same faults, and what `mailops parse` must make of every file.
+            - `samples/expected.json` lists the same faults, and what `mailops parse` must make of every file;
+              `tools/SampleMailGenerator/check-samples` runs the parser over the inbox and compares.
             """);
         text.AppendLine();
         text.AppendLine("## Planted faults");
