@@ -18,6 +18,7 @@ internal static class MailOpsCommandLine
             ObligationsCommand.Create(env, hostArgs),
             ParseCommand.Create(env, hostArgs),
             IngestCommand.Create(env, hostArgs),
+            EvaluateCommand.Create(env, hostArgs),
             SendCommand.Create(env, hostArgs),
         };
         root.SetAction((_, cancellation) => RunCommand.RunAsync(env, hostArgs, cancellation));
