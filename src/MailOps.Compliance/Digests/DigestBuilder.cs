@@ -6,7 +6,8 @@ using MailOps.Compliance.Scoring;
 namespace MailOps.Compliance.Digests;
 
 /// <summary>
-/// Assembles the digest from obligations judged at its instant. A fault is new when its evidence came in
+/// Assembles the digest from obligations judged at its instant. The "last working day" matrix runs from the
+/// last working day through yesterday, so that a Monday digest also shows the weekend's daily reports. A fault is new when its evidence came in
 /// since the previous digest: a late or incomplete report received in that span, or a report still not
 /// received whose deadline passed in it.
 /// </summary>
@@ -45,7 +46,7 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
             today,
             asOf,
             since,
-            Matrix(results, lastWorkingDay, lastWorkingDay),
+            Matrix(results, lastWorkingDay, today.AddDays(-1)),
             Matrix(results, week.Start, week.End),
             faults,
             triage,
@@ -64,7 +65,7 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
         var columns = inWindow
             .Select(r => r.Obligation.ReportId)
             .Distinct(StringComparer.Ordinal)
-            .OrderBy(id => regime.Catalog.Reports.Select((r, i) => (r.Id, i)).First(p => p.Id == id).i)
+            .OrderBy(id => Order(id))
             .Select(id => new MatrixColumn(id, ReportName(id)))
             .ToList();
         var rows = regime.Directory.AssessedUnits
@@ -78,7 +79,7 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
         return new StatusMatrix(from, to, columns, rows);
     }
 
-    /// <summary>How one obligation reads in a matrix: on time but with an incomplete finding reads incomplete.</summary>
+    /// <summary>How one obligation reads in a matrix: on time but with a deduction (incomplete, wrong, concealed) reads <see cref="CellState.Incomplete"/>.</summary>
     public static CellState StateOf(ObligationResult result) => result.Status switch
     {
         ObligationStatus.Missing => CellState.Missing,
@@ -91,6 +92,21 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
 
     private static MatrixCell? Cell(List<ObligationResult> results) =>
         results.Count == 0 ? null : new MatrixCell(results.Min(StateOf), results.Count, results.Sum(r => r.Deduction));
+
+    // Catalog order; a report the catalog no longer holds goes last.
+    private int Order(string reportId)
+    {
+        var reports = regime.Catalog.Reports;
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (reports[i].Id == reportId)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
 
     private LocalizedText UnitName(string id) => regime.Directory.FindUnit(id)?.Name ?? new LocalizedText(id, id);
 

@@ -38,23 +38,26 @@ public sealed class MailSchedule(Regime regime, ScoringPolicy policy, TimeOnly a
         regime.Zone.At(regime.Calendar.PreviousWorkingDay(slot.Period.Start), at);
 
     /// <summary>The latest monthly evaluation slot at or before <paramref name="now"/>.</summary>
-    public MailSlot LatestMonthly(DateTimeOffset now)
-    {
-        var month = Period.MonthOf(regime.Zone.DateOf(now));
-        var slot = ResultsSlot(month.Start);
-        return slot <= now
-            ? new MailSlot(Period.MonthOf(month.Start.AddMonths(-1)), slot)
-            : new MailSlot(Period.MonthOf(month.Start.AddMonths(-2)), ResultsSlot(month.Start.AddMonths(-1)));
-    }
+    public MailSlot LatestMonthly(DateTimeOffset now) => Latest(now, months: 1);
 
     /// <summary>The latest quarterly assessment slot at or before <paramref name="now"/>.</summary>
-    public MailSlot LatestQuarterly(DateTimeOffset now)
+    public MailSlot LatestQuarterly(DateTimeOffset now) => Latest(now, months: 3);
+
+    // Walks back period by period until a results slot is at or before now; a results day late in the month can
+    // roll into the next month, so the slot of the period just begun is not always the latest one.
+    private MailSlot Latest(DateTimeOffset now, int months)
     {
-        var quarter = Period.QuarterOf(regime.Zone.DateOf(now));
-        var slot = ResultsSlot(quarter.Start);
-        return slot <= now
-            ? new MailSlot(Period.QuarterOf(quarter.Start.AddMonths(-3)), slot)
-            : new MailSlot(Period.QuarterOf(quarter.Start.AddMonths(-6)), ResultsSlot(quarter.Start.AddMonths(-3)));
+        var today = regime.Zone.DateOf(now);
+        var current = months == 1 ? Period.MonthOf(today) : Period.QuarterOf(today);
+        for (var start = current.Start; ; start = start.AddMonths(-months))
+        {
+            var slot = ResultsSlot(start);
+            if (slot <= now)
+            {
+                var covered = start.AddMonths(-months);
+                return new MailSlot(months == 1 ? Period.MonthOf(covered) : Period.QuarterOf(covered), slot);
+            }
+        }
     }
 
     /// <summary>The results day of the month starting on <paramref name="firstOfMonth"/>, at the digest time.</summary>

@@ -45,7 +45,9 @@ public sealed record NudgeTiming
         });
 
     public static NudgeTiming BeforeDue(TimeSpan lead) => new(
-        string.Create(CultureInfo.InvariantCulture, $"-{lead:hh\\:mm}"),
+        lead.Days > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"-{lead.Days}.{lead:hh\\:mm}")
+            : string.Create(CultureInfo.InvariantCulture, $"-{lead:hh\\:mm}"),
         (o, _, _) => o.Due - lead);
 
     public static NudgeTiming OnDueDateAt(TimeOnly time) => new(

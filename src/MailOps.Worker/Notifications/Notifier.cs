@@ -70,8 +70,10 @@ internal sealed class Notifier
         var digests = 0;
         if (_schedule.LatestDigest(now) is { } slot)
         {
-            var digest = BuildDigest(snapshot, _schedule.PreviousDigest(slot), warnings);
-            digests = QueueAll(store, "digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest), now);
+            // New since the last digest queued (after an outage, that is earlier than the previous slot).
+            var since = store.LastQueued("digest") is { } last && last < _schedule.PreviousDigest(slot) ? last : _schedule.PreviousDigest(slot);
+            var digest = new Lazy<Digest>(() => BuildDigest(snapshot, since, warnings));
+            digests = QueueAll(store, "digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest.Value), now);
         }
 
         var monthly = 0;

@@ -14,7 +14,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
     {
         [CellState.OnTime] = ("✓", "✓", "#e6f4ea", "#1e7e34", "按时", "on time"),
         [CellState.Pending] = ("…", "…", "#f1f3f4", "#5f6368", "未到期", "pending"),
-        [CellState.Incomplete] = ("缺", "INC", "#fff4e5", "#b45309", "不完整", "incomplete"),
+        [CellState.Incomplete] = ("缺", "INC", "#fff4e5", "#b45309", "内容不完整或有误", "incomplete or wrong"),
         [CellState.Late] = ("迟", "LATE", "#fef7e0", "#b06000", "迟报", "late"),
         [CellState.Overdue] = ("逾", "DUE", "#fce8e6", "#c5221f", "已逾期未报", "overdue"),
         [CellState.Missing] = ("漏", "MISS", "#c5221f", "#ffffff", "漏报", "missing"),
@@ -65,7 +65,9 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             Since = Local(digest.Since),
             Matrices =
             [
-                Matrix(digest.LastWorkingDay, T($"上一工作日（{Day(digest.LastWorkingDay.From)}）", $"Last working day ({Day(digest.LastWorkingDay.From)})")),
+                Matrix(digest.LastWorkingDay, digest.LastWorkingDay.From == digest.LastWorkingDay.To
+                    ? T($"上一工作日（{Day(digest.LastWorkingDay.From)}）", $"Last working day ({Day(digest.LastWorkingDay.From)})")
+                    : T($"上一工作日以来（{Day(digest.LastWorkingDay.From)} 至 {Day(digest.LastWorkingDay.To)}）", $"Since the last working day ({Day(digest.LastWorkingDay.From)} to {Day(digest.LastWorkingDay.To)})")),
                 Matrix(digest.Week, T($"本周（{Day(digest.Week.From)} 至 {Day(digest.Week.To)}）", $"This week ({Day(digest.Week.From)} to {Day(digest.Week.To)})")),
             ],
             Legend = [.. Cells.OrderBy(c => c.Key).Select(c => new LegendView { Symbol = Zh ? c.Value.Zh : c.Value.En, Background = c.Value.Background, Color = c.Value.Color, Label = Zh ? c.Value.LabelZh : c.Value.LabelEn })],

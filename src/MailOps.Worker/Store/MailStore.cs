@@ -160,6 +160,10 @@ internal sealed class MailStore : IDisposable
 
     public StoredNotification? Notification(string key) => Notifications.FindById(key);
 
+    /// <summary>When the latest notification of a kind was queued; null when none was.</summary>
+    public DateTimeOffset? LastQueued(string kind) =>
+        Notifications.Find(n => n.Kind == kind).Select(n => (DateTimeOffset?)n.QueuedAt).Max();
+
     /// <summary>Queued notifications not yet sent, oldest first.</summary>
     public IReadOnlyList<StoredNotification> Unsent() => [.. Notifications.Find(n => n.SentAt == null).OrderBy(n => n.QueuedAt)];
 

@@ -65,16 +65,17 @@ public sealed class DigestBuilderTests
     }
 
     [Theory]
-    [InlineData("2026-11-24 08:30", "2026-11-23", "2026-11-23", "2026-11-29")]
-    [InlineData("2026-11-23 08:30", "2026-11-20", "2026-11-23", "2026-11-29")]
-    [InlineData("2026-11-29 08:30", "2026-11-27", "2026-11-23", "2026-11-29")]
-    [InlineData("2026-10-08 08:30", "2026-09-30", "2026-10-05", "2026-10-11")]
-    [InlineData("2026-10-12 08:30", "2026-10-10", "2026-10-12", "2026-10-18")]
-    public void Build_MatricesCoverTheLastWorkingDayAndTheCurrentWeek(string asOf, string lastWorkingDay, string monday, string sunday)
+    [InlineData("2026-11-24 08:30", "2026-11-23", "2026-11-23", "2026-11-23", "2026-11-29")]
+    [InlineData("2026-11-23 08:30", "2026-11-20", "2026-11-22", "2026-11-23", "2026-11-29")]
+    [InlineData("2026-11-29 08:30", "2026-11-27", "2026-11-28", "2026-11-23", "2026-11-29")]
+    [InlineData("2026-10-08 08:30", "2026-09-30", "2026-10-07", "2026-10-05", "2026-10-11")]
+    [InlineData("2026-10-12 08:30", "2026-10-10", "2026-10-11", "2026-10-12", "2026-10-18")]
+    public void Build_MatricesCoverFromTheLastWorkingDayThroughYesterdayAndTheCurrentWeek(string asOf, string lastWorkingDay, string yesterday, string monday, string sunday)
     {
         var digest = Build(asOf, asOf, []);
 
-        (digest.LastWorkingDay.From, digest.LastWorkingDay.To).Should().Be((D(lastWorkingDay), D(lastWorkingDay)));
+        // From the last working day through yesterday: a Monday's digest shows the weekend's daily reports too.
+        (digest.LastWorkingDay.From, digest.LastWorkingDay.To).Should().Be((D(lastWorkingDay), D(yesterday)));
         (digest.Week.From, digest.Week.To).Should().Be((D(monday), D(sunday)));
     }
 
