@@ -19,6 +19,11 @@ internal static class MailOpsCommandLine
             ParseCommand.Create(env, hostArgs),
             IngestCommand.Create(env, hostArgs),
             EvaluateCommand.Create(env, hostArgs),
+            DigestCommand.Create(env, hostArgs),
+            StatusCommand.Create(env, hostArgs),
+            AdjudicateCommand.Create(env, hostArgs),
+            BackfillCommand.Create(env, hostArgs),
+            BackupCommand.Create(env, hostArgs),
             SendCommand.Create(env, hostArgs),
         };
         root.SetAction((_, cancellation) => RunCommand.RunAsync(env, hostArgs, cancellation));

@@ -44,6 +44,11 @@ internal sealed partial class Pulse(
         await _gate.WaitAsync(stopping).ConfigureAwait(false);
         try
         {
+            if (BackupRequest.Serve(store) is { } backup)
+            {
+                LogBackup(logger, backup);
+            }
+
             IngestCounts? ingested = null;
             try
             {
@@ -62,6 +67,7 @@ internal sealed partial class Pulse(
             var sent = await dispatcher.DrainAsync(stopping).ConfigureAwait(false);
             var report = new PulseReport(now, ingested, _mailboxProblem, snapshot, queued, sent, store.Unsent().Count);
             Last = report;
+            WriteStatus(reason, report);
             LogPulse(
                 logger,
                 reason,
@@ -86,6 +92,33 @@ internal sealed partial class Pulse(
 
     public void Dispose() => _gate.Dispose();
 
+    private void WriteStatus(string reason, PulseReport report)
+    {
+        var byStatus = report.Snapshot.Results
+            .GroupBy(r => ObligationStatuses.Name(r.Status))
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        try
+        {
+            StatusFile.Write(store.Path, new WorkerStatus(
+                report.At,
+                reason,
+                mailbox.Identity.Address,
+                report.MailboxProblem,
+                store.MessageCount,
+                report.Ingested is { } i ? i.Parsed + i.Skipped : 0,
+                report.Ingested?.Submissions ?? 0,
+                byStatus,
+                report.Queued.Total,
+                report.Sent.Sent,
+                report.StillQueued,
+                Environment.ProcessId));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogStatusNotWritten(logger, StatusFile.PathFor(store.Path), ex.Message);
+        }
+    }
+
     // What headquarters should know about MailOps itself: calendar data running out, the mailbox failing.
     private List<LocalizedText> Warnings(DateTimeOffset now)
     {
@@ -106,6 +139,12 @@ internal sealed partial class Pulse(
 
     [LoggerMessage(20, LogLevel.Information, "Pulse ({Reason}): {Messages} new message(s), {Submissions} submission(s); obligations {OnTime} on time, {Late} late, {Overdue} overdue or missing, {Pending} pending; queued {Nudges} nudge(s), {OverdueNotices} overdue notice(s), {Headquarters} HQ mail(s); sent {Sent}, {Queued} waiting")]
     private static partial void LogPulse(ILogger logger, string reason, int messages, int submissions, int onTime, int late, int overdue, int pending, int nudges, int overdueNotices, int headquarters, int sent, int queued);
+
+    [LoggerMessage(23, LogLevel.Information, "Backup requested: a snapshot of the store written to {Target} (or the reason it was not, beside the store)")]
+    private static partial void LogBackup(ILogger logger, string target);
+
+    [LoggerMessage(22, LogLevel.Warning, "The status file {Path} could not be written: {Problem}")]
+    private static partial void LogStatusNotWritten(ILogger logger, string path, string problem);
 
     [LoggerMessage(21, LogLevel.Warning, "The mailbox {Mailbox} could not be read; judging and sending go on with what is stored: {Problem}")]
     private static partial void LogMailboxProblem(ILogger logger, string mailbox, string problem);

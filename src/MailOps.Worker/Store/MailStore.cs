@@ -14,12 +14,14 @@ internal sealed class MailStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
+    private readonly FileStream _exclusive;
 
-    private MailStore(LiteDatabase db, TimeProvider time, string path)
+    private MailStore(LiteDatabase db, TimeProvider time, string path, FileStream exclusive)
     {
         _db = db;
         _time = time;
         Path = path;
+        _exclusive = exclusive;
     }
 
     public string Path { get; }
@@ -48,6 +50,22 @@ internal sealed class MailStore : IDisposable
             Directory.CreateDirectory(directory);
         }
 
+        // LiteDB's direct mode does not keep a second process out on every platform; an exclusive lock on a file
+        // beside the store does (flock on Unix, a share-none handle on Windows), so two writers never meet.
+        FileStream exclusive;
+        try
+        {
+            exclusive = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new StoreException($"{path}: the store is in use by another MailOps process (a running worker?): {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new StoreException($"{path}: the store cannot be opened: {ex.Message}", ex);
+        }
+
         LiteDatabase db;
         try
         {
@@ -55,10 +73,11 @@ internal sealed class MailStore : IDisposable
         }
         catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
         {
+            exclusive.Dispose();
             throw new StoreException($"{path}: the store cannot be opened: {ex.Message}", ex);
         }
 
-        var store = new MailStore(db, time, path);
+        var store = new MailStore(db, time, path, exclusive);
         try
         {
             StoreSchema.Migrate(db, path);
@@ -129,7 +148,22 @@ internal sealed class MailStore : IDisposable
 
     public int MessageCount => Messages.Count();
 
+    public int NotificationCount => Notifications.Count();
+
     public string? Cursor(string mailbox) => Cursors.FindById(mailbox)?.Cursor;
+
+    /// <summary>Forgets where a mailbox's reading stopped: the next read starts from the beginning (or the start date).</summary>
+    public void ClearCursor(string mailbox)
+    {
+        lock (_gate)
+        {
+            InTransaction(() =>
+            {
+                Cursors.Delete(mailbox);
+                Audit("mailops", "cursor-cleared", mailbox, null);
+            });
+        }
+    }
 
     public void SaveCursor(string mailbox, string cursor)
     {
@@ -211,7 +245,11 @@ internal sealed class MailStore : IDisposable
         }
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _exclusive.Dispose();
+    }
 
     private void Update(string key, Action<StoredNotification> change, string action, string detail)
     {

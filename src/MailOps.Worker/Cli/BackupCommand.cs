@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using MailOps.Worker.Running;
+
+namespace MailOps.Worker.Cli;
+
+/// <summary>
+/// <c>mailops backup --out FILE</c>: a consistent snapshot of the store. With no worker running it copies the store
+/// itself; beside a running worker (which holds the store) it asks the worker, which takes the snapshot at its next
+/// beat, and waits for it.
+/// </summary>
+internal static class BackupCommand
+{
+    public static Command Create(CliEnvironment env, string[] args)
+    {
+        var output = new Option<string>("--out") { Description = "Where to write the snapshot (a new file).", Required = true };
+        var wait = new Option<TimeSpan>("--wait") { Description = "How long to wait for a running worker's snapshot; default 00:02:00.", DefaultValueFactory = _ => TimeSpan.FromMinutes(2) };
+        var command = new Command("backup", "Write a consistent snapshot of the store, also while the worker runs.") { output, wait };
+        command.SetAction((parse, cancellation) => CommandContext.WithRegimeAsync(env, args, async (_, services) =>
+        {
+            var path = StoreAccess.PathOf(services);
+            var target = Path.GetFullPath(parse.GetValue(output)!);
+            if (File.Exists(target))
+            {
+                await env.Error.WriteLineAsync($"mailops: --out: {target} exists; a backup never overwrites a file.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var status = StatusFile.Read(path);
+            if (status is null || !WorkerIsAlive(status.ProcessId))
+            {
+                using var store = StoreAccess.TryOpen(services, env);
+                if (store is null)
+                {
+                    return ExitCodes.Unavailable;
+                }
+
+                store.Backup(target);
+                await env.Out.WriteLineAsync($"Wrote a snapshot of {path} to {target}.").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            BackupRequest.Write(path, target);
+            await env.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Asked the running worker (process {status.ProcessId}) for a snapshot of {path}...")).ConfigureAwait(false);
+            var deadline = env.Time.GetUtcNow() + parse.GetValue(wait);
+            while (File.Exists(BackupRequest.PathFor(path)) && env.Time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), env.Time, cancellation).ConfigureAwait(false);
+            }
+
+            if (File.Exists(BackupRequest.FailurePathFor(path)))
+            {
+                await env.Error.WriteLineAsync($"mailops: the worker could not write the snapshot: {await File.ReadAllTextAsync(BackupRequest.FailurePathFor(path), cancellation).ConfigureAwait(false)}").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+
+            if (!File.Exists(target))
+            {
+                File.Delete(BackupRequest.PathFor(path));
+                await env.Error.WriteLineAsync($"mailops: the worker did not take the snapshot within {parse.GetValue(wait)}; is it beating? ('mailops status')").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+
+            await env.Out.WriteLineAsync($"Wrote a snapshot of {path} to {target}.").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static bool WorkerIsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited && processId != Environment.ProcessId;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

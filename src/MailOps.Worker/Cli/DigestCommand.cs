@@ -1,0 +1,90 @@
+using System.CommandLine;
+using MailOps.Worker.Assessment;
+using MailOps.Worker.Notifications;
+using MailOps.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MailOps.Worker.Cli;
+
+/// <summary>
+/// <c>mailops digest --as-of T --out FILE.html [--inbox DIR]</c>: the HQ digest as it would read at T, written as an
+/// HTML file to look at (or render), from the store or from a folder of <c>.eml</c>. Sends nothing.
+/// </summary>
+internal static class DigestCommand
+{
+    public static Command Create(CliEnvironment env, string[] args)
+    {
+        var asOf = InstantArgument.Option("--as-of", "The digest as at this instant", required: true);
+        var output = new Option<string>("--out") { Description = "Where to write the digest's HTML.", Required = true };
+        var inbox = new Option<string?>("--inbox") { Description = "Judge this folder of .eml files instead of the store." };
+        var command = new Command("digest", "Preview the HQ digest at an instant as an HTML file. Sends nothing.") { asOf, output, inbox };
+        command.SetAction((parse, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
+        {
+            var at = parse.GetValue(asOf)!.Resolve(regime.Zone);
+            var notifications = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+            var assessment = services.GetRequiredService<IOptions<AssessmentOptions>>().Value;
+            OfflineInbox? offline = null;
+            MailStore? store;
+            try
+            {
+                if (parse.GetValue(inbox) is { } folder)
+                {
+                    offline = await OfflineInbox.ReadAsync(regime, folder, env.Time, cancellation).ConfigureAwait(false);
+                    store = offline.Store;
+                }
+                else
+                {
+                    store = StoreAccess.TryOpen(services, env);
+                    if (store is null)
+                    {
+                        return ExitCodes.Unavailable;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException or StoreException)
+            {
+                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+
+            try
+            {
+                var renderer = services.GetRequiredService<TemplateRenderer>();
+                var notifier = new Notifier(regime, notifications, assessment, renderer, services.GetRequiredService<IOptions<Mailboxes.FolderMailboxOptions>>().Value.Address);
+                var snapshot = new Assessor(regime, assessment).Judge(store, at);
+                var slot = notifier.Schedule.LatestDigest(at);
+                var since = slot is null ? at.AddDays(-1) : notifier.Schedule.PreviousDigest(slot);
+                var warnings = regime.Calendar.CoverageWarning(regime.Zone.DateOf(at)) is { } w ? new[] { w.Message } : [];
+                var mail = notifier.RenderDigest(notifier.BuildDigest(snapshot, since, warnings));
+                var path = Path.GetFullPath(parse.GetValue(output)!);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, mail.Html, cancellation).ConfigureAwait(false);
+                await env.Out.WriteLineAsync($"{mail.Subject}{Environment.NewLine}Wrote {path}").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            catch (TemplateException ex)
+            {
+                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Configuration;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await env.Error.WriteLineAsync($"mailops: --out: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+            finally
+            {
+                if (offline is not null)
+                {
+                    offline.Dispose();
+                }
+                else
+                {
+                    store.Dispose();
+                }
+            }
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+using MailOps.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MailOps.Worker.Cli;
+
+/// <summary>The configured store, opened by a one-shot command; a store held by a running worker is named as such.</summary>
+internal static class StoreAccess
+{
+    public static string PathOf(IServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<IOptions<StoreOptions>>().Value.Path, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+
+    /// <summary>Opens the store, or writes why it cannot be opened and returns null.</summary>
+    public static MailStore? TryOpen(IServiceProvider services, CliEnvironment env)
+    {
+        var path = PathOf(services);
+        try
+        {
+            return MailStore.Open(path, env.Time);
+        }
+        catch (StoreException ex)
+        {
+            var held = ex.InnerException is IOException && File.Exists(path + ".lock");
+            env.Error.WriteLine($"mailops: {ex.Message}");
+            if (held)
+            {
+                env.Error.WriteLine("mailops: a running worker (mailops run) may hold the store: stop it first, or use 'mailops status' and 'mailops backup', which work beside it.");
+            }
+
+            return null;
+        }
+    }
+}
