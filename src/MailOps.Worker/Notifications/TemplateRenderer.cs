@@ -19,6 +19,9 @@ internal sealed class TemplateRenderer
 
     private static readonly string[] Parts = ["subject", "html", "txt"];
 
+    // Encodes what HTML needs encoded (< > & " ') and leaves Chinese as it is, readable in the source of the mail.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private readonly FluidParser _parser = new();
     private readonly TemplateOptions _options = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new(StringComparer.Ordinal);
@@ -58,7 +61,7 @@ internal sealed class TemplateRenderer
     {
         var context = new TemplateContext(model, _options, allowModelMembers: true);
         var subject = Template(language, kind, "subject").Render(context, NullEncoder.Default);
-        var html = Template(language, kind, "html").Render(context, HtmlEncoder.Default);
+        var html = Template(language, kind, "html").Render(context, Html);
         var text = Template(language, kind, "txt").Render(context, NullEncoder.Default);
         return new RenderedMail(string.Join(' ', subject.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), html, text);
     }
