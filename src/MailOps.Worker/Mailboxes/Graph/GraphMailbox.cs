@@ -77,6 +77,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
     public async Task<string> CreateDraftAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var request = _client.Users[_options.Mailbox].Messages.ToPostRequestInformation(new Message());
+        request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(mail.Mime))), "text/plain");
         var draft = await Call(() => _client.RequestAdapter.SendAsync(request, Message.CreateFromDiscriminatorValue, ErrorMapping, cancellationToken), $"drafting {mail.IdempotencyKey}").ConfigureAwait(false);
         return draft?.Id ?? throw new MailboxUnavailableException($"{_options.Mailbox}: Graph created a draft for {mail.IdempotencyKey} but returned no id.");
