@@ -86,12 +86,15 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
     /// <summary><c>POST /users/{mailbox}/messages/{id}/send</c> (202); with immutable ids the sent copy keeps the draft's id.</summary>
     public async Task<string> SendDraftAsync(string draftId, CancellationToken cancellationToken)
     {
-        await _sends.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await Call(async () =>
+        using (await _sends.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            await _client.Users[_options.Mailbox].Messages[draftId].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        }, $"sending draft {draftId}").ConfigureAwait(false);
+            await Call(async () =>
+            {
+                await _client.Users[_options.Mailbox].Messages[draftId].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                return true;
+            }, $"sending draft {draftId}").ConfigureAwait(false);
+        }
+
         return draftId;
     }
 
