@@ -39,21 +39,28 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
 
     public async Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(cursor))
+        if (!string.IsNullOrEmpty(cursor))
         {
-            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ReadAsync(cursor, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ODataError error) when (IsExpiredSyncState(error))
+            {
+                // Graph forgot the sync state (its delta token cache is bounded): read again from the start date. The
+                // store keys messages by immutable id and by Message-ID, sender and received instant, so nothing is counted twice.
+                LogResync(_logger, _options.Mailbox, error.ResponseStatusCode, error.Error?.Code);
+            }
         }
 
         try
         {
-            return await ReadAsync(cursor, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
         }
         catch (ODataError error) when (IsExpiredSyncState(error))
         {
-            // Graph forgot the sync state (its delta token cache is bounded): read again from the start date. The
-            // store keys messages by immutable id and by Message-ID, sender and received instant, so nothing is counted twice.
-            LogResync(_logger, _options.Mailbox, error.ResponseStatusCode, error.Error?.Code);
-            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+            // A fresh round has no sync state to lose: this is Graph failing, not a stale link.
+            throw GraphErrors.Translate(error, _options.Mailbox, "starting a delta round")!;
         }
     }
 
