@@ -64,8 +64,12 @@ internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore
             store.RecordDraft(notification.Id, draftId);
         }
 
-        await _rate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var sentId = await mailbox.SendDraftAsync(draftId, cancellationToken).ConfigureAwait(false);
+        string sentId;
+        using (await _rate.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sentId = await mailbox.SendDraftAsync(draftId, cancellationToken).ConfigureAwait(false);
+        }
+
         store.RecordSent(notification.Id, sentId);
         return true;
     }

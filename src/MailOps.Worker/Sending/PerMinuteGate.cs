@@ -1,39 +1,76 @@
 namespace MailOps.Worker.Sending;
 
 /// <summary>
-/// Lets at most a given number of callers through in any 60 seconds: a bucket of that many tokens, each coming back
-/// one minute after it was spent (not refilled at an even rate, which would let twice as many through a minute
-/// that straddles a refill). Waits on the injected clock.
+/// Lets at most a given number of sends happen in any 60 seconds: a bucket of that many tokens, each held for the
+/// whole send and coming back one minute after the send finished (not refilled at an even rate, which would let
+/// twice as many through a minute that straddles a refill). Two sends paid by one token are therefore at least a
+/// minute apart, however long each took. Waits on the injected clock.
 /// </summary>
 internal sealed class PerMinuteGate(int perMinute, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly Queue<DateTimeOffset> _spent = new();
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly SemaphoreSlim _tokens = new(perMinute, perMinute);
+    private readonly HashSet<ITimer> _returning = [];
 
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a token; dispose the lease when the send is over (sent or not) to start its minute.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await _tokens.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Lease(this);
+    }
+
+    public void Dispose()
+    {
+        lock (_returning)
         {
-            var now = time.GetUtcNow();
-            while (_spent.Count > 0 && now - _spent.Peek() >= Window)
+            foreach (var timer in _returning)
             {
-                _spent.Dequeue();
+                timer.Dispose();
             }
 
-            if (_spent.Count >= perMinute)
-            {
-                await Task.Delay(_spent.Dequeue() + Window - now, time, cancellationToken).ConfigureAwait(false);
-            }
-
-            _spent.Enqueue(time.GetUtcNow());
+            _returning.Clear();
         }
-        finally
+
+        _tokens.Dispose();
+    }
+
+    private void ReturnInAMinute()
+    {
+        lock (_returning)
         {
-            _turn.Release();
+            ITimer? timer = null;
+            timer = time.CreateTimer(
+                _ =>
+                {
+                    lock (_returning)
+                    {
+                        if (!_returning.Remove(timer!))
+                        {
+                            return;
+                        }
+
+                        timer!.Dispose();
+                    }
+
+                    _tokens.Release();
+                },
+                null,
+                Window,
+                Timeout.InfiniteTimeSpan);
+            _returning.Add(timer);
         }
     }
 
-    public void Dispose() => _turn.Dispose();
+    private sealed class Lease(PerMinuteGate gate) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                gate.ReturnInAMinute();
+            }
+        }
+    }
 }

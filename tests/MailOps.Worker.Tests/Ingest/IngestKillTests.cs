@@ -18,7 +18,7 @@ public sealed class IngestKillTests : IDisposable
 
     private Process Start()
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "mailops"), "ingest")
+        var start = new ProcessStartInfo(MailOpsExecutable.Path, "ingest")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -29,6 +29,19 @@ internal static class Eml
         Buy things.
         """.ReplaceLineEndings("\r\n");
 
+    /// <summary>A city company's delivery daily, as its CRM information officer sends it (report-like by subject and by sender).</summary>
+    public static string CrmDaily(string messageId, string receivedAt = "2026-11-23T21:05:00+08:00") => $"""
+        X-Received-At: {receivedAt}
+        From: yang.xue@cq.example.com
+        To: cs-dl@hq.example.com
+        Subject: =?UTF-8?B?{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("【日报】重庆城市公司交付日报 2026-11-23"))}?=
+        Date: Mon, 23 Nov 2026 21:04:00 +0800
+        Message-ID: <{messageId}>
+        Content-Type: text/plain; charset=utf-8
+
+        今日来访 12 组，投诉 1 件，已处理。
+        """.ReplaceLineEndings("\r\n");
+
     /// <summary>Writes a message whose write time is well in the past, so the folder mailbox treats it as settled.</summary>
     public static void Drop(string folder, string name, string text)
     {

@@ -39,21 +39,28 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
 
     public async Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(cursor))
+        if (!string.IsNullOrEmpty(cursor))
         {
-            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ReadAsync(cursor, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ODataError error) when (IsExpiredSyncState(error))
+            {
+                // Graph forgot the sync state (its delta token cache is bounded): read again from the start date. The
+                // store keys messages by immutable id and by Message-ID, sender and received instant, so nothing is counted twice.
+                LogResync(_logger, _options.Mailbox, error.ResponseStatusCode, error.Error?.Code);
+            }
         }
 
         try
         {
-            return await ReadAsync(cursor, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
         }
         catch (ODataError error) when (IsExpiredSyncState(error))
         {
-            // Graph forgot the sync state (its delta token cache is bounded): read again from the start date. The
-            // store keys messages by immutable id and by Message-ID, sender and received instant, so nothing is counted twice.
-            LogResync(_logger, _options.Mailbox, error.ResponseStatusCode, error.Error?.Code);
-            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+            // A fresh round has no sync state to lose: this is Graph failing, not a stale link.
+            throw GraphErrors.Translate(error, _options.Mailbox, "starting a delta round")!;
         }
     }
 
@@ -77,6 +84,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
     public async Task<string> CreateDraftAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var request = _client.Users[_options.Mailbox].Messages.ToPostRequestInformation(new Message());
+        request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(mail.Mime))), "text/plain");
         var draft = await Call(() => _client.RequestAdapter.SendAsync(request, Message.CreateFromDiscriminatorValue, ErrorMapping, cancellationToken), $"drafting {mail.IdempotencyKey}").ConfigureAwait(false);
         return draft?.Id ?? throw new MailboxUnavailableException($"{_options.Mailbox}: Graph created a draft for {mail.IdempotencyKey} but returned no id.");
@@ -85,12 +93,15 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
     /// <summary><c>POST /users/{mailbox}/messages/{id}/send</c> (202); with immutable ids the sent copy keeps the draft's id.</summary>
     public async Task<string> SendDraftAsync(string draftId, CancellationToken cancellationToken)
     {
-        await _sends.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await Call(async () =>
+        using (await _sends.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            await _client.Users[_options.Mailbox].Messages[draftId].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        }, $"sending draft {draftId}").ConfigureAwait(false);
+            await Call(async () =>
+            {
+                await _client.Users[_options.Mailbox].Messages[draftId].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                return true;
+            }, $"sending draft {draftId}").ConfigureAwait(false);
+        }
+
         return draftId;
     }
 

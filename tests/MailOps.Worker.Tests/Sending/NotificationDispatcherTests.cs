@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Text;
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Sending;
+using MailOps.Worker.Store;
+using MailOps.Worker.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailOps.Worker.Tests.Sending;
+
+public sealed class NotificationDispatcherTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => _folder.Dispose();
+
+    private RecordingMailbox Mailbox() =>
+        new(new FolderMailbox(new FolderMailboxOptions { Inbox = _folder["inbox"], Outbox = _folder["outbox"] }, _time), _time);
+
+    private static byte[] Mime(int i) => Encoding.UTF8.GetBytes($"From: reports@hq.example.com\r\nTo: crm@cq.example.com\r\nSubject: 催报 {i}\r\n\r\n请补报。\r\n");
+
+    private MailStore StoreWith(int notifications)
+    {
+        var store = MailStore.Open(_folder["mailops.db"], _time);
+        for (var i = 0; i < notifications; i++)
+        {
+            store.TryQueue($"nudge/{i:000}", "nudge", Mime(i));
+        }
+
+        return store;
+    }
+
+    /// <summary>Runs a drain while moving the fake clock on five seconds at a time, as long as it waits.</summary>
+    private async Task<DispatchCounts> DrainOnTheFakeClock(NotificationDispatcher dispatcher)
+    {
+        var drain = dispatcher.DrainAsync(default);
+        while (!drain.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(1);
+        }
+
+        return await drain;
+    }
+
+    [Fact]
+    public async Task Drain_FiveHundredQueuedAtOnce_SendsEachOnceAndNoMinuteHoldsMoreThanPerMinute()
+    {
+        using var store = StoreWith(500);
+        var mailbox = Mailbox();
+        using var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions { PerMinute = 30, Concurrency = 4 }, _time, NullLogger<NotificationDispatcher>.Instance);
+
+        var counts = await DrainOnTheFakeClock(dispatcher);
+
+        counts.Sent.Should().Be(500);
+        store.Unsent().Should().BeEmpty();
+        Directory.GetFiles(_folder["outbox"], "*.eml").Should().HaveCount(500);
+        mailbox.Sends.Keys.Should().HaveCount(500).And.OnlyHaveUniqueItems();
+        mailbox.Sends.Values.Should().OnlyContain(n => n == 1);
+        var instants = mailbox.SentAt.Order().ToList();
+        var busiest = instants.Select(start => instants.Count(t => t >= start && t < start.AddMinutes(1))).Max();
+        busiest.Should().BeLessThanOrEqualTo(30, "no 60-second window holds more than PerMinute sends");
+        (instants[^1] - instants[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(16), "500 at 30 a minute take sixteen minutes and more");
+        mailbox.MaxInFlight.Should().BeLessThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public async Task Drain_AFailedSend_LeavesTheNotificationQueuedForTheNextDrain()
+    {
+        using var store = StoreWith(3);
+        var mailbox = Mailbox();
+        mailbox.FailOnce.Add("nudge/001");
+        using var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions(), _time, NullLogger<NotificationDispatcher>.Instance);
+
+        var first = await dispatcher.DrainAsync(default);
+        var queued = store.Unsent().Select(n => n.Id).ToList();
+        var second = await dispatcher.DrainAsync(default);
+
+        (first.Sent, first.Failed).Should().Be((2, 1));
+        queued.Should().Equal("nudge/001");
+        store.Notification("nudge/001")!.DraftId.Should().NotBeNull("the draft was recorded before the send failed");
+        (second.Sent, second.Failed).Should().Be((1, 0));
+        store.Unsent().Should().BeEmpty();
+        mailbox.Sends.Values.Should().OnlyContain(n => n == 1);
+    }
+
+    [Fact]
+    public async Task Drain_RecordsTheDraftBeforeSendingAndTheSentIdAfter()
+    {
+        using var store = StoreWith(1);
+        var mailbox = Mailbox();
+        mailbox.BeforeSend = () => store.Notification("nudge/000")!.Should().Match<StoredNotification>(n => n.DraftId != null && n.SentAt == null);
+        using var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions(), _time, NullLogger<NotificationDispatcher>.Instance);
+
+        await dispatcher.DrainAsync(default);
+
+        var sent = store.Notification("nudge/000")!;
+        (sent.SentId, sent.SentAt).Should().Be((sent.DraftId, _time.GetUtcNow()));
+        store.Audit().Select(a => a.Action).Should().ContainInOrder("notification-queued", "notification-drafted", "notification-sent");
+    }
+
+    /// <summary>A folder mailbox that notes when (on the fake clock) each draft went out, how many at once, and can fail a send.</summary>
+    private sealed class RecordingMailbox(FolderMailbox inner, TimeProvider time) : IMailbox
+    {
+        private int _inFlight;
+        private int _maxInFlight;
+
+        public ConcurrentDictionary<string, int> Sends { get; } = new();
+
+        public ConcurrentBag<DateTimeOffset> SentAt { get; } = [];
+
+        public HashSet<string> FailOnce { get; } = [];
+
+        public Action? BeforeSend { get; set; }
+
+        public int MaxInFlight => _maxInFlight;
+
+        public MailboxIdentity Identity => inner.Identity;
+
+        public Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken) => inner.ReadChangesAsync(cursor, cancellationToken);
+
+        public Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken) => inner.FetchMimeAsync(id, cancellationToken);
+
+        public Task<string> CreateDraftAsync(OutgoingMail mail, CancellationToken cancellationToken) => inner.CreateDraftAsync(mail, cancellationToken);
+
+        public Task<DraftState> DraftStateAsync(string draftId, CancellationToken cancellationToken) => inner.DraftStateAsync(draftId, cancellationToken);
+
+        public async Task<string> SendDraftAsync(string draftId, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            lock (Sends)
+            {
+                _maxInFlight = Math.Max(_maxInFlight, now);
+            }
+
+            try
+            {
+                await Task.Yield();
+                BeforeSend?.Invoke();
+                lock (FailOnce)
+                {
+                    if (FailOnce.RemoveWhere(key => draftId.StartsWith(key.Replace('/', '_'), StringComparison.Ordinal)) > 0)
+                    {
+                        throw new MailboxUnavailableException($"{draftId}: the mailbox did not answer");
+                    }
+                }
+
+                var sent = await inner.SendDraftAsync(draftId, cancellationToken);
+                Sends.AddOrUpdate(draftId, 1, (_, n) => n + 1);
+                SentAt.Add(time.GetUtcNow());
+                return sent;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+}
