@@ -65,6 +65,18 @@ public sealed class AssessorTests(AssessorTests.JudgedSampleMonth month) : IClas
     }
 
     [Fact]
+    public void Judge_AtAnEarlierInstant_IgnoresMailReceivedAfterIt()
+    {
+        var monday = new DateTimeOffset(2026, 11, 9, 9, 0, 0, TimeSpan.FromHours(8));
+
+        var snapshot = new Assessor(ShippedRegime.Regime, new AssessmentOptions { Since = SampleMonth.Since }).Judge(month.Store, monday);
+
+        var friday = snapshot.Results.Should().ContainSingle(r => r.Obligation.Key == "callcenter-daily/callcenter/2026-11-06").Subject;
+        friday.Status.Should().Be(ObligationStatus.Overdue, "Friday's report arrives at 09:58, after this instant");
+        friday.Counted.Should().BeNull();
+    }
+
+    [Fact]
     public void Judge_JudgesNothingDueBeforeSince()
     {
         month.Snapshot.Results.Should().NotBeEmpty()
