@@ -1,0 +1,84 @@
+using MailOps.Parsing;
+using MailOps.Worker.Notifications;
+using MailOps.Worker.Tests.Support;
+using MimeKit;
+
+namespace MailOps.Worker.Tests.Notifications;
+
+/// <summary>The MIME of a mail MailOps sends.</summary>
+public sealed class MailComposerTests
+{
+    private const string Mailbox = "reports@hq.example.com";
+    private const string Owner = "chen.xue@callcenter.example.com";
+    private const string Key = "nudge/callcenter-daily/callcenter/2026-11-23/chen.xue@callcenter.example.com";
+
+    private static readonly DateTimeOffset Date = new(2026, 11, 23, 18, 36, 0, TimeSpan.FromHours(8));
+
+    // Written like the report it nudges for, so only the generated-mail header tells it apart.
+    private static readonly RenderedMail Nudge = new(
+        "【报送提醒】集团呼叫中心：呼叫中心信息日报 2026-11-23",
+        "<p>来电总量：120</p>",
+        "呼叫中心信息日报 2026-11-23\n来电总量：120\n投诉量：8\n报修量：30\n咨询量：82\n");
+
+    private static MimeMessage Compose(string key = Key, RenderedMail? mail = null, DateTimeOffset? date = null) =>
+        MimeMessage.Load(new MemoryStream(MailComposer.Compose(Mailbox, Owner, mail ?? Nudge, "nudge", key, date ?? Date)));
+
+    [Fact]
+    public void Compose_AddressesTheMailFromTheMailboxToTheRecipient()
+    {
+        var message = Compose();
+
+        message.From.Mailboxes.Should().ContainSingle().Which.Address.Should().Be(Mailbox);
+        message.To.Mailboxes.Should().ContainSingle().Which.Address.Should().Be(Owner);
+        message.Cc.Count.Should().Be(0);
+        message.Subject.Should().Be(Nudge.Subject);
+        message.Date.Should().Be(Date);
+    }
+
+    [Fact]
+    public void Compose_IsMultipartAlternativeWithTheTextAndTheHtml()
+    {
+        var message = Compose();
+
+        message.Body.Should().BeOfType<MultipartAlternative>().Which.Should().HaveCount(2);
+        message.TextBody.Should().Contain("来电总量：120");
+        message.HtmlBody.Should().Be(Nudge.Html);
+    }
+
+    [Fact]
+    public void Compose_MarksTheMailAsGeneratedByMailOpsUnderItsKey()
+    {
+        var message = Compose();
+
+        message.Headers[ParsingOptions.OwnMailHeader].Should().Be("nudge");
+        message.Headers[MailComposer.KeyHeader].Should().Be(Key);
+    }
+
+    [Fact]
+    public void Parse_AComposedMailLandingInTheInbox_IsOwnMailNotAReport()
+    {
+        var raw = MailComposer.Compose(Mailbox, Owner, Nudge, "nudge", Key, Date);
+
+        var outcome = ShippedRegime.Parser.Parse(raw, Date);
+
+        outcome.Matched.Should().BeFalse();
+        outcome.Reason.Should().Be(NonMatchReason.OwnMail);
+    }
+
+    [Fact]
+    public void Compose_TheSameKeyAgain_GivesTheSameMessageId()
+    {
+        var first = Compose();
+        var resent = Compose(mail: Nudge with { Html = "<p>again</p>" }, date: Date.AddMinutes(5));
+
+        resent.MessageId.Should().Be(first.MessageId).And.EndWith("@hq.example.com");
+    }
+
+    [Fact]
+    public void Compose_AnotherKey_GivesAnotherMessageId()
+    {
+        var other = Compose(key: "nudge/callcenter-daily/callcenter/2026-11-23/li.mengmeng@callcenter.example.com");
+
+        other.MessageId.Should().NotBe(Compose().MessageId);
+    }
+}
