@@ -22,6 +22,6 @@ internal sealed class AssessmentOptionsValidator : IValidateOptions<AssessmentOp
 {
     public ValidateOptionsResult Validate(string? name, AssessmentOptions options) =>
         options.Since is { Year: < 2000 or > 2100 } since
-            ? ValidateOptionsResult.Fail($"{AssessmentOptions.Section}:Since {since:yyyy-MM-dd} is not a plausible first due date.")
+            ? ValidateOptionsResult.Fail(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{AssessmentOptions.Section}:Since {since:yyyy-MM-dd} is not a plausible first due date."))
             : ValidateOptionsResult.Success;
 }

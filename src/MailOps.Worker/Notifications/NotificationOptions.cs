@@ -54,8 +54,9 @@ public sealed class NotificationOptions
     internal static TimeOnly? Time(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
+    // One category by its name only: not a number, not a comma-separated list of flags.
     internal static ReportCategory? Category(string? text) =>
-        Enum.TryParse<ReportCategory>(text, ignoreCase: true, out var category) && Enum.IsDefined(category) && !int.TryParse(text, CultureInfo.InvariantCulture, out _) ? category : null;
+        Enum.GetValues<ReportCategory>().Cast<ReportCategory?>().FirstOrDefault(c => string.Equals(c.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static NudgeTiming Timing(string text) => NudgeTiming.TryParse(text, out var timing, out _) ? timing : NudgeTiming.Off;
 }

@@ -31,7 +31,10 @@ internal sealed class TemplateRenderer
     {
         _folder = folder;
         _options.MemberAccessStrategy = new UnsafeMemberAccessStrategy();
-        _options.FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(folder));
+        // Includes resolve inside the folder; a folder that does not exist is reported, file by file, when rendering.
+        _options.FileProvider = Directory.Exists(folder)
+            ? new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(folder))
+            : new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 
     /// <summary>Reads and parses every template of every kind in <paramref name="language"/>; returns what is wrong, if anything.</summary>

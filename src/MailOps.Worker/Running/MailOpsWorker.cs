@@ -48,7 +48,7 @@ internal sealed partial class MailOpsWorker(
 
             pulse = services.GetRequiredService<Pulse>();
         }
-        catch (Exception ex) when (ex is StoreException or TemplateException)
+        catch (Exception ex) when (ex is StoreException or TemplateException or IOException or UnauthorizedAccessException)
         {
             Stop(ex.Message, Cli.ExitCodes.Configuration);
             return;

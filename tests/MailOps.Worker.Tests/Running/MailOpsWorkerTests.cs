@@ -22,7 +22,7 @@ public sealed class MailOpsWorkerTests : IDisposable
         run.ExitCode.Should().Be(78);
     }
 
-    [Fact(Skip = "bug: with MailOps:Notifications:Templates naming a folder that does not exist, TemplateRenderer's constructor throws DirectoryNotFoundException, which MailOpsWorker.ExecuteAsync does not catch (only StoreException and TemplateException); expected exit 78 (the worker's 'MailOps cannot run' naming the folder), actual: the host logs 'BackgroundService failed' with a stack trace and mailops run exits 0")]
+    [Fact]
     public async Task Run_WithATemplateFolderThatDoesNotExist_StopsWithTheConfigurationExitCode()
     {
         var templates = _folder["nowhere"];
