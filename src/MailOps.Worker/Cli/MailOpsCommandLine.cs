@@ -20,6 +20,7 @@ internal static class MailOpsCommandLine
             IngestCommand.Create(env, hostArgs),
             EvaluateCommand.Create(env, hostArgs),
             DigestCommand.Create(env, hostArgs),
+            PreviewCommand.Create(env, hostArgs),
             StatusCommand.Create(env, hostArgs),
             AdjudicateCommand.Create(env, hostArgs),
             BackfillCommand.Create(env, hostArgs),

@@ -32,6 +32,12 @@ internal static class MailOpsHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        // Under systemd (Type=notify) or the Windows service manager the host reports its state to it and stops
+        // when told; run from a console, both do nothing.
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService(o => o.ServiceName = "MailOps");
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton<RunOutcome>();
         builder.Services.AddMailOpsRegime();

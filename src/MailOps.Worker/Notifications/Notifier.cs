@@ -98,14 +98,32 @@ internal sealed class Notifier
     public Digest BuildDigest(Snapshot snapshot, DateTimeOffset since, IReadOnlyList<Compliance.Common.LocalizedText> warnings) =>
         new DigestBuilder(_regime, _assessment.Scoring).Build(snapshot.AsOf, since, snapshot.Results, snapshot.Entries, snapshot.Triage, snapshot.Unauthenticated, warnings);
 
-    /// <summary>Renders a digest as the HTML mail body, for previews.</summary>
+    /// <summary>Renders a digest, for previews.</summary>
     public RenderedMail RenderDigest(Digest digest) => _renderer.Render(_options.Language, "digest", _views.Digest(digest));
+
+    /// <summary>Renders a nudge or an overdue notice, for previews.</summary>
+    public RenderedMail RenderNotice(PlannedNotice notice) =>
+        _renderer.Render(_options.Language, notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue", _views.Notice(notice));
+
+    /// <summary>Renders the monthly evaluation of <paramref name="month"/> from a snapshot, for previews.</summary>
+    public RenderedMail RenderMonthly(Period month, Snapshot snapshot)
+    {
+        var cards = new ScoreCalculator(_regime.Zone, _assessment.Scoring).ScoreAll(AssessedUnits, month, snapshot.Results, snapshot.Entries);
+        return _renderer.Render(_options.Language, "monthly", _views.Monthly(month, cards, snapshot.Results, snapshot.AsOf));
+    }
+
+    /// <summary>Renders the quarterly assessment of <paramref name="quarter"/> from a snapshot, for previews.</summary>
+    public RenderedMail RenderQuarterly(Period quarter, Snapshot snapshot) =>
+        _renderer.Render(_options.Language, "quarterly", _views.Quarterly(Quarterly(quarter, snapshot), snapshot.AsOf));
 
     public QuarterlyAssessment Quarterly(Period quarter, Snapshot snapshot)
     {
         var calculator = new ScoreCalculator(_regime.Zone, _assessment.Scoring);
+        // Months before the assessment started, or not yet begun, have no score: they are not averaged in.
+        var today = _regime.Zone.DateOf(snapshot.AsOf);
         var monthly = Enumerable.Range(-2, 5)
             .Select(i => Period.MonthOf(quarter.Start.AddMonths(i)))
+            .Where(m => Assessed(m) && m.Start <= today)
             .SelectMany(m => calculator.ScoreAll(AssessedUnits, m, snapshot.Results, snapshot.Entries))
             .ToList();
         var quarterly = calculator.ScoreAll(AssessedUnits, quarter, snapshot.Results, snapshot.Entries);

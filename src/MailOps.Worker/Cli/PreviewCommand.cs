@@ -1,0 +1,131 @@
+using System.CommandLine;
+using MailOps.Compliance.Deadlines;
+using MailOps.Compliance.Evaluation;
+using MailOps.Compliance.Notices;
+using MailOps.Worker.Assessment;
+using MailOps.Worker.Notifications;
+using MailOps.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MailOps.Worker.Cli;
+
+/// <summary>
+/// <c>mailops preview --as-of T --out DIR [--inbox DIR]</c>: one mail of every kind as it would read at T, each as
+/// <c>{kind}.html</c>, <c>{kind}.txt</c> and <c>{kind}.eml</c>: the digest, a nudge and an overdue notice (the first
+/// due at T, if any), the monthly evaluation of the month before and the quarterly assessment of the quarter before
+/// (or of the current ones so far, when the ones before were not assessed).
+/// For whoever edits the templates, and for screenshots. Sends nothing.
+/// </summary>
+internal static class PreviewCommand
+{
+    public static Command Create(CliEnvironment env, string[] args)
+    {
+        var asOf = InstantArgument.Option("--as-of", "Every mail as at this instant", required: true);
+        var output = new Option<string>("--out") { Description = "The folder to write the previews into.", Required = true };
+        var inbox = new Option<string?>("--inbox") { Description = "Judge this folder of .eml files instead of the store." };
+        var command = new Command("preview", "Render one mail of every kind (digest, nudge, overdue, monthly, quarterly) at an instant into a folder. Sends nothing.") { asOf, output, inbox };
+        command.SetAction((parse, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
+        {
+            var at = parse.GetValue(asOf)!.Resolve(regime.Zone);
+            var notifications = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+            var assessment = services.GetRequiredService<IOptions<AssessmentOptions>>().Value;
+            var address = services.GetRequiredService<IOptions<Mailboxes.FolderMailboxOptions>>().Value.Address;
+            OfflineInbox? offline = null;
+            MailStore? store;
+            try
+            {
+                if (parse.GetValue(inbox) is { } folder)
+                {
+                    offline = await OfflineInbox.ReadAsync(regime, folder, env.Time, cancellation).ConfigureAwait(false);
+                    store = offline.Store;
+                }
+                else if ((store = StoreAccess.TryOpen(services, env)) is null)
+                {
+                    return ExitCodes.Unavailable;
+                }
+            }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException or StoreException)
+            {
+                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+
+            try
+            {
+                var notifier = new Notifier(regime, notifications, assessment, services.GetRequiredService<TemplateRenderer>(), address);
+                var snapshot = new Assessor(regime, assessment).Judge(store, at);
+                var today = regime.Zone.DateOf(at);
+                var slot = notifier.Schedule.LatestDigest(at);
+                var since = slot is null ? at.AddDays(-1) : notifier.Schedule.PreviousDigest(slot);
+                var warnings = regime.Calendar.CoverageWarning(today) is { } w ? new[] { w.Message } : [];
+                string FirstOf(List<string> recipients) => notifier.Resolve(recipients) is { Count: > 0 } resolved ? resolved[0] : address;
+                var mails = new List<(string Kind, RenderedMail Mail, string To)>
+                {
+                    ("digest", notifier.RenderDigest(notifier.BuildDigest(snapshot, since, warnings)), FirstOf(notifications.Recipients.Digest)),
+                    ("monthly", notifier.RenderMonthly(Assessed(Period.MonthOf(today.AddMonths(-1)), Period.MonthOf(today), assessment), snapshot), FirstOf(notifications.Recipients.Monthly)),
+                    ("quarterly", notifier.RenderQuarterly(Assessed(Period.QuarterOf(today.AddMonths(-3)), Period.QuarterOf(today), assessment), snapshot), FirstOf(notifications.Recipients.Quarterly)),
+                };
+
+                // The first notice of each kind due at T; failing that, the first the obligations would get.
+                foreach (var kind in new[] { NoticeKind.Nudge, NoticeKind.Overdue })
+                {
+                    var notice = notifier.Planner.Due(snapshot.Results, at).FirstOrDefault(n => n.Kind == kind)
+                        ?? Upcoming(notifier.Planner, snapshot, kind);
+                    if (notice is not null)
+                    {
+                        var unit = regime.Directory.FindUnit(notice.Obligation.UnitId)!;
+                        mails.Add((kind == NoticeKind.Nudge ? "nudge" : "overdue", notifier.RenderNotice(notice), unit.SubmitterAddresses.FirstOrDefault() ?? address));
+                    }
+                }
+
+                var target = Path.GetFullPath(parse.GetValue(output)!);
+                Directory.CreateDirectory(target);
+                foreach (var (kind, mail, to) in mails)
+                {
+                    await File.WriteAllTextAsync(Path.Combine(target, $"{kind}.html"), mail.Html, cancellation).ConfigureAwait(false);
+                    await File.WriteAllTextAsync(Path.Combine(target, $"{kind}.txt"), mail.Text, cancellation).ConfigureAwait(false);
+                    await File.WriteAllBytesAsync(Path.Combine(target, $"{kind}.eml"), MailComposer.Compose(address, to, mail, kind, $"preview/{kind}", at), cancellation).ConfigureAwait(false);
+                    await env.Out.WriteLineAsync($"{kind,-10} {mail.Subject}").ConfigureAwait(false);
+                }
+
+                await env.Out.WriteLineAsync($"Wrote {mails.Count} preview(s) to {target}").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            catch (TemplateException ex)
+            {
+                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Configuration;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await env.Error.WriteLineAsync($"mailops: --out: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+            finally
+            {
+                if (offline is not null)
+                {
+                    offline.Dispose();
+                }
+                else
+                {
+                    store.Dispose();
+                }
+            }
+        }));
+        return command;
+    }
+
+    // The period before, unless it ended before the assessment started: then the current one, so far.
+    private static Period Assessed(Period before, Period current, AssessmentOptions assessment) =>
+        assessment.Since is { } since && before.End < since ? current : before;
+
+    // A notice none is due for at T: the first pending obligation's nudge, or the first overdue or missing one's notice.
+    private static PlannedNotice? Upcoming(NoticePlanner planner, Snapshot snapshot, NoticeKind kind)
+    {
+        var wanted = kind == NoticeKind.Nudge ? [ObligationStatus.Pending] : new[] { ObligationStatus.Overdue, ObligationStatus.Missing };
+        var result = snapshot.Results.FirstOrDefault(r => wanted.Contains(r.Status) && planner.NudgeAt(r.Obligation) is not null);
+        return result is null ? null : new PlannedNotice(kind, result, kind == NoticeKind.Nudge ? planner.NudgeAt(result.Obligation)!.Value : planner.OverdueAt(result.Obligation));
+    }
+}
