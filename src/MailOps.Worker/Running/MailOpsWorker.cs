@@ -66,6 +66,7 @@ internal sealed partial class MailOpsWorker(
             .Zoned(regime.Zone.Zone)
             .When(() => Task.FromResult(regime.Calendar.IsWorkingDay(regime.Zone.DateOf(time.GetUtcNow()))));
 
+        LogWatching(logger, Describe(), running.Value.IngestInterval, notifications.Value.DigestAt);
         await BeatAsync(pulse, "start", stoppingToken).ConfigureAwait(false);
         beat.Attach((reason, token) => BeatAsync(pulse, reason, token));
         using var clock = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
@@ -97,12 +98,25 @@ internal sealed partial class MailOpsWorker(
         }
     }
 
+    // Where mail is read from and goes to, in words for the first line a newcomer reads.
+    private string Describe()
+    {
+        var mailbox = services.GetRequiredService<IMailbox>();
+        var folder = services.GetRequiredService<IOptions<FolderMailboxOptions>>().Value.RootedAt(services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        var reads = mailbox is FolderMailbox ? $"the folder {folder.Inbox}" : $"{mailbox.Identity.Address} through Microsoft Graph";
+        var sends = notifications.Value.DryRun || mailbox is FolderMailbox ? $"written to {folder.Outbox}" : $"sent from {mailbox.Identity.Address}";
+        return $"reading {reads}; mail is {sends}; store {services.GetRequiredService<MailStore>().Path}";
+    }
+
     private void Stop(string problem, int exitCode)
     {
         LogCannotRun(logger, problem);
         outcome.ExitCode = exitCode;
         lifetime.StopApplication();
     }
+
+    [LoggerMessage(31, LogLevel.Information, "MailOps is running: {Where}; the mailbox is read every {Interval}, the digest goes out at {DigestAt} each working day")]
+    private static partial void LogWatching(ILogger logger, string where, TimeSpan interval, string digestAt);
 
     [LoggerMessage(30, LogLevel.Critical, "MailOps cannot run: {Problem}")]
     private static partial void LogCannotRun(ILogger logger, string problem);
