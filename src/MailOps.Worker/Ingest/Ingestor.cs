@@ -18,7 +18,11 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
     /// <summary>Where the store keeps a mailbox's cursor.</summary>
     public static string CursorKeyOf(IMailbox mailbox) => $"{mailbox.Identity.Kind}:{mailbox.Identity.Address}";
 
-    /// <summary>Reads until the mailbox reports it has caught up; returns what this pass stored.</summary>
+    /// <summary>
+    /// Reads until the mailbox reports it has caught up, or until <paramref name="cancellationToken"/> asks to
+    /// stop: then the page in hand is finished and its cursor saved first (a page is at most one mailbox page
+    /// of fetches); returns what this pass stored.
+    /// </summary>
     /// <param name="progress">Told the running counts after each stored page.</param>
     public async Task<IngestCounts> IngestAsync(CancellationToken cancellationToken, IProgress<IngestCounts>? progress = null)
     {
@@ -30,15 +34,14 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
             page = await mailbox.ReadChangesAsync(cursor, cancellationToken).ConfigureAwait(false);
             foreach (var message in page.Messages.Where(m => !m.Removed))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await IngestOneAsync(message, counts, cancellationToken).ConfigureAwait(false);
+                await IngestOneAsync(message, counts, CancellationToken.None).ConfigureAwait(false);
             }
 
             store.SaveCursor(CursorKey, page.Cursor);
             cursor = page.Cursor;
             progress?.Report(counts);
         }
-        while (page.More);
+        while (page.More && !cancellationToken.IsCancellationRequested);
 
         return counts;
     }

@@ -51,9 +51,31 @@ public sealed class IngestorTests : IDisposable
         reopened.AllOutcomes().Select(o => o.MessageId).Should().BeEquivalentTo("<daily-0@callcenter.example.com>", "<daily-1@callcenter.example.com>");
     }
 
+    [Fact]
+    public async Task Ingest_AskedToStopMidPage_FinishesThePageInHand_AndSavesItsCursor()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            Eml.Drop(_folder["inbox"], $"{i}.eml", Eml.Daily($"daily-{i}@callcenter.example.com"));
+        }
+
+        using var stop = new CancellationTokenSource();
+        var mailbox = Mailbox();
+        mailbox.OnFetch = stop.Cancel;
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+
+        var counts = await new Ingestor(mailbox, store, ShippedRegime.Parser).IngestAsync(stop.Token);
+
+        counts.Parsed.Should().Be(2, "the stop came while fetching the first message, and the page of two was finished");
+        store.MessageCount.Should().Be(2, "nothing after the page in hand was read");
+        store.Cursor("Folder:reports@hq.example.com").Should().Be("2.eml");
+    }
+
     /// <summary>Counts the raw-MIME requests, as Graph's $value requests would be counted.</summary>
     private sealed class CountingMailbox(IMailbox inner) : IMailbox
     {
+        public Action? OnFetch { get; set; }
+
         public List<string> Fetched { get; } = [];
 
         public MailboxIdentity Identity => inner.Identity;
@@ -62,6 +84,7 @@ public sealed class IngestorTests : IDisposable
 
         public Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken)
         {
+            OnFetch?.Invoke();
             Fetched.Add(id);
             return inner.FetchMimeAsync(id, cancellationToken);
         }
