@@ -9,11 +9,15 @@ internal static class Cli
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(8));
 
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? settings = null, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? settings = null, params string[] args) =>
+        RunAsync(settings, new FakeTimeProvider(Now), args);
+
+    /// <summary>Runs <c>mailops</c> on the given clock: a command that waits on timers needs one the test moves on.</summary>
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? settings, TimeProvider time, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var env = new CliEnvironment(output, error, new FakeTimeProvider(Now), settings);
+        var env = new CliEnvironment(output, error, time, settings);
         var code = await MailOpsCommandLine.InvokeAsync(args, env);
         return new CliRun(code, output.ToString(), error.ToString());
     }

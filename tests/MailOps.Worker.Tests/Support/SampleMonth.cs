@@ -28,7 +28,17 @@ internal static class SampleMonth
     /// <summary>Copies the sample inbox into <paramref name="folder"/> (settled: written long before the fake clock) and ingests it.</summary>
     public static async Task IngestAsync(MailStore store, TempFolder folder, TimeProvider time)
     {
-        var inbox = folder["inbox"];
+        var inbox = CopyInbox(folder["inbox"]);
+        var mailbox = new FolderMailbox(new FolderMailboxOptions { Inbox = inbox, Outbox = folder["outbox"], SettleTime = TimeSpan.Zero }, time);
+        await new Ingestor(mailbox, store, ShippedRegime.Parser).IngestAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Copies the sample inbox's <c>.eml</c> files into <paramref name="inbox"/>, written long before any fake clock
+    /// (the folder mailbox skips files written after its "now"), and returns the folder.
+    /// </summary>
+    public static string CopyInbox(string inbox)
+    {
         Directory.CreateDirectory(inbox);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "samples/inbox"), "*.eml"))
         {
@@ -37,8 +47,7 @@ internal static class SampleMonth
             File.SetLastWriteTimeUtc(target, new DateTime(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc));
         }
 
-        var mailbox = new FolderMailbox(new FolderMailboxOptions { Inbox = inbox, Outbox = folder["outbox"], SettleTime = TimeSpan.Zero }, time);
-        await new Ingestor(mailbox, store, ShippedRegime.Parser).IngestAsync(CancellationToken.None);
+        return inbox;
     }
 
     /// <summary>When the folder mailbox received a sample file: its name starts with the local time, <c>2026-11-23T0923</c>.</summary>

@@ -1,0 +1,94 @@
+using MailOps.Worker.Tests.Support;
+
+namespace MailOps.Worker.Tests.Cli;
+
+/// <summary>
+/// <c>mailops digest --as-of T --out FILE.html [--inbox DIR]</c>: the HQ digest of the sample month as it would read
+/// on the morning after it, from a folder of <c>.eml</c> or from the store; sends nothing.
+/// </summary>
+public sealed class DigestCommandTests : IDisposable
+{
+    private const string Morning = "2026-11-24T09:00";
+    private const string Subject = "【报送日报】示例集团 2026-11-24：新增问题 2 项，扣 10 分，待人工确认 4 封";
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static void ShouldBeTheSampleMorningsDigest(string html)
+    {
+        html.Should().Contain("示例集团", "the digest names the group");
+        html.Should().Contain("长沙公司客户关系部").And.Contain("cs-2026-11-site-open").And.Contain("property.chair-gm", "the flash report's missing CC is a new fault");
+        html.Should().Contain("华中物业房屋保修部").And.Contain("2026-W47").And.Contain("group.engineering", "so is the weekly report's");
+        html.Should().Contain("li.mengmeng.home@example.net", "the unknown sender waits for a person");
+        html.Should().Contain("spf=fail, dmarc=fail", "the forged copy is listed as unauthenticated");
+    }
+
+    [Fact]
+    public async Task Digest_FromAnInbox_WritesTheHtml_WithTheGroupAndTheFaults_AndPrintsTheSubject()
+    {
+        var inbox = SampleMonth.CopyInbox(_folder["inbox"]);
+        var output = _folder["out/digest.html"];
+
+        var run = await Support.Cli.RunAsync("digest", "--as-of", Morning, "--out", output, "--inbox", inbox);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().StartWith(Subject).And.Contain($"Wrote {output}");
+        ShouldBeTheSampleMorningsDigest(File.ReadAllText(output));
+        Directory.EnumerateFileSystemEntries(_folder.Path).Select(Path.GetFileName).Should().BeEquivalentTo(["inbox", "out"], "nothing is sent or left behind");
+    }
+
+    [Fact]
+    public async Task Digest_FromTheStore_ReadsAsTheInboxDoes()
+    {
+        await CliStore.IngestSampleMonthAsync(_folder);
+        var output = _folder["digest.html"];
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "digest", "--as-of", Morning, "--out", output);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().StartWith(Subject);
+        ShouldBeTheSampleMorningsDigest(File.ReadAllText(output));
+        Directory.Exists(_folder["outbox"]).Should().BeFalse("a digest preview sends nothing");
+    }
+
+    [Fact]
+    public async Task Digest_OutIntoAPlaceThatCannotBeWritten_IsUnavailable_NamingTheOption()
+    {
+        var inbox = SampleMonth.CopyInbox(_folder["inbox"]);
+        File.WriteAllText(_folder["a-file"], "not a folder");
+
+        var run = await Support.Cli.RunAsync("digest", "--as-of", Morning, "--out", _folder["a-file/digest.html"], "--inbox", inbox);
+
+        run.ExitCode.Should().Be(69);
+        run.Error.Should().Contain("--out");
+    }
+
+    [Fact]
+    public async Task Digest_AnInboxThatDoesNotExist_IsUnavailable_NamingTheFolder()
+    {
+        var run = await Support.Cli.RunAsync("digest", "--as-of", Morning, "--out", _folder["digest.html"], "--inbox", _folder["nowhere"]);
+
+        run.ExitCode.Should().Be(69);
+        run.Error.Should().Contain(_folder["nowhere"]);
+        File.Exists(_folder["digest.html"]).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Digest_WithoutOut_IsAUsageError()
+    {
+        var run = await Support.Cli.RunAsync("digest", "--as-of", Morning);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--out");
+    }
+
+    [Fact]
+    public async Task Digest_AnAsOfThatIsNotAnInstant_IsAUsageErrorNamingTheOption()
+    {
+        var run = await Support.Cli.RunAsync("digest", "--as-of", "tomorrow", "--out", _folder["digest.html"]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--as-of").And.Contain("tomorrow");
+    }
+}
