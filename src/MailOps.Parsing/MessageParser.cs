@@ -54,14 +54,19 @@ public sealed class MessageParser
         }
     }
 
+    // Words that make any subject read like a report, so that one no report of the catalog matches (an outside
+    // firm's 品质月报, a unit's own wording) is parsed and reaches triage rather than passing unseen.
+    private static readonly string[] ReportWords = ["日报", "周报", "月报", "季报", "年报", "报表", "报告", "快报", "简报", "总结", "纪要"];
+
     /// <summary>
-    /// Whether a message's metadata could be a report: its subject names one, or its sender submits for a unit.
-    /// Only such messages are worth fetching in full; ordinary mail costs no more than its metadata.
+    /// Whether a message's metadata could be a report: its subject names one of the catalog or reads like a
+    /// report (日报, 周报, 月报, 报告, 快报, 纪要 ...), or its sender submits for a unit. Only such messages are worth
+    /// fetching in full; ordinary mail costs no more than its metadata.
     /// </summary>
     public bool CouldBeReport(string? subject, string? from)
     {
         var normalized = SubjectNormalizer.Normalize(subject).Text;
-        if (_classifier.Classify(normalized, _ => true).Candidates.Count > 0)
+        if (_classifier.Classify(normalized, _ => true).Candidates.Count > 0 || ReportWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)))
         {
             return true;
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Evaluation;
 using MailOps.Worker.Assessment;
+using MailOps.Worker.Running;
 using MailOps.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ internal static class AdjudicateCommand
         {
             kind, obligation, unit, points, date, message, reason, author,
         };
-        command.SetAction(parse => CommandContext.WithRegime(env, args, (regime, services) =>
+        command.SetAction((parse, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
         {
             var why = parse.GetValue(reason)!.Trim();
             var who = parse.GetValue(author)!.Trim();
@@ -45,7 +46,7 @@ internal static class AdjudicateCommand
             StoredManualEntry? entry;
             if (kindText == "accept")
             {
-                return Accept(env, services, parse.GetValue(message), who, why);
+                return await AcceptAsync(env, services, parse.GetValue(message), who, why, cancellation).ConfigureAwait(false);
             }
 
             if (!ManualEntryKinds.TryParse(kindText, out var entryKind))
@@ -98,25 +99,43 @@ internal static class AdjudicateCommand
                 };
             }
 
-            using var store = StoreAccess.TryOpen(services, env);
-            if (store is null)
-            {
-                return ExitCodes.Unavailable;
-            }
-
-            var id = store.AddManualEntry(entry);
-            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Recorded entry {id}: {entry.Kind} {entry.ObligationKey ?? entry.Unit}, {entry.Points} point(s), by {who}: {why}"));
-            return ExitCodes.Success;
+            return await ApplyAsync(env, services, new WorkerRequest(WorkerRequests.ManualEntry, entry, null, who, why), cancellation).ConfigureAwait(false);
         }));
         return command;
     }
 
-    private static int Accept(CliEnvironment env, IServiceProvider services, string? message, string who, string why)
+    private static async Task<int> AcceptAsync(CliEnvironment env, IServiceProvider services, string? message, string who, string why, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(message))
         {
             env.Error.WriteLine("mailops: --message: accept needs the stored message's Message-ID (as the digest's unauthenticated list shows it) or its mailbox id.");
             return ExitCodes.Usage;
+        }
+
+        return await ApplyAsync(env, services, new WorkerRequest(WorkerRequests.Accept, null, message, who, why), cancellation).ConfigureAwait(false);
+    }
+
+    // Into the store directly when no worker runs; beside a running worker (which holds the store), as a request
+    // it applies at its next beat, waited for here.
+    private static async Task<int> ApplyAsync(CliEnvironment env, IServiceProvider services, WorkerRequest request, CancellationToken cancellation)
+    {
+        var path = StoreAccess.PathOf(services);
+        if (StatusFile.Read(path) is { } status && StoreAccess.IsAlive(status.ProcessId))
+        {
+            var id = WorkerRequests.Write(path, request);
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Asked the running worker (process {status.ProcessId}) to record it at its next beat..."));
+            switch (await WorkerRequests.WaitAsync(path, id, TimeSpan.FromMinutes(2), env.Time, cancellation).ConfigureAwait(false))
+            {
+                case (true, var answer):
+                    env.Out.WriteLine(answer);
+                    return ExitCodes.Success;
+                case (false, var why):
+                    env.Error.WriteLine($"mailops: {why}");
+                    return ExitCodes.Usage;
+                default:
+                    env.Error.WriteLine("mailops: the running worker did not answer within 2 minutes; nothing was recorded. Is it beating? ('mailops status')");
+                    return ExitCodes.Unavailable;
+            }
         }
 
         using var store = StoreAccess.TryOpen(services, env);
@@ -125,17 +144,26 @@ internal static class AdjudicateCommand
             return ExitCodes.Unavailable;
         }
 
-        var wanted = message.Trim().Trim('<', '>');
-        var outcome = store.Outcome(message) ?? store.AllOutcomes().FirstOrDefault(o => o.MessageId.Trim('<', '>') == wanted);
-        if (outcome is null || outcome.Reason != "unauthenticated-sender" || outcome.Report is null)
+        try
         {
-            env.Error.WriteLine($"mailops: --message: \"{message}\" is not a stored report held for an unauthenticated sender.");
+            if (request.Entry is { } entry)
+            {
+                var id = store.AddManualEntry(entry);
+                env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Recorded entry {id}: {entry.Kind} {entry.ObligationKey ?? entry.Unit}, {entry.Points} point(s), by {entry.Author}: {entry.Reason}"));
+            }
+            else
+            {
+                var accepted = store.Accept(request.OutcomeId!, request.Author, request.Reason);
+                env.Out.WriteLine($"Accepted {accepted.MessageId} as {accepted.Report}/{accepted.Unit}/{accepted.Period}, by {request.Author}: {request.Reason}");
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (StoreException ex)
+        {
+            env.Error.WriteLine($"mailops: --message: {ex.Message}");
             return ExitCodes.Usage;
         }
-
-        store.Accept(outcome.Id, who, why);
-        env.Out.WriteLine($"Accepted {outcome.MessageId} as {outcome.Report}/{outcome.Unit}/{outcome.Period}, by {who}: {why}");
-        return ExitCodes.Success;
     }
 
     // A report instance by its key: the report and unit must exist and the unit owe the report; the period is
@@ -143,7 +171,7 @@ internal static class AdjudicateCommand
     private static Obligation? Find(Compliance.Regime regime, string? key)
     {
         var parts = key?.Split('/');
-        if (parts is not { Length: 3 } || regime.Catalog.Find(parts[0]) is not { } report || regime.Directory.FindUnit(parts[1]) is not { } unit)
+        if (parts is not { Length: 3 } || regime.Catalog.Find(parts[0]) is not { } report || regime.Directory.FindUnit(parts[1]) is not { } unit || !Compliance.Regime.Owes(unit, report))
         {
             return null;
         }

@@ -27,7 +27,7 @@ internal static class BackupCommand
             }
 
             var status = StatusFile.Read(path);
-            if (status is null || !WorkerIsAlive(status.ProcessId))
+            if (status is null || !StoreAccess.IsAlive(status.ProcessId))
             {
                 using var store = StoreAccess.TryOpen(services, env);
                 if (store is null)
@@ -65,18 +65,5 @@ internal static class BackupCommand
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static bool WorkerIsAlive(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited && processId != Environment.ProcessId;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

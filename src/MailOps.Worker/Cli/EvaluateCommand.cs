@@ -130,7 +130,8 @@ internal static class EvaluateCommand
 
         console.Write(scores);
         var count = (string status) => document.Obligations.Count(o => o.Status == status);
-        console.WriteLine(string.Create(
+        // The summary is one line whatever the width: written past the table library, which would wrap it.
+        env.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{messages} message(s) read; {document.Obligations.Count} obligation(s) due {document.From} to {document.To}: {count("on-time")} on time, {count("late")} late, {count("overdue")} overdue, {count("missing")} missing, {count("pending")} pending; {faults.Count} with deductions; {document.Unmatched.Count} message(s) not matched."));
     }

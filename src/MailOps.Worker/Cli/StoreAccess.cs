@@ -31,4 +31,18 @@ internal static class StoreAccess
             return null;
         }
     }
+
+    /// <summary>Whether the process that wrote a status file still runs (and is not this one).</summary>
+    public static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited && processId != Environment.ProcessId;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

@@ -49,6 +49,11 @@ internal sealed partial class Pulse(
                 LogBackup(logger, backup);
             }
 
+            if (WorkerRequests.Serve(store) is > 0 and var requests)
+            {
+                LogRequests(logger, requests);
+            }
+
             IngestCounts? ingested = null;
             try
             {
@@ -142,6 +147,9 @@ internal sealed partial class Pulse(
 
     [LoggerMessage(23, LogLevel.Information, "Backup requested: a snapshot of the store written to {Target} (or the reason it was not, beside the store)")]
     private static partial void LogBackup(ILogger logger, string target);
+
+    [LoggerMessage(24, LogLevel.Information, "Applied {Count} judgement(s) asked by mailops adjudicate")]
+    private static partial void LogRequests(ILogger logger, int count);
 
     [LoggerMessage(22, LogLevel.Warning, "The status file {Path} could not be written: {Problem}")]
     private static partial void LogStatusNotWritten(ILogger logger, string path, string problem);

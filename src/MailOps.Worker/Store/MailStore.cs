@@ -131,18 +131,30 @@ internal sealed class MailStore : IDisposable
 
     public StoredOutcome? Outcome(string id) => Outcomes.FindById(id);
 
-    /// <summary>A person accepts an unauthenticated sender's report as a submission; audited under their name.</summary>
-    public void Accept(string id, string author, string reason)
+    /// <summary>
+    /// A person accepts a report held for an unauthenticated sender as the unit's submission, named by the
+    /// mailbox's id or its Message-ID; audited under their name. Returns the accepted outcome.
+    /// </summary>
+    /// <exception cref="StoreException">No such report is held.</exception>
+    public StoredOutcome Accept(string idOrMessageId, string author, string reason)
     {
         lock (_gate)
         {
-            var outcome = Outcomes.FindById(id) ?? throw new StoreException($"No parsed message \"{id}\" is stored.");
+            var wanted = idOrMessageId.Trim().Trim('<', '>');
+            var outcome = Outcomes.FindById(idOrMessageId) ?? Outcomes.FindAll().FirstOrDefault(o => o.MessageId.Trim('<', '>') == wanted);
+            if (outcome is null || outcome.Reason != "unauthenticated-sender" || outcome.Report is null)
+            {
+                throw new StoreException($"\"{idOrMessageId}\" is not a stored report held for an unauthenticated sender.");
+            }
+
+            var id = outcome.Id;
             outcome.AcceptedBy = author;
             InTransaction(() =>
             {
                 Outcomes.Update(outcome);
                 Audit(author, "submission-accepted", id, reason);
             });
+            return outcome;
         }
     }
 

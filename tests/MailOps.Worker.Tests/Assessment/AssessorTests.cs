@@ -101,12 +101,12 @@ public sealed class AssessorTests(AssessorTests.JudgedSampleMonth month) : IClas
     }
 
     [Fact]
-    public void Judge_AnOutsidersMailNamingNoReport_IsNeverFetchedSoNeverInTriage()
+    public void Judge_AnOutsidersMailThatReadsLikeAReport_IsParsedAndListedForTriage()
     {
         const string file = "2026-11-10T0941-vendor-quality-monthly.eml";
 
-        month.Store.HasSeen(file).Should().BeTrue();
-        month.Store.Outcome(file).Should().BeNull("its subject names no report of the catalog and its sender submits for no unit");
+        month.Store.Outcome(file).Should().NotBeNull("its subject names no report of the catalog, but 月报 reads like one");
+        month.Snapshot.Triage.Should().Contain(t => t.MessageId == MessageIdOf(file) && t.Reason == "unknown-report");
     }
 
     [Fact]

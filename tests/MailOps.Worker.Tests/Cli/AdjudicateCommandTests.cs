@@ -91,7 +91,7 @@ public sealed class AdjudicateCommandTests : IDisposable
         File.Exists(CliStore.StorePath(_folder)).Should().BeFalse("nothing is recorded");
     }
 
-    [Fact(Skip = "bug: adjudicate --kind wrong --obligation callcenter-daily/cq-crm/2026-11-02 --reason r --author a: expected exit 2 naming --obligation (cq-crm does not owe callcenter-daily; AdjudicateCommand.Find's comment says the unit must owe the report), actual exit 0 and \"Recorded entry 1: wrong callcenter-daily/cq-crm/2026-11-02, 5 point(s)\": Find never checks Regime.Owes, so an inert entry no obligation will ever match is recorded and audited")]
+    [Fact]
     public async Task Adjudicate_AnObligationOfAReportTheUnitDoesNotOwe_IsAUsageErrorNamingTheOption()
     {
         const string key = "callcenter-daily/cq-crm/2026-11-02";

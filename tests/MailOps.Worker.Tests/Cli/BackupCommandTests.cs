@@ -72,7 +72,7 @@ public sealed class BackupCommandTests : IDisposable
             status.ProcessId.Should().Be(worker.Id);
             var target = _folder["backup.db"];
 
-            var run = await RunOnAMovingClockAsync(CliStore.Settings(_folder), "backup", "--out", target, "--wait", "00:02:00");
+            var run = await Support.Cli.RunOnAMovingClockAsync(CliStore.Settings(_folder), "backup", "--out", target, "--wait", "00:02:00");
 
             run.ExitCode.Should().Be(0, run.Error);
             run.Out.Should().Contain($"Asked the running worker (process {worker.Id}) for a snapshot of {store}")
@@ -126,19 +126,5 @@ public sealed class BackupCommandTests : IDisposable
         }
 
         throw new TimeoutException($"the worker wrote no status file beside {store} within {limit}");
-    }
-
-    // backup polls the worker on the command's clock: move the fake clock on while it runs (half a second every 50 ms).
-    private static async Task<CliRun> RunOnAMovingClockAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
-    {
-        var clock = new FakeTimeProvider(Support.Cli.Now);
-        var run = Support.Cli.RunAsync(settings, clock, args);
-        while (!run.IsCompleted)
-        {
-            await Task.WhenAny(run, Task.Delay(50));
-            clock.Advance(TimeSpan.FromMilliseconds(500));
-        }
-
-        return await run;
     }
 }

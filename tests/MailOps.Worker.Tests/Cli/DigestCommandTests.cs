@@ -9,7 +9,7 @@ namespace MailOps.Worker.Tests.Cli;
 public sealed class DigestCommandTests : IDisposable
 {
     private const string Morning = "2026-11-24T09:00";
-    private const string Subject = "【报送日报】示例集团 2026-11-24：新增问题 2 项，扣 10 分，待人工确认 4 封";
+    private const string Subject = "【报送日报】示例集团 2026-11-24：新增问题 2 项，扣 10 分，待人工确认 6 封";
 
     private readonly TempFolder _folder = new();
 

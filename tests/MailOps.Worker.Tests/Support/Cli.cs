@@ -23,6 +23,23 @@ internal static class Cli
     }
 
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>
+    /// For commands that wait for a running worker on the command's clock (backup, adjudicate): the fake clock
+    /// moves on half a second every 50 ms of the test's time while the command runs.
+    /// </summary>
+    public static async Task<CliRun> RunOnAMovingClockAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
+    {
+        var clock = new FakeTimeProvider(Now);
+        var run = RunAsync(settings, clock, args);
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(50));
+            clock.Advance(TimeSpan.FromMilliseconds(500));
+        }
+
+        return await run;
+    }
 }
 
 internal sealed record CliRun(int ExitCode, string Out, string Error)

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MailOps.Worker.Store;
+
+namespace MailOps.Worker.Running;
+
+/// <summary>A change to the store asked of the running worker by a command: a person's judgement, or an accepted report.</summary>
+internal sealed record WorkerRequest(string Action, StoredManualEntry? Entry, string? OutcomeId, string Author, string Reason);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(WorkerRequest))]
+internal sealed partial class WorkerRequestJson : JsonSerializerContext;
+
+/// <summary>
+/// How a command changes the store while a running worker holds it: it writes the request as
+/// <c>{store}.requests/{id}.json</c>; at its next beat the worker applies it (through the same store methods, so
+/// it is audited under the author's name) and leaves <c>{id}.done</c> with what it did, or <c>{id}.failed</c> with why not.
+/// </summary>
+internal static class WorkerRequests
+{
+    public const string ManualEntry = "manual-entry";
+    public const string Accept = "accept";
+
+    public static string FolderFor(string storePath) => storePath + ".requests";
+
+    /// <summary>Writes a request; returns its id.</summary>
+    public static string Write(string storePath, WorkerRequest request)
+    {
+        var folder = FolderFor(storePath);
+        Directory.CreateDirectory(folder);
+        var id = Guid.NewGuid().ToString("N");
+        var temporary = Path.Combine(folder, $".{id}.tmp");
+        File.WriteAllText(temporary, JsonSerializer.Serialize(request, WorkerRequestJson.Default.WorkerRequest));
+        File.Move(temporary, Path.Combine(folder, $"{id}.json"));
+        return id;
+    }
+
+    /// <summary>Waits for the worker's answer: (true, what it did), (false, why not), or null when none came in time.</summary>
+    public static async Task<(bool Done, string Answer)?> WaitAsync(string storePath, string id, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var folder = FolderFor(storePath);
+        var deadline = time.GetUtcNow() + wait;
+        while (time.GetUtcNow() < deadline)
+        {
+            foreach (var (suffix, done) in new[] { (".done", true), (".failed", false) })
+            {
+                var answer = Path.Combine(folder, id + suffix);
+                if (File.Exists(answer))
+                {
+                    var text = await File.ReadAllTextAsync(answer, cancellationToken).ConfigureAwait(false);
+                    File.Delete(answer);
+                    return (done, text);
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Not answered: withdraw the request if the worker has not taken it, so it is not applied later unseen.
+        File.Delete(Path.Combine(folder, id + ".json"));
+        return null;
+    }
+
+    /// <summary>Applies every pending request, oldest first; returns how many.</summary>
+    public static int Serve(MailStore store)
+    {
+        var folder = FolderFor(store.Path);
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var served = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").OrderBy(File.GetLastWriteTimeUtc))
+        {
+            var id = Path.GetFileNameWithoutExtension(file);
+            string answer;
+            var done = true;
+            try
+            {
+                var request = JsonSerializer.Deserialize(File.ReadAllText(file), WorkerRequestJson.Default.WorkerRequest)
+                    ?? throw new JsonException("the request is empty");
+                answer = Apply(store, request);
+            }
+            catch (Exception ex) when (ex is JsonException or StoreException or IOException)
+            {
+                (done, answer) = (false, ex.Message);
+            }
+
+            File.WriteAllText(Path.Combine(folder, id + (done ? ".done" : ".failed")), answer);
+            File.Delete(file);
+            served++;
+        }
+
+        return served;
+    }
+
+    private static string Apply(MailStore store, WorkerRequest request)
+    {
+        switch (request.Action)
+        {
+            case ManualEntry when request.Entry is { } entry:
+                var id = store.AddManualEntry(entry);
+                return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Recorded entry {id}: {entry.Kind} {entry.ObligationKey ?? entry.Unit}, {entry.Points} point(s), by {entry.Author}: {entry.Reason}");
+            case Accept when request.OutcomeId is { } outcome:
+                var accepted = store.Accept(outcome, request.Author, request.Reason);
+                return $"Accepted {accepted.MessageId} as {accepted.Report}/{accepted.Unit}/{accepted.Period}, by {request.Author}: {request.Reason}";
+            default:
+                throw new JsonException($"\"{request.Action}\" is not a request the worker serves");
+        }
+    }
+}
