@@ -6,6 +6,19 @@ namespace MailOps.Parsing.Tests;
 
 public sealed class MessageParserTests
 {
+    [Theory]
+    [InlineData("呼叫中心信息日报 2026-11-23", "someone@elsewhere.example.org", true, "the subject names a report of the catalog")]
+    [InlineData("物业服务品质月报（2026年11月）", "consultant@quality.example.org", true, "月报 reads like a report: parsed, so it reaches triage")]
+    [InlineData("關於交付風險的報告", "someone@elsewhere.example.org", true, "traditional characters read as simplified: 报告")]
+    [InlineData("会议纪要：11月例会", "someone@elsewhere.example.org", true, "纪要 reads like a report")]
+    [InlineData("Re: lunch on Friday?", "chen.xue@callcenter.example.com", true, "the sender submits for a unit")]
+    [InlineData("年终聚餐通知", "admin@hq.example.com", false, "ordinary mail from outside the units costs no fetch")]
+    [InlineData(null, null, false, "no metadata at all")]
+    public void CouldBeReport_FetchesOnlyWhatMightBeAReport(string? subject, string? from, bool expected, string because)
+    {
+        TestRegime.Parser.CouldBeReport(subject, from).Should().Be(expected, because);
+    }
+
     [Fact]
     public void Parse_ACompleteDailyReport_IsASubmissionOfTheDayItNames()
     {
