@@ -1,7 +1,6 @@
 using System.CommandLine;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Notifications;
-using MailOps.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -24,27 +23,9 @@ internal static class DigestCommand
             var at = parse.GetValue(asOf)!.Resolve(regime.Zone);
             var notifications = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
             var assessment = services.GetRequiredService<IOptions<AssessmentOptions>>().Value;
-            OfflineInbox? offline = null;
-            MailStore? store;
-            try
+            using var source = await JudgedMail.OpenAsync(env, services, regime, parse.GetValue(inbox), cancellation).ConfigureAwait(false);
+            if (source is null)
             {
-                if (parse.GetValue(inbox) is { } folder)
-                {
-                    offline = await OfflineInbox.ReadAsync(regime, folder, env.Time, cancellation).ConfigureAwait(false);
-                    store = offline.Store;
-                }
-                else
-                {
-                    store = StoreAccess.TryOpen(services, env);
-                    if (store is null)
-                    {
-                        return ExitCodes.Unavailable;
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException or StoreException)
-            {
-                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
 
@@ -52,11 +33,8 @@ internal static class DigestCommand
             {
                 var renderer = services.GetRequiredService<TemplateRenderer>();
                 var notifier = new Notifier(regime, notifications, assessment, renderer, services.GetRequiredService<IOptions<Mailboxes.FolderMailboxOptions>>().Value.Address);
-                var snapshot = new Assessor(regime, assessment).Judge(store, at);
-                var slot = notifier.Schedule.LatestDigest(at);
-                var since = slot is null ? at.AddDays(-1) : notifier.Schedule.PreviousDigest(slot);
-                var warnings = regime.Calendar.CoverageWarning(regime.Zone.DateOf(at)) is { } w ? new[] { w.Message } : [];
-                var mail = notifier.RenderDigest(notifier.BuildDigest(snapshot, since, warnings));
+                var snapshot = new Assessor(regime, assessment).Judge(source.Store, at);
+                var mail = notifier.RenderDigest(notifier.PreviewDigest(snapshot));
                 var path = Path.GetFullPath(parse.GetValue(output)!);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await File.WriteAllTextAsync(path, mail.Html, cancellation).ConfigureAwait(false);
@@ -72,17 +50,6 @@ internal static class DigestCommand
             {
                 await env.Error.WriteLineAsync($"mailops: --out: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Unavailable;
-            }
-            finally
-            {
-                if (offline is not null)
-                {
-                    offline.Dispose();
-                }
-                else
-                {
-                    store.Dispose();
-                }
             }
         }));
         return command;

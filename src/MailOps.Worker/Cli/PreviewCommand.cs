@@ -4,7 +4,6 @@ using MailOps.Compliance.Evaluation;
 using MailOps.Compliance.Notices;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Notifications;
-using MailOps.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -31,38 +30,23 @@ internal static class PreviewCommand
             var notifications = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
             var assessment = services.GetRequiredService<IOptions<AssessmentOptions>>().Value;
             var address = services.GetRequiredService<IOptions<Mailboxes.FolderMailboxOptions>>().Value.Address;
-            OfflineInbox? offline = null;
-            MailStore? store;
-            try
+            using var source = await JudgedMail.OpenAsync(env, services, regime, parse.GetValue(inbox), cancellation).ConfigureAwait(false);
+            if (source is null)
             {
-                if (parse.GetValue(inbox) is { } folder)
-                {
-                    offline = await OfflineInbox.ReadAsync(regime, folder, env.Time, cancellation).ConfigureAwait(false);
-                    store = offline.Store;
-                }
-                else if ((store = StoreAccess.TryOpen(services, env)) is null)
-                {
-                    return ExitCodes.Unavailable;
-                }
-            }
-            catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException or StoreException)
-            {
-                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
 
             try
             {
                 var notifier = new Notifier(regime, notifications, assessment, services.GetRequiredService<TemplateRenderer>(), address);
-                var snapshot = new Assessor(regime, assessment).Judge(store, at);
+                var snapshot = new Assessor(regime, assessment).Judge(source.Store, at);
                 var today = regime.Zone.DateOf(at);
                 var slot = notifier.Schedule.LatestDigest(at);
                 var since = slot is null ? at.AddDays(-1) : notifier.Schedule.PreviousDigest(slot);
-                var warnings = regime.Calendar.CoverageWarning(today) is { } w ? new[] { w.Message } : [];
                 string FirstOf(List<string> recipients) => notifier.Resolve(recipients) is { Count: > 0 } resolved ? resolved[0] : address;
                 var mails = new List<(string Kind, RenderedMail Mail, string To)>
                 {
-                    ("digest", notifier.RenderDigest(notifier.BuildDigest(snapshot, since, warnings)), FirstOf(notifications.Recipients.Digest)),
+                    ("digest", notifier.RenderDigest(notifier.PreviewDigest(snapshot)), FirstOf(notifications.Recipients.Digest)),
                     ("monthly", notifier.RenderMonthly(Assessed(Period.MonthOf(today.AddMonths(-1)), Period.MonthOf(today), assessment), snapshot), FirstOf(notifications.Recipients.Monthly)),
                     ("quarterly", notifier.RenderQuarterly(Assessed(Period.QuarterOf(today.AddMonths(-3)), Period.QuarterOf(today), assessment), snapshot), FirstOf(notifications.Recipients.Quarterly)),
                 };
@@ -101,17 +85,6 @@ internal static class PreviewCommand
             {
                 await env.Error.WriteLineAsync($"mailops: --out: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Unavailable;
-            }
-            finally
-            {
-                if (offline is not null)
-                {
-                    offline.Dispose();
-                }
-                else
-                {
-                    store.Dispose();
-                }
             }
         }));
         return command;

@@ -98,6 +98,17 @@ internal sealed class Notifier
     public Digest BuildDigest(Snapshot snapshot, DateTimeOffset since, IReadOnlyList<Compliance.Common.LocalizedText> warnings) =>
         new DigestBuilder(_regime, _assessment.Scoring).Build(snapshot.AsOf, since, snapshot.Results, snapshot.Entries, snapshot.Triage, snapshot.Unauthenticated, warnings);
 
+    /// <summary>
+    /// The digest as it would read at the snapshot's instant, for previews: new faults since the digest slot before
+    /// the latest one, and the calendar's warning.
+    /// </summary>
+    public Digest PreviewDigest(Snapshot snapshot)
+    {
+        var since = _schedule.LatestDigest(snapshot.AsOf) is { } slot ? _schedule.PreviousDigest(slot) : snapshot.AsOf.AddDays(-1);
+        var warnings = _regime.Calendar.CoverageWarning(_regime.Zone.DateOf(snapshot.AsOf)) is { } warning ? new[] { warning.Message } : [];
+        return BuildDigest(snapshot, since, warnings);
+    }
+
     /// <summary>Renders a digest, for previews.</summary>
     public RenderedMail RenderDigest(Digest digest) => _renderer.Render(_options.Language, "digest", _views.Digest(digest));
 
