@@ -98,6 +98,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
                 .Select(Fault),
         ],
         Threshold = policy.WatchThreshold,
+        WatchMonths = policy.WatchMonths,
         Mailbox = mailbox,
     };
 
@@ -126,6 +127,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         Stars = [.. assessment.Stars.Select(UnitName)],
         Watched = [.. assessment.Watched.Select(w => $"{UnitName(w.UnitId)} ({string.Join(", ", w.Months.Select(m => m.Id))})")],
         Threshold = policy.WatchThreshold,
+        WatchMonths = policy.WatchMonths,
         Mailbox = mailbox,
     };
 

@@ -186,5 +186,8 @@ public sealed class AssessmentView
 
     public int Threshold { get; init; }
 
+    /// <summary>How many months in a row below <see cref="Threshold"/> a unit is escalated (seed 004: three).</summary>
+    public int WatchMonths { get; init; }
+
     public string Mailbox { get; init; } = "";
 }
