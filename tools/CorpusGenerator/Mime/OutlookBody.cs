@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -16,7 +17,7 @@ internal static class OutlookBody
         html.Append("<html xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" ")
             .Append("xmlns:w=\"urn:schemas-microsoft-com:office:word\" xmlns:m=\"http://schemas.microsoft.com/office/2004/12/omml\" ")
             .Append("xmlns=\"http://www.w3.org/TR/REC-html40\">\n<head>\n")
-            .Append($"<meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n")
+            .Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\n")
             .Append("<meta name=\"Generator\" content=\"Microsoft Word 15 (filtered medium)\">\n")
             .Append(Styles.Replace("等线", Font(charset), StringComparison.Ordinal))
             .Append("</head>\n<body lang=\"ZH-CN\" link=\"#0563C1\" vlink=\"#954F72\" style=\"word-wrap:break-word;text-justify-trim:punctuation\">\n")
@@ -81,7 +82,7 @@ internal static class OutlookBody
         if (body.Signature is { } signature)
         {
             Paragraph(html, "");
-            html.Append($"<p class=MsoNormal><b><span style=\"font-size:10.5pt;font-family:{Font(charset)};color:#1F3864;mso-bidi-font-family:Arial\">")
+            html.Append(CultureInfo.InvariantCulture, $"<p class=MsoNormal><b><span style=\"font-size:10.5pt;font-family:{Font(charset)};color:#1F3864;mso-bidi-font-family:Arial\">")
                 .Append(Escape(signature.Name)).Append("<span lang=EN-US><o:p></o:p></span></span></b></p>\n");
             Paragraph(html, $"{signature.Department}&nbsp;|&nbsp;{signature.Title}", escaped: true);
             Paragraph(html, signature.Phone);
@@ -130,11 +131,11 @@ internal static class OutlookBody
         {
             var first = r == 0 ? ";mso-yfti-firstrow:yes" : "";
             var last = r == table.Rows.Count - 1 ? ";mso-yfti-lastrow:yes" : "";
-            html.Append($"<tr style=\"mso-yfti-irow:{r}{first}{last}\">\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr style=\"mso-yfti-irow:{r}{first}{last}\">\n");
             foreach (var cell in table.Rows[r])
             {
                 var border = r == 0 ? "border:solid windowtext 1.0pt" : "border:solid windowtext 1.0pt;border-top:none;mso-border-top-alt:solid windowtext .5pt";
-                html.Append($"<td width=142 valign=top style=\"width:106.5pt;{border};mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt\">\n");
+                html.Append(CultureInfo.InvariantCulture, $"<td width=142 valign=top style=\"width:106.5pt;{border};mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt\">\n");
                 if (cell.Length == 0)
                 {
                     html.Append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n");
