@@ -18,7 +18,7 @@ internal static class StatusCommand
 {
     public static Command Create(CliEnvironment env, string[] args)
     {
-        var maxAge = new Option<TimeSpan>("--max-age") { Description = "A running worker's last beat older than this is unhealthy (exit 69); default 00:02:00.", DefaultValueFactory = _ => TimeSpan.FromMinutes(2) };
+        var maxAge = new Option<TimeSpan?>("--max-age") { Description = "A running worker's last beat older than this is unhealthy (exit 69); default three beats plus five minutes (a long drain)." };
         var command = new Command("status", "Show what the store holds and what the running worker last did; exit 69 when a running worker has not beaten recently.") { maxAge };
         command.SetAction(parse => CommandContext.WithRegime(env, args, (regime, services) =>
         {
@@ -37,9 +37,10 @@ internal static class StatusCommand
                 env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mail:     {status.Queued} queued and {status.Sent} sent at the last beat; {status.Waiting} waiting"));
                 if (running)
                 {
-                    if (age > parse.GetValue(maxAge))
+                    var limit = parse.GetValue(maxAge) ?? status.Interval * 3 + TimeSpan.FromMinutes(5);
+                    if (age > limit)
                     {
-                        env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mailops: unhealthy: the worker's last beat was {(int)age.TotalSeconds} s ago (more than {parse.GetValue(maxAge)})."));
+                        env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mailops: unhealthy: the worker's last beat was {(int)age.TotalSeconds} s ago (more than {limit})."));
                         return ExitCodes.Unavailable;
                     }
 

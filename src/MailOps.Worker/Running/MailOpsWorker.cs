@@ -69,12 +69,16 @@ internal sealed partial class MailOpsWorker(
         LogWatching(logger, Describe(), running.Value.IngestInterval, notifications.Value.DigestAt);
         await BeatAsync(pulse, "start", stoppingToken).ConfigureAwait(false);
         beat.Attach((reason, token) => BeatAsync(pulse, reason, token));
+        pulse.Interval = running.Value.IngestInterval;
         using var clock = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         try
         {
+            // Not awaited: a long beat (a paced drain) must not swallow the ticks that fall while it runs, or a
+            // schedule due on one exact second (the digest's minute) would be missed. PreventOverlapping keeps
+            // beats from running twice at once.
             while (await clock.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await scheduler.RunAtAsync(time.GetUtcNow().UtcDateTime).ConfigureAwait(false);
+                _ = scheduler.RunAtAsync(time.GetUtcNow().UtcDateTime);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -95,6 +99,12 @@ internal sealed partial class MailOpsWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A beat that fails (a store error, a message the parser did not expect) is reported and the next beat
+            // tries again: what was stored stays, and nothing queued is lost.
+            LogBeatFailed(logger, reason, ex);
         }
     }
 
@@ -117,6 +127,9 @@ internal sealed partial class MailOpsWorker(
 
     [LoggerMessage(31, LogLevel.Information, "MailOps is running: {Where}; the mailbox is read every {Interval}, the digest goes out at {DigestAt} each working day")]
     private static partial void LogWatching(ILogger logger, string where, TimeSpan interval, string digestAt);
+
+    [LoggerMessage(32, LogLevel.Error, "The beat ({Reason}) failed; the next beat tries again")]
+    private static partial void LogBeatFailed(ILogger logger, string reason, Exception exception);
 
     [LoggerMessage(30, LogLevel.Critical, "MailOps cannot run: {Problem}")]
     private static partial void LogCannotRun(ILogger logger, string problem);

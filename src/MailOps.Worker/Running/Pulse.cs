@@ -36,6 +36,9 @@ internal sealed partial class Pulse(
 
     public PulseReport? Last { get; private set; }
 
+    /// <summary>How often the worker beats, written to the status file so that a health check knows what is late.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <param name="reason">Why it beats (interval, deadline, digest, start), for the log.</param>
     /// <exception cref="MailboxAccessException">The mailbox refuses MailOps: the administrator must grant access.</exception>
     /// <param name="stopping">Stops between pages of the mailbox, never inside one: the page in hand is finished.</param>
@@ -116,7 +119,8 @@ internal sealed partial class Pulse(
                 report.Queued.Total,
                 report.Sent.Sent,
                 report.StillQueued,
-                Environment.ProcessId));
+                Environment.ProcessId,
+                Interval));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

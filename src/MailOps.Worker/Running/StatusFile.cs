@@ -20,7 +20,8 @@ internal sealed record WorkerStatus(
     int Queued,
     int Sent,
     int Waiting,
-    int ProcessId);
+    int ProcessId,
+    TimeSpan Interval);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(WorkerStatus))]

@@ -33,7 +33,9 @@ internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore
                     counts.AddRecovered();
                 }
             }
-            catch (Exception ex) when (ex is MailboxUnavailableException or MailboxAccessException or IOException)
+            // A refusal (MailboxAccessException) is not caught: it is no passing failure, and it stops the worker
+            // with what the administrator must grant.
+            catch (Exception ex) when (ex is MailboxUnavailableException or IOException)
             {
                 counts.AddFailed();
                 LogFailed(logger, notification.Id, ex.Message);

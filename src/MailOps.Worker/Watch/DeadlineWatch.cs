@@ -75,7 +75,8 @@ internal sealed class DeadlineWatch(
             var due = upcoming[0].Due;
             var falling = upcoming.TakeWhile(o => o.Due == due).ToList();
             Log.NextDeadline(logger, regime.Zone.ToLocal(due), falling.Count, falling[0].Key);
-            await Task.Delay(due - now, time, stoppingToken).ConfigureAwait(false);
+            // A second past the deadline: judged at the deadline itself, a report not yet received is still on time.
+            await Task.Delay(due - now + TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
             Log.DeadlineReached(logger, regime.Zone.ToLocal(due), string.Join(", ", falling.Select(o => o.Key)));
             await beat.AtDeadlineAsync(stoppingToken).ConfigureAwait(false);
         }

@@ -17,13 +17,16 @@ internal static class GraphErrors
         + "then check with Test-ServicePrincipalAuthorization -Identity <client id> -Resource <mailbox>. "
         + "Do not also grant Mail.ReadWrite or Mail.Send tenant-wide in Entra ID, which would reach every mailbox.";
 
-    /// <returns>The exception to throw instead, or null to let <paramref name="ex"/> through (cancellation).</returns>
-    public static Exception? Translate(Exception ex, string mailbox, string doing)
+    /// <param name="cancellation">The caller's token: a cancellation it did not ask for (an HTTP timeout) is the mailbox being unavailable.</param>
+    /// <returns>The exception to throw instead, or null to let <paramref name="ex"/> through (the caller's own cancellation).</returns>
+    public static Exception? Translate(Exception ex, string mailbox, string doing, CancellationToken cancellation)
     {
         switch (ex)
         {
-            case OperationCanceledException:
+            case OperationCanceledException when cancellation.IsCancellationRequested:
                 return null;
+            case OperationCanceledException:
+                return new MailboxUnavailableException($"{mailbox}: Graph did not answer in time while {doing}: {ex.Message}", ex);
             case ODataError { ResponseStatusCode: 401 or 403 } refused:
                 return new MailboxAccessException(Refused(mailbox, doing, refused.ResponseStatusCode, refused.Error?.Code, refused.Error?.Message), ex);
             case ApiException { ResponseStatusCode: 401 or 403 } refused:

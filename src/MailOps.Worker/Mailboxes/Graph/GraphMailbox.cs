@@ -60,13 +60,13 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         catch (ODataError error) when (IsExpiredSyncState(error))
         {
             // A fresh round has no sync state to lose: this is Graph failing, not a stale link.
-            throw GraphErrors.Translate(error, _options.Mailbox, "starting a delta round")!;
+            throw GraphErrors.Translate(error, _options.Mailbox, "starting a delta round", CancellationToken.None)!;
         }
     }
 
     public async Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken)
     {
-        var stream = await Call(() => _client.Users[_options.Mailbox].Messages[id].Content.GetAsync(cancellationToken: cancellationToken), $"fetching message {id}").ConfigureAwait(false);
+        var stream = await Call(() => _client.Users[_options.Mailbox].Messages[id].Content.GetAsync(cancellationToken: cancellationToken), $"fetching message {id}", cancellationToken).ConfigureAwait(false);
         if (stream is null)
         {
             throw new MailboxUnavailableException($"{_options.Mailbox}: Graph returned no content for message {id}.");
@@ -86,7 +86,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         var request = _client.Users[_options.Mailbox].Messages.ToPostRequestInformation(new Message());
         request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(mail.Mime))), "text/plain");
-        var draft = await Call(() => _client.RequestAdapter.SendAsync(request, Message.CreateFromDiscriminatorValue, ErrorMapping, cancellationToken), $"drafting {mail.IdempotencyKey}").ConfigureAwait(false);
+        var draft = await Call(() => _client.RequestAdapter.SendAsync(request, Message.CreateFromDiscriminatorValue, ErrorMapping, cancellationToken), $"drafting {mail.IdempotencyKey}", cancellationToken).ConfigureAwait(false);
         return draft?.Id ?? throw new MailboxUnavailableException($"{_options.Mailbox}: Graph created a draft for {mail.IdempotencyKey} but returned no id.");
     }
 
@@ -99,7 +99,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
             {
                 await _client.Users[_options.Mailbox].Messages[draftId].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 return true;
-            }, $"sending draft {draftId}").ConfigureAwait(false);
+            }, $"sending draft {draftId}", cancellationToken).ConfigureAwait(false);
         }
 
         return draftId;
@@ -116,7 +116,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         {
             return DraftState.Gone;
         }
-        catch (Exception ex) when (GraphErrors.Translate(ex, _options.Mailbox, $"checking draft {draftId}") is { } translated)
+        catch (Exception ex) when (GraphErrors.Translate(ex, _options.Mailbox, $"checking draft {draftId}", cancellationToken) is { } translated)
         {
             throw translated;
         }
@@ -148,7 +148,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
             }
 
             c.Headers.Add("Prefer", $"odata.maxpagesize={_options.PageSize.ToString(CultureInfo.InvariantCulture)}");
-        }, cancellationToken), "reading changes").ConfigureAwait(false);
+        }, cancellationToken), "reading changes", cancellationToken).ConfigureAwait(false);
 
         var messages = (response?.Value ?? []).Where(m => m.Id is not null).Select(ToMailboxMessage).ToList();
         if (response?.OdataNextLink is { Length: > 0 } next)
@@ -178,7 +178,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         || string.Equals(error.Error?.Code, "SyncStateNotFound", StringComparison.OrdinalIgnoreCase)
         || string.Equals(error.Error?.Code, "SyncStateInvalid", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<T> Call<T>(Func<Task<T>> call, string doing)
+    private async Task<T> Call<T>(Func<Task<T>> call, string doing, CancellationToken cancellation)
     {
         try
         {
@@ -188,7 +188,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         {
             throw;
         }
-        catch (Exception ex) when (GraphErrors.Translate(ex, _options.Mailbox, doing) is { } translated)
+        catch (Exception ex) when (GraphErrors.Translate(ex, _options.Mailbox, doing, cancellation) is { } translated)
         {
             throw translated;
         }
