@@ -14,7 +14,7 @@ namespace MailOps.Compliance.Digests;
 public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
 {
     /// <param name="results">Obligations judged at <paramref name="asOf"/>: at least those due from the quarter's start to the end of the week.</param>
-    /// <param name="since">When the previous digest was due; faults known after it are new.</param>
+    /// <param name="since">When the previous digest was due; faults known, and messages received, after it are new.</param>
     public Digest Build(
         DateTimeOffset asOf,
         DateTimeOffset since,
@@ -49,8 +49,8 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
             Matrix(results, lastWorkingDay, today.AddDays(-1)),
             Matrix(results, week.Start, week.End),
             faults,
-            triage,
-            unauthenticated,
+            [.. triage.Where(t => t.Received > since && t.Received <= asOf)],
+            [.. unauthenticated.Where(t => t.Received > since && t.Received <= asOf)],
             month,
             scores.ScoreAll(units, month, results, entries),
             quarter,

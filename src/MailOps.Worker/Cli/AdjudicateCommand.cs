@@ -122,7 +122,17 @@ internal static class AdjudicateCommand
         var path = StoreAccess.PathOf(services);
         if (StatusFile.Read(path) is { } status && StoreAccess.IsAlive(status.ProcessId))
         {
-            var id = WorkerRequests.Write(path, request);
+            string id;
+            try
+            {
+                id = WorkerRequests.Write(path, request);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                env.Error.WriteLine($"mailops: the request for the running worker could not be written beside {path}: {ex.Message} (run the command as the worker's user, with its settings).");
+                return ExitCodes.Unavailable;
+            }
+
             env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Asked the running worker (process {status.ProcessId}) to record it at its next beat..."));
             switch (await WorkerRequests.WaitAsync(path, id, TimeSpan.FromMinutes(2), env.Time, cancellation).ConfigureAwait(false))
             {
@@ -161,7 +171,7 @@ internal static class AdjudicateCommand
         }
         catch (StoreException ex)
         {
-            env.Error.WriteLine($"mailops: --message: {ex.Message}");
+            env.Error.WriteLine($"mailops: {(request.Entry is null ? "--message: " : "")}{ex.Message}");
             return ExitCodes.Usage;
         }
     }

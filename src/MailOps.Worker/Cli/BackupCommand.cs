@@ -35,12 +35,30 @@ internal static class BackupCommand
                     return ExitCodes.Unavailable;
                 }
 
-                store.Backup(target);
+                try
+                {
+                    store.Backup(target);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    await env.Error.WriteLineAsync($"mailops: --out: the snapshot could not be written to {target}: {ex.Message}").ConfigureAwait(false);
+                    return ExitCodes.Unavailable;
+                }
+
                 await env.Out.WriteLineAsync($"Wrote a snapshot of {path} to {target}.").ConfigureAwait(false);
                 return ExitCodes.Success;
             }
 
-            BackupRequest.Write(path, target);
+            try
+            {
+                BackupRequest.Write(path, target);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await env.Error.WriteLineAsync($"mailops: the request for the running worker could not be written beside {path}: {ex.Message} (run the command as the worker's user, with its settings).").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+
             await env.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Asked the running worker (process {status.ProcessId}) for a snapshot of {path}...")).ConfigureAwait(false);
             var deadline = env.Time.GetUtcNow() + parse.GetValue(wait);
             while (File.Exists(BackupRequest.PathFor(path)) && env.Time.GetUtcNow() < deadline)

@@ -25,7 +25,7 @@ internal static class StoreAccess
             env.Error.WriteLine($"mailops: {ex.Message}");
             if (held)
             {
-                env.Error.WriteLine("mailops: a running worker (mailops run) may hold the store: stop it first, or use 'mailops status' and 'mailops backup', which work beside it.");
+                env.Error.WriteLine("mailops: a running worker (mailops run) may hold the store: stop it first; 'mailops status', 'mailops adjudicate' and 'mailops backup' work beside it once it has beaten.");
             }
 
             return null;

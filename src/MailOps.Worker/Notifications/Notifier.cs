@@ -130,9 +130,11 @@ internal sealed class Notifier
     public QuarterlyAssessment Quarterly(Period quarter, Snapshot snapshot)
     {
         var calculator = new ScoreCalculator(_regime.Zone, _assessment.Scoring);
-        // Months before the assessment started, or not yet begun, have no score: they are not averaged in.
+        // Months before the quarter too, so that a run below the threshold that began before it is seen whole; months
+        // before the assessment started, or not yet begun, have no score and are left out.
         var today = _regime.Zone.DateOf(snapshot.AsOf);
-        var monthly = Enumerable.Range(-2, 5)
+        var watch = _assessment.Scoring.WatchMonths;
+        var monthly = Enumerable.Range(-(watch - 1), watch + 2)
             .Select(i => Period.MonthOf(quarter.Start.AddMonths(i)))
             .Where(m => Assessed(m) && m.Start <= today)
             .SelectMany(m => calculator.ScoreAll(AssessedUnits, m, snapshot.Results, snapshot.Entries))
@@ -158,7 +160,7 @@ internal sealed class Notifier
     private bool Assessed(Period period) => _assessment.Since is not { } since || period.End >= since;
 
     private int QueueAll(MailStore store, string kind, string period, IEnumerable<string> recipients, Func<object> view, DateTimeOffset now) =>
-        Resolve(recipients).Count(recipient => Enqueue(store, $"{kind}/{period}/{recipient.ToLowerInvariant()}", kind, recipient, view, now));
+        Resolve(recipients).Count(recipient => Enqueue(store, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}", kind, recipient, view, now));
 
     private bool Enqueue(MailStore store, string key, string kind, string recipient, Func<object> view, DateTimeOffset now)
     {

@@ -13,8 +13,11 @@ internal sealed partial class WorkerRequestJson : JsonSerializerContext;
 
 /// <summary>
 /// How a command changes the store while a running worker holds it: it writes the request as
-/// <c>{store}.requests/{id}.json</c>; at its next beat the worker applies it (through the same store methods, so
-/// it is audited under the author's name) and leaves <c>{id}.done</c> with what it did, or <c>{id}.failed</c> with why not.
+/// <c>{store}.requests/{id}.json</c>; at its next beat the worker claims it (renames it <c>{id}.taken</c>), applies it
+/// through the same store methods (audited under the author's name) and leaves <c>{id}.done</c> with what it did,
+/// or <c>{id}.failed</c> with why not. A command that gives up withdraws its request by renaming it
+/// <c>{id}.withdrawn</c>; whichever rename comes first wins, so a request is applied at most once, and a
+/// command never says "nothing was recorded" about a request the worker took.
 /// </summary>
 internal static class WorkerRequests
 {
@@ -35,10 +38,30 @@ internal static class WorkerRequests
         return id;
     }
 
-    /// <summary>Waits for the worker's answer: (true, what it did), (false, why not), or null when none came in time.</summary>
+    /// <summary>Waits for the worker's answer: (true, what it did), (false, why not), or null when it was withdrawn unanswered.</summary>
     public static async Task<(bool Done, string Answer)?> WaitAsync(string storePath, string id, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
     {
         var folder = FolderFor(storePath);
+        if (await PollAsync(folder, id, wait, time, cancellationToken).ConfigureAwait(false) is { } answer)
+        {
+            return answer;
+        }
+
+        // Not answered: withdraw the request, unless the worker has claimed it; then wait for its answer once more.
+        try
+        {
+            File.Move(Path.Combine(folder, id + ".json"), Path.Combine(folder, id + ".withdrawn"));
+            return null;
+        }
+        catch (FileNotFoundException)
+        {
+            return await PollAsync(folder, id, wait, time, cancellationToken).ConfigureAwait(false)
+                ?? (false, "the running worker took the request but has not answered; look at 'mailops status' and the audit trail before asking again");
+        }
+    }
+
+    private static async Task<(bool Done, string Answer)?> PollAsync(string folder, string id, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    {
         var deadline = time.GetUtcNow() + wait;
         while (time.GetUtcNow() < deadline)
         {
@@ -56,8 +79,6 @@ internal static class WorkerRequests
             await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
         }
 
-        // Not answered: withdraw the request if the worker has not taken it, so it is not applied later unseen.
-        File.Delete(Path.Combine(folder, id + ".json"));
         return null;
     }
 
@@ -71,14 +92,24 @@ internal static class WorkerRequests
         }
 
         var served = 0;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").OrderBy(File.GetLastWriteTimeUtc))
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").OrderBy(File.GetLastWriteTimeUtc).ToList())
         {
             var id = Path.GetFileNameWithoutExtension(file);
+            var taken = Path.Combine(folder, id + ".taken");
+            try
+            {
+                File.Move(file, taken);
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // withdrawn meanwhile
+            }
+
             string answer;
             var done = true;
             try
             {
-                var request = JsonSerializer.Deserialize(File.ReadAllText(file), WorkerRequestJson.Default.WorkerRequest)
+                var request = JsonSerializer.Deserialize(File.ReadAllText(taken), WorkerRequestJson.Default.WorkerRequest)
                     ?? throw new JsonException("the request is empty");
                 answer = Apply(store, request);
             }
@@ -87,8 +118,9 @@ internal static class WorkerRequests
                 (done, answer) = (false, ex.Message);
             }
 
+            // A crash here leaves {id}.taken: never applied again, and the command's wait ends without an answer.
             File.WriteAllText(Path.Combine(folder, id + (done ? ".done" : ".failed")), answer);
-            File.Delete(file);
+            File.Delete(taken);
             served++;
         }
 

@@ -249,10 +249,24 @@ internal sealed class MailStore : IDisposable
                 Directory.CreateDirectory(directory);
             }
 
-            // The store's own file handle is open; read the checkpointed file through a shared handle.
-            using var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var copy = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
-            source.CopyTo(copy);
+            // The store's own file handle is open; read the checkpointed file through a shared handle. Copied beside
+            // the target and renamed, so a failed copy never leaves a partial file under the target's name.
+            var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
+            try
+            {
+                using (var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+                using (var copy = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+                {
+                    source.CopyTo(copy);
+                }
+
+                File.Move(temporary, target, overwrite: false);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
+
             Audit("mailops", "backup", target, null);
         }
     }

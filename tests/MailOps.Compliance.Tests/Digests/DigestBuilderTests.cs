@@ -26,6 +26,18 @@ public sealed class DigestBuilderTests
     private static ObligationResult Judged(Obligation o, ObligationStatus status, int deduction = 0, string? received = null) =>
         new(o, status, 0, deduction, [], received is null ? null : Sent(o, received));
 
+    [Fact]
+    public void Build_ListsOnlyTheMessagesReceivedSinceThePreviousDigest_SoEachIsShownOnce()
+    {
+        TriageLine Line(string id, string received) => new(id, "x@example.com", "月报", T(received), "unknown-report", new("未识别", "not recognised"));
+        var triage = new[] { Line("<old@example.com>", "2026-11-23 08:00"), Line("<new@example.com>", "2026-11-23 18:00"), Line("<later@example.com>", "2026-11-24 09:00") };
+
+        var digest = Builder.Build(T("2026-11-24 08:30"), T("2026-11-23 08:30"), [], [], triage, triage, []);
+
+        digest.Triage.Select(t => t.MessageId).Should().Equal("<new@example.com>");
+        digest.Unauthenticated.Select(t => t.MessageId).Should().Equal("<new@example.com>");
+    }
+
     private static Digest Build(string asOf, string since, IReadOnlyList<ObligationResult> results, IReadOnlyList<ManualEntry>? entries = null) =>
         Builder.Build(T(asOf), T(since), results, entries ?? [], [], [], []);
 

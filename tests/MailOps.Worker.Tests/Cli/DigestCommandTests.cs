@@ -9,7 +9,8 @@ namespace MailOps.Worker.Tests.Cli;
 public sealed class DigestCommandTests : IDisposable
 {
     private const string Morning = "2026-11-24T09:00";
-    private const string Subject = "【报送日报】示例集团 2026-11-24：新增问题 2 项，扣 10 分，待人工确认 6 封";
+    // Nothing reached triage between the 11-23 and the 11-24 digests, so the subject names no message to review.
+    private const string Subject = "【报送日报】示例集团 2026-11-24：新增问题 2 项，扣 10 分\n";
 
     private readonly TempFolder _folder = new();
 
@@ -20,8 +21,22 @@ public sealed class DigestCommandTests : IDisposable
         html.Should().Contain("示例集团", "the digest names the group");
         html.Should().Contain("长沙公司客户关系部").And.Contain("cs-2026-11-site-open").And.Contain("property.chair-gm", "the flash report's missing CC is a new fault");
         html.Should().Contain("华中物业房屋保修部").And.Contain("2026-W47").And.Contain("group.engineering", "so is the weekly report's");
-        html.Should().Contain("li.mengmeng.home@example.net", "the unknown sender waits for a person");
-        html.Should().Contain("spf=fail, dmarc=fail", "the forged copy is listed as unauthenticated");
+        html.Should().NotContain("li.mengmeng.home@example.net", "the unknown sender was listed once, in the digest of 11-20");
+        html.Should().NotContain("spf=fail, dmarc=fail", "the forged copy was listed once, in the digest of 11-23");
+    }
+
+    [Theory]
+    [InlineData("2026-11-20T09:00", "li.mengmeng.home@example.net", "the unknown sender of 11-19 19:04 waits for a person")]
+    [InlineData("2026-11-23T09:00", "spf=fail, dmarc=fail", "the forged copy of 11-20 22:20 is listed as unauthenticated")]
+    public async Task Digest_ListsAMessageForAPerson_InTheFirstDigestAfterItArrived(string morning, string shown, string because)
+    {
+        var inbox = SampleMonth.CopyInbox(_folder["inbox"]);
+        var output = _folder["out/digest.html"];
+
+        var run = await Support.Cli.RunAsync("digest", "--as-of", morning, "--out", output, "--inbox", inbox);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        File.ReadAllText(output).Should().Contain(shown, because);
     }
 
     [Fact]
