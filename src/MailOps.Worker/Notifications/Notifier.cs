@@ -143,6 +143,32 @@ internal sealed class Notifier
         return QuarterlyAssessment.Build(quarter, monthly, quarterly, _assessment.Scoring);
     }
 
+    /// <summary>
+    /// What is wrong with the recipients settings against the directory: a role key no one holds (a typo would
+    /// otherwise mean a mail never sent), or an address that is not one. Empty when all is well.
+    /// </summary>
+    public IReadOnlyList<string> CheckRecipients()
+    {
+        var problems = new List<string>();
+        foreach (var (key, entries) in new[] { ("Digest", _options.Recipients.Digest), ("Monthly", _options.Recipients.Monthly), ("Quarterly", _options.Recipients.Quarterly) })
+        {
+            foreach (var entry in entries)
+            {
+                var addresses = Resolve([entry]);
+                if (addresses.Count == 0)
+                {
+                    problems.Add($"{NotificationOptions.Section}:Recipients:{key}: \"{entry}\" is no address, and no one in the directory holds that role.");
+                }
+
+                problems.AddRange(addresses
+                    .Where(a => !MimeKit.MailboxAddress.TryParse(a, out _))
+                    .Select(a => $"{NotificationOptions.Section}:Recipients:{key}: \"{a}\" (from \"{entry}\") is not an email address."));
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>The addresses a recipients setting names: role keys of the directory, or addresses as written.</summary>
     public IReadOnlyList<string> Resolve(IEnumerable<string> entries) =>
     [

@@ -46,6 +46,12 @@ internal sealed partial class MailOpsWorker(
                 throw new TemplateException(string.Join(Environment.NewLine, problems));
             }
 
+            if (services.GetRequiredService<Notifier>().CheckRecipients() is { Count: > 0 } recipients)
+            {
+                Stop(string.Join(Environment.NewLine, recipients), Cli.ExitCodes.Configuration);
+                return;
+            }
+
             pulse = services.GetRequiredService<Pulse>();
         }
         catch (Exception ex) when (ex is StoreException or TemplateException or IOException or UnauthorizedAccessException)

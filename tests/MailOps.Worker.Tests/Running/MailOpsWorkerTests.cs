@@ -32,6 +32,17 @@ public sealed class MailOpsWorkerTests : IDisposable
         run.ExitCode.Should().Be(78);
     }
 
+    [Fact]
+    public async Task Run_WithARecipientRoleNoOneHolds_StopsWithTheConfigurationExitCode_NamingIt()
+    {
+        var settings = Settings(ShippedSettings.Templates);
+        settings["MailOps:Notifications:Recipients:Digest:0"] = "group.nobody";
+
+        var run = await Support.Cli.RunAsync(settings, "run");
+
+        run.ExitCode.Should().Be(78, "a typo in a recipient would otherwise mean a digest never sent");
+    }
+
     private Dictionary<string, string?> Settings(string templates) => new()
     {
         ["MailOps:Notifications:Templates"] = templates,
