@@ -76,20 +76,32 @@ internal sealed partial class Pulse(
             var report = new PulseReport(now, ingested, _mailboxProblem, snapshot, queued, sent, store.Unsent().Count);
             Last = report;
             WriteStatus(reason, report);
-            LogPulse(
-                logger,
-                reason,
-                ingested?.Parsed + ingested?.Skipped ?? 0,
-                ingested?.Submissions ?? 0,
-                snapshot.Results.Count(r => r.Status == ObligationStatus.OnTime),
-                snapshot.Results.Count(r => r.Status == ObligationStatus.Late),
-                snapshot.Results.Count(r => r.Status is ObligationStatus.Overdue or ObligationStatus.Missing),
-                snapshot.Results.Count(r => r.Status == ObligationStatus.Pending),
-                queued.Nudges,
-                queued.Overdue,
-                queued.Digests + queued.Monthly + queued.Quarterly,
-                sent.Sent,
-                report.StillQueued);
+            // A beat that found and sent nothing is logged at Debug: every 30 s of "nothing new" would drown the log.
+            var quiet = (ingested is null || ingested.Parsed + ingested.Skipped == 0) && queued.Total == 0 && sent.Sent == 0 && reason == "interval";
+            var level = quiet ? LogLevel.Debug : LogLevel.Information;
+            if (logger.IsEnabled(level))
+            {
+                var onTime = snapshot.Results.Count(r => r.Status == ObligationStatus.OnTime);
+                var late = snapshot.Results.Count(r => r.Status == ObligationStatus.Late);
+                var overdue = snapshot.Results.Count(r => r.Status is ObligationStatus.Overdue or ObligationStatus.Missing);
+                var pending = snapshot.Results.Count(r => r.Status == ObligationStatus.Pending);
+                LogPulse(
+                    logger,
+                    level,
+                    reason,
+                    ingested?.Parsed + ingested?.Skipped ?? 0,
+                    ingested?.Submissions ?? 0,
+                    onTime,
+                    late,
+                    overdue,
+                    pending,
+                    queued.Nudges,
+                    queued.Overdue,
+                    queued.Digests + queued.Monthly + queued.Quarterly,
+                    sent.Sent,
+                    report.StillQueued);
+            }
+
             return report;
         }
         finally
@@ -146,8 +158,8 @@ internal sealed partial class Pulse(
         return warnings;
     }
 
-    [LoggerMessage(20, LogLevel.Information, "Pulse ({Reason}): {Messages} new message(s), {Submissions} submission(s); obligations {OnTime} on time, {Late} late, {Overdue} overdue or missing, {Pending} pending; queued {Nudges} nudge(s), {OverdueNotices} overdue notice(s), {Headquarters} HQ mail(s); sent {Sent}, {Queued} waiting")]
-    private static partial void LogPulse(ILogger logger, string reason, int messages, int submissions, int onTime, int late, int overdue, int pending, int nudges, int overdueNotices, int headquarters, int sent, int queued);
+    [LoggerMessage(EventId = 20, Message = "Pulse ({Reason}): {Messages} new message(s), {Submissions} submission(s); obligations {OnTime} on time, {Late} late, {Overdue} overdue or missing, {Pending} pending; queued {Nudges} nudge(s), {OverdueNotices} overdue notice(s), {Headquarters} HQ mail(s); sent {Sent}, {Queued} waiting")]
+    private static partial void LogPulse(ILogger logger, LogLevel level, string reason, int messages, int submissions, int onTime, int late, int overdue, int pending, int nudges, int overdueNotices, int headquarters, int sent, int queued);
 
     [LoggerMessage(23, LogLevel.Information, "Backup requested: a snapshot of the store written to {Target} (or the reason it was not, beside the store)")]
     private static partial void LogBackup(ILogger logger, string target);
