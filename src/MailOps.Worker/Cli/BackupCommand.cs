@@ -6,8 +6,8 @@ namespace MailOps.Worker.Cli;
 
 /// <summary>
 /// <c>mailops backup --out FILE</c>: a consistent snapshot of the store. With no worker running it copies the store
-/// itself; beside a running worker (which holds the store) it asks the worker, which takes the snapshot at its next
-/// beat, and waits for it.
+/// itself; beside a running worker (which holds the store) it asks the worker through its request folder (see
+/// <see cref="WorkerRequests"/>), which takes the snapshot at its next beat, and waits for it.
 /// </summary>
 internal static class BackupCommand
 {
@@ -49,9 +49,10 @@ internal static class BackupCommand
                 return ExitCodes.Success;
             }
 
+            string id;
             try
             {
-                BackupRequest.Write(path, target);
+                id = WorkerRequests.Write(path, new WorkerRequest(WorkerRequests.Backup, null, null, "mailops backup", "a snapshot", target));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -60,23 +61,16 @@ internal static class BackupCommand
             }
 
             await env.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Asked the running worker (process {status.ProcessId}) for a snapshot of {path}...")).ConfigureAwait(false);
-            var deadline = env.Time.GetUtcNow() + parse.GetValue(wait);
-            while (File.Exists(BackupRequest.PathFor(path)) && env.Time.GetUtcNow() < deadline)
+            switch (await WorkerRequests.WaitAsync(path, id, parse.GetValue(wait), env.Time, cancellation).ConfigureAwait(false))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), env.Time, cancellation).ConfigureAwait(false);
-            }
-
-            if (File.Exists(BackupRequest.FailurePathFor(path)))
-            {
-                await env.Error.WriteLineAsync($"mailops: the worker could not write the snapshot: {await File.ReadAllTextAsync(BackupRequest.FailurePathFor(path), cancellation).ConfigureAwait(false)}").ConfigureAwait(false);
-                return ExitCodes.Unavailable;
-            }
-
-            if (!File.Exists(target))
-            {
-                File.Delete(BackupRequest.PathFor(path));
-                await env.Error.WriteLineAsync($"mailops: the worker did not take the snapshot within {parse.GetValue(wait)}; is it beating? ('mailops status')").ConfigureAwait(false);
-                return ExitCodes.Unavailable;
+                case (true, _):
+                    break;
+                case (false, var why):
+                    await env.Error.WriteLineAsync($"mailops: the worker could not write the snapshot: {why}").ConfigureAwait(false);
+                    return ExitCodes.Unavailable;
+                default:
+                    await env.Error.WriteLineAsync($"mailops: the worker did not take the snapshot within {parse.GetValue(wait)}; is it beating? ('mailops status')").ConfigureAwait(false);
+                    return ExitCodes.Unavailable;
             }
 
             await env.Out.WriteLineAsync($"Wrote a snapshot of {path} to {target}.").ConfigureAwait(false);

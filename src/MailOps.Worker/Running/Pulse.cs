@@ -47,11 +47,6 @@ internal sealed partial class Pulse(
         await _gate.WaitAsync(stopping).ConfigureAwait(false);
         try
         {
-            if (BackupRequest.Serve(store) is { } backup)
-            {
-                LogBackup(logger, backup);
-            }
-
             if (WorkerRequests.Serve(store) is > 0 and var requests)
             {
                 LogRequests(logger, requests);
@@ -161,10 +156,7 @@ internal sealed partial class Pulse(
     [LoggerMessage(EventId = 20, Message = "Pulse ({Reason}): {Messages} new message(s), {Submissions} submission(s); obligations {OnTime} on time, {Late} late, {Overdue} overdue or missing, {Pending} pending; queued {Nudges} nudge(s), {OverdueNotices} overdue notice(s), {Headquarters} HQ mail(s); sent {Sent}, {Queued} waiting")]
     private static partial void LogPulse(ILogger logger, LogLevel level, string reason, int messages, int submissions, int onTime, int late, int overdue, int pending, int nudges, int overdueNotices, int headquarters, int sent, int queued);
 
-    [LoggerMessage(23, LogLevel.Information, "Backup requested: a snapshot of the store written to {Target} (or the reason it was not, beside the store)")]
-    private static partial void LogBackup(ILogger logger, string target);
-
-    [LoggerMessage(24, LogLevel.Information, "Applied {Count} judgement(s) asked by mailops adjudicate")]
+    [LoggerMessage(24, LogLevel.Information, "Served {Count} request(s) of mailops adjudicate or backup")]
     private static partial void LogRequests(ILogger logger, int count);
 
     [LoggerMessage(22, LogLevel.Warning, "The status file {Path} could not be written: {Problem}")]

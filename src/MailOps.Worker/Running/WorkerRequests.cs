@@ -4,15 +4,18 @@ using MailOps.Worker.Store;
 
 namespace MailOps.Worker.Running;
 
-/// <summary>A change to the store asked of the running worker by a command: a person's judgement, or an accepted report.</summary>
-internal sealed record WorkerRequest(string Action, StoredManualEntry? Entry, string? OutcomeId, string Author, string Reason);
+/// <summary>
+/// Work on the store asked of the running worker by a command: a person's judgement, an accepted report, or a
+/// snapshot written to <see cref="Target"/>.
+/// </summary>
+internal sealed record WorkerRequest(string Action, StoredManualEntry? Entry, string? OutcomeId, string Author, string Reason, string? Target = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(WorkerRequest))]
 internal sealed partial class WorkerRequestJson : JsonSerializerContext;
 
 /// <summary>
-/// How a command changes the store while a running worker holds it: it writes the request as
+/// How a command works on the store while a running worker holds it (adjudicate, backup): it writes the request as
 /// <c>{store}.requests/{id}.json</c>; at its next beat the worker claims it (renames it <c>{id}.taken</c>), applies it
 /// through the same store methods (audited under the author's name) and leaves <c>{id}.done</c> with what it did,
 /// or <c>{id}.failed</c> with why not. A command that gives up withdraws its request by renaming it
@@ -23,6 +26,7 @@ internal static class WorkerRequests
 {
     public const string ManualEntry = "manual-entry";
     public const string Accept = "accept";
+    public const string Backup = "backup";
 
     public static string FolderFor(string storePath) => storePath + ".requests";
 
@@ -134,6 +138,17 @@ internal static class WorkerRequests
             case ManualEntry when request.Entry is { } entry:
                 var id = store.AddManualEntry(entry);
                 return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Recorded entry {id}: {entry.Kind} {entry.ObligationKey ?? entry.Unit}, {entry.Points} point(s), by {entry.Author}: {entry.Reason}");
+            case Backup when request.Target is { } target:
+                try
+                {
+                    store.Backup(target);
+                }
+                catch (Exception ex) when (ex is UnauthorizedAccessException or ArgumentException)
+                {
+                    throw new IOException($"{target}: {ex.Message}", ex);
+                }
+
+                return $"Wrote a snapshot of {store.Path} to {target}.";
             case Accept when request.OutcomeId is { } outcome:
                 var accepted = store.Accept(outcome, request.Author, request.Reason);
                 return $"Accepted {accepted.MessageId} as {accepted.Report}/{accepted.Unit}/{accepted.Period}, by {request.Author}: {request.Reason}";

@@ -77,7 +77,7 @@ public sealed class BackupCommandTests : IDisposable
             run.ExitCode.Should().Be(0, run.Error);
             run.Out.Should().Contain($"Asked the running worker (process {worker.Id}) for a snapshot of {store}")
                 .And.Contain($"Wrote a snapshot of {store} to {target}.");
-            File.Exists(BackupRequest.PathFor(store)).Should().BeFalse("the worker served the request");
+            Directory.EnumerateFiles(WorkerRequests.FolderFor(store)).Should().BeEmpty("the worker served the request and the command took its answer");
             worker.HasExited.Should().BeFalse("the worker kept running");
             using var snapshot = MailStore.Open(target, _time);
             snapshot.MessageCount.Should().Be(84);
