@@ -25,22 +25,9 @@ internal static class BackfillCommand
         command.SetAction((parse, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
         {
             var from = regime.Zone.StartOf(parse.GetValue(since));
-            IMailbox mailbox;
-            try
-            {
-                // The Graph mailbox reads its start date when it is built: set it before asking for the mailbox.
-                services.GetRequiredService<IOptions<GraphMailboxOptions>>().Value.StartDate = from;
-                mailbox = services.GetRequiredService<IMailbox>();
-            }
-            catch (OptionsValidationException ex)
-            {
-                foreach (var failure in ex.Failures)
-                {
-                    await env.Error.WriteLineAsync($"mailops: {failure}").ConfigureAwait(false);
-                }
-
-                return ExitCodes.Configuration;
-            }
+            // The Graph mailbox reads its start date when it is built: set it before asking for the mailbox.
+            services.GetRequiredService<IOptions<GraphMailboxOptions>>().Value.StartDate = from;
+            var mailbox = services.GetRequiredService<IMailbox>();
 
             using var store = StoreAccess.TryOpen(services, env);
             if (store is null)

@@ -26,11 +26,7 @@ internal static class CommandContext
         }
         catch (OptionsValidationException ex)
         {
-            foreach (var failure in ex.Failures)
-            {
-                env.Error.WriteLine($"mailops: {failure}");
-            }
-
+            WriteFailures(env.Error, ex);
             return ExitCodes.Configuration;
         }
 
@@ -41,7 +37,24 @@ internal static class CommandContext
             return ExitCodes.Configuration;
         }
 
-        return await body(regime.Value!, host.Services).ConfigureAwait(false);
+        try
+        {
+            return await body(regime.Value!, host.Services).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            // Options a command asks for on its way (the mailbox's, the store's) are validated when first asked for.
+            WriteFailures(env.Error, ex);
+            return ExitCodes.Configuration;
+        }
+    }
+
+    public static void WriteFailures(TextWriter error, OptionsValidationException ex)
+    {
+        foreach (var failure in ex.Failures)
+        {
+            error.WriteLine($"mailops: {failure}");
+        }
     }
 
     public static void WriteErrors(TextWriter error, IReadOnlyList<ConfigurationError> errors)

@@ -27,15 +27,6 @@ internal static class IngestCommand
                 store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
                 mailbox = services.GetRequiredService<IMailbox>();
             }
-            catch (OptionsValidationException ex)
-            {
-                foreach (var failure in ex.Failures)
-                {
-                    await env.Error.WriteLineAsync($"mailops: {failure}").ConfigureAwait(false);
-                }
-
-                return ExitCodes.Configuration;
-            }
             catch (MailboxAccessException ex)
             {
                 await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
