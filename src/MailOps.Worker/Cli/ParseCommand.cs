@@ -47,7 +47,7 @@ internal static class ParseCommand
                     continue;
                 }
 
-                results.Add(ToJson(Path.GetRelativePath(File.Exists(target) ? Path.GetDirectoryName(target)! : target, file), parser.Parse(raw)));
+                results.Add(ToJson(Path.GetRelativePath(File.Exists(target) ? Path.GetDirectoryName(target)! : target, file), parser.Parse(raw, Mailboxes.FolderMailbox.ReceivedAtOf(raw))));
             }
 
             if (parse.GetValue(json))

@@ -151,6 +151,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         try
         {
             using var stream = info.OpenRead();
+            SkipByteOrderMark(stream);
             headers = HeaderList.Load(MimeOptions.Default, stream);
         }
         catch (FileNotFoundException)
@@ -167,6 +168,36 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
             ?? Rfc5322(headers[HeaderId.Date])
             ?? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
         return new MailboxMessage(name, headers[HeaderId.MessageId], headers[HeaderId.Subject], headers[HeaderId.From], received);
+    }
+
+    /// <summary>
+    /// The instant a message's <see cref="ReceivedAtHeader"/> gives, read as the folder mailbox reads it, or null
+    /// (no such header, or unreadable headers): so that <c>mailops parse</c> dates a file as ingest would.
+    /// </summary>
+    public static DateTimeOffset? ReceivedAtOf(byte[] raw)
+    {
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            SkipByteOrderMark(stream);
+            return Instant(HeaderList.Load(MimeOptions.Default, stream)[ReceivedAtHeader]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    // A file saved by a Windows editor can start with a UTF-8 byte order mark, which would otherwise become part of
+    // the first header's name (and hide an X-Received-At written first).
+    private static void SkipByteOrderMark(Stream stream)
+    {
+        Span<byte> start = stackalloc byte[3];
+        var read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
+        if (read < 3 || start[0] != 0xEF || start[1] != 0xBB || start[2] != 0xBF)
+        {
+            stream.Position = 0;
+        }
     }
 
     // ISO 8601 with an offset (2026-11-23T20:40:00+08:00), or an RFC 5322 date; a time without an offset is refused

@@ -24,6 +24,20 @@ public sealed class ParseCommandTests : IDisposable
         """;
 
     [Fact]
+    public async Task Parse_ReadsTheReceivedInstant_AsTheFolderMailboxDoes_FromXReceivedAt()
+    {
+        // Received on the evening of the 22nd by the folder's own account, though the mail server stamped the 23rd;
+        // written with a byte order mark, as a Windows editor saves it.
+        var dropped = "X-Received-At: 2026-11-22T20:15:00+08:00\n" + Daily;
+        File.WriteAllText(Path.Combine(_folder, "daily.eml"), dropped.ReplaceLineEndings("\r\n"), Encoding.UTF8);
+
+        var run = await Support.Cli.RunAsync("parse", Path.Combine(_folder, "daily.eml"), "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Json[0].GetProperty("received").GetDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 22, 20, 15, 0, TimeSpan.FromHours(8)));
+    }
+
+    [Fact]
     public async Task Parse_Json_GivesEachMessagesClassificationAndFindings()
     {
         File.WriteAllText(Path.Combine(_folder, "daily.eml"), Daily.ReplaceLineEndings("\r\n"), Encoding.UTF8);

@@ -75,6 +75,7 @@ public sealed class FolderMailboxTests : IDisposable
     [Theory]
     [InlineData("X-Received-At: 2026-11-23T20:40:00+08:00\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:40:00+08:00")]
     [InlineData("X-Received-At: 2026-11-23T20:40:00\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:00:00+08:00")]
+    [InlineData("\uFEFFX-Received-At: 2026-11-23T20:40:00+08:00\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:40:00+08:00")]
     [InlineData("Received: from a by b; Mon, 23 Nov 2026 20:30:00 +0800\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:30:00+08:00")]
     [InlineData("Date: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:00:00+08:00")]
     [InlineData("", "2026-11-01T00:00:00+00:00")]
