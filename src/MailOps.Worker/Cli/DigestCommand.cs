@@ -2,7 +2,6 @@ using System.CommandLine;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Notifications;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MailOps.Worker.Cli;
 
@@ -21,8 +20,6 @@ internal static class DigestCommand
         command.SetAction((parse, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
         {
             var at = parse.GetValue(asOf)!.Resolve(regime.Zone);
-            var notifications = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
-            var assessment = services.GetRequiredService<IOptions<AssessmentOptions>>().Value;
             using var source = await JudgedMail.OpenAsync(env, services, regime, parse.GetValue(inbox), cancellation).ConfigureAwait(false);
             if (source is null)
             {
@@ -31,9 +28,9 @@ internal static class DigestCommand
 
             try
             {
-                var renderer = services.GetRequiredService<TemplateRenderer>();
-                var notifier = new Notifier(regime, notifications, assessment, renderer, services.GetRequiredService<IOptions<Mailboxes.FolderMailboxOptions>>().Value.Address);
-                var snapshot = new Assessor(regime, assessment).Judge(source.Store, at);
+                // The notifier and assessor the worker uses, so the preview reads as the mail would.
+                var notifier = services.GetRequiredService<Notifier>();
+                var snapshot = services.GetRequiredService<Assessor>().Judge(source.Store, at);
                 var mail = notifier.RenderDigest(notifier.PreviewDigest(snapshot));
                 var path = Path.GetFullPath(parse.GetValue(output)!);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);

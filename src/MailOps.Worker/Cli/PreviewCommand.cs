@@ -29,7 +29,7 @@ internal static class PreviewCommand
             var at = parse.GetValue(asOf)!.Resolve(regime.Zone);
             var notifications = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
             var assessment = services.GetRequiredService<IOptions<AssessmentOptions>>().Value;
-            var address = services.GetRequiredService<IOptions<Mailboxes.FolderMailboxOptions>>().Value.Address;
+            var address = services.GetRequiredService<Mailboxes.IMailbox>().Identity.Address;
             using var source = await JudgedMail.OpenAsync(env, services, regime, parse.GetValue(inbox), cancellation).ConfigureAwait(false);
             if (source is null)
             {
@@ -38,8 +38,9 @@ internal static class PreviewCommand
 
             try
             {
-                var notifier = new Notifier(regime, notifications, assessment, services.GetRequiredService<TemplateRenderer>(), address);
-                var snapshot = new Assessor(regime, assessment).Judge(source.Store, at);
+                // The notifier and assessor the worker uses, so each preview reads as the mail would.
+                var notifier = services.GetRequiredService<Notifier>();
+                var snapshot = services.GetRequiredService<Assessor>().Judge(source.Store, at);
                 var today = regime.Zone.DateOf(at);
                 var slot = notifier.Schedule.LatestDigest(at);
                 var since = slot is null ? at.AddDays(-1) : notifier.Schedule.PreviousDigest(slot);

@@ -25,7 +25,7 @@ internal static class StatusCommand
             var path = StoreAccess.PathOf(services);
             var now = env.Time.GetUtcNow();
             var status = StatusFile.Read(path);
-            var running = status is not null && IsRunning(status.ProcessId);
+            var running = status is not null && StoreAccess.IsAlive(status.ProcessId, thisProcessCounts: true);
             env.Out.WriteLine($"Store:    {path}{(File.Exists(path) ? "" : " (not created yet)")}");
             if (status is not null)
             {
@@ -70,18 +70,5 @@ internal static class StatusCommand
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited && (process.ProcessName.Contains("mailops", StringComparison.OrdinalIgnoreCase) || process.ProcessName.Equals("dotnet", StringComparison.OrdinalIgnoreCase));
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

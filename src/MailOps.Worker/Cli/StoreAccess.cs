@@ -32,13 +32,16 @@ internal static class StoreAccess
         }
     }
 
-    /// <summary>Whether the process that wrote a status file still runs (and is not this one).</summary>
-    public static bool IsAlive(int processId)
+    /// <summary>
+    /// Whether the process that wrote a status file still runs. This process counts only when
+    /// <paramref name="thisProcessCounts"/>: a command must not wait for itself to serve a request.
+    /// </summary>
+    public static bool IsAlive(int processId, bool thisProcessCounts = false)
     {
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited && processId != Environment.ProcessId;
+            return !process.HasExited && (thisProcessCounts || processId != Environment.ProcessId);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
