@@ -3,6 +3,7 @@ using MailOps.Compliance.Common;
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Digests;
 using MailOps.Compliance.Evaluation;
+using MailOps.Parsing;
 using MailOps.Worker.Store;
 
 namespace MailOps.Worker.Assessment;
@@ -15,13 +16,6 @@ namespace MailOps.Worker.Assessment;
 /// </summary>
 internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions options)
 {
-    // Reasons that mean "this looked like a report and a person should look"; replies, auto-replies,
-    // delivery reports and MailOps's own mail are not.
-    private static readonly HashSet<string> TriageReasons = new(StringComparer.Ordinal)
-    {
-        "unknown-report", "unknown-sender", "ambiguous", "not-owed", "period-unknown", "too-large", "too-many-parts", "unparseable", "no-date",
-    };
-
     private readonly ObligationGenerator _generator = new(regime);
     private readonly ObligationEvaluator _evaluator = new(regime.Calendar, regime.Zone, options.Scoring);
 
@@ -50,22 +44,19 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
         TriageLine Line(StoredOutcome o)
         {
             var message = messages.GetValueOrDefault(o.Id);
-            return new TriageLine(o.MessageId, message?.From ?? o.Submitter, message?.Subject, o.Received ?? message?.Received ?? asOf, o.Reason ?? "", new LocalizedText(o.ReasonDetail ?? "", o.ReasonDetailEn ?? ""));
+            return new TriageLine(o.MessageId, message?.From ?? o.Submitter, message?.Subject, o.Received ?? message?.Received ?? asOf, o.Reason is { } reason ? NonMatchReasons.Name(reason) : "", new LocalizedText(o.ReasonDetail ?? "", o.ReasonDetailEn ?? ""));
         }
 
         var visible = outcomes.Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= asOf).ToList();
-        var triage = visible.Where(o => o.Reason is { } r && TriageReasons.Contains(r)).Select(Line).OrderBy(t => t.Received).ToList();
-        var unauthenticated = visible.Where(o => o.Reason == "unauthenticated-sender" && o.AcceptedBy is null).Select(Line).OrderBy(t => t.Received).ToList();
+        var triage = visible.Where(o => o.Reason is { } r && NonMatchReasons.Disposition(r) == NonMatchDisposition.Triage).Select(Line).OrderBy(t => t.Received).ToList();
+        var unauthenticated = visible.Where(o => o.Reason is { } r && NonMatchReasons.Disposition(r) == NonMatchDisposition.Acceptance && o.AcceptedBy is null).Select(Line).OrderBy(t => t.Received).ToList();
         return new Snapshot(asOf, results, entries, triage, unauthenticated);
     }
 
     private static Submission? ToSubmission(StoredOutcome o) =>
         o is { Report: { } report, Unit: { } unit, Period: { } period, Received: { } received }
-            ? new Submission(report, unit, period, received, o.MessageId, o.Submitter ?? "", o.Recipients, [.. o.Findings.Select(ToFinding).OfType<Finding>()])
+            ? new Submission(report, unit, period, received, o.MessageId, o.Submitter ?? "", o.Recipients, [.. o.Findings.Select(f => new Finding(f.Kind, new LocalizedText(f.Detail, f.DetailEn)))])
             : null;
-
-    private static Finding? ToFinding(StoredFinding f) =>
-        FindingKinds.TryParse(f.Kind, out var kind) ? new Finding(kind, new LocalizedText(f.Detail, f.DetailEn)) : null;
 
     private static ManualEntry? ToEntry(StoredManualEntry e) =>
         ManualEntryKinds.TryParse(e.Kind, out var kind) && DateOnly.TryParseExact(e.EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Evaluation;
 using MailOps.Compliance.Scoring;
+using MailOps.Parsing;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,7 +99,7 @@ internal static class EvaluateCommand
         var unmatchedOutcomes = store.AllOutcomes().Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= snapshot.AsOf).ToList();
         var messages = store.MessagesById(unmatchedOutcomes.Select(o => o.Id));
         var unmatched = unmatchedOutcomes
-            .Select(o => new UnmatchedJson(o.MessageId, o.Reason ?? "", o.ReasonDetail, messages.GetValueOrDefault(o.Id)?.From, messages.GetValueOrDefault(o.Id)?.Subject, o.Received))
+            .Select(o => new UnmatchedJson(o.MessageId, o.Reason is { } reason ? NonMatchReasons.Name(reason) : "", o.ReasonDetail, messages.GetValueOrDefault(o.Id)?.From, messages.GetValueOrDefault(o.Id)?.Subject, o.Received))
             .OrderBy(u => u.Received)
             .ToList();
         var day = (DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

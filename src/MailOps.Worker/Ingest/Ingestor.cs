@@ -85,7 +85,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         Id = id,
         MessageId = outcome.MessageId,
         Matched = outcome.Matched,
-        Reason = outcome.Reason is { } reason ? NonMatchReasons.Name(reason) : null,
+        Reason = outcome.Reason,
         ReasonDetail = outcome.ReasonDetail?.Zh,
         ReasonDetailEn = outcome.ReasonDetail?.En,
         Report = outcome.ReportId,
@@ -94,7 +94,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         Submitter = outcome.Submitter,
         Received = outcome.Message?.Received,
         Recipients = [.. outcome.Submission?.Recipients ?? []],
-        Findings = [.. outcome.Findings.Select(f => new StoredFinding { Kind = FindingKinds.Name(f.Kind), Detail = f.Detail.Zh, DetailEn = f.Detail.En })],
+        Findings = [.. outcome.Findings.Select(f => new StoredFinding { Kind = f.Kind, Detail = f.Detail.Zh, DetailEn = f.Detail.En })],
     };
 }
 

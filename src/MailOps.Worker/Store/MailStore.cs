@@ -1,5 +1,7 @@
 using System.Globalization;
 using LiteDB;
+using MailOps.Compliance.Evaluation;
+using MailOps.Parsing;
 
 namespace MailOps.Worker.Store;
 
@@ -114,7 +116,7 @@ internal sealed class MailStore : IDisposable
                     Outcomes.Upsert(outcome);
                 }
 
-                Audit("mailops", outcome is null ? "message-skipped" : "message-parsed", message.Id, outcome is null ? null : outcome.Matched ? $"{outcome.Report}/{outcome.Unit}/{outcome.Period}" : outcome.Reason);
+                Audit("mailops", outcome is null ? "message-skipped" : "message-parsed", message.Id, outcome is null ? null : outcome.Matched ? $"{outcome.Report}/{outcome.Unit}/{outcome.Period}" : NonMatchReasons.Name(outcome.Reason!.Value));
             });
             return true;
         }
@@ -142,7 +144,7 @@ internal sealed class MailStore : IDisposable
         {
             var wanted = idOrMessageId.Trim().Trim('<', '>');
             var outcome = Outcomes.FindById(idOrMessageId) ?? Outcomes.FindAll().FirstOrDefault(o => o.MessageId.Trim('<', '>') == wanted);
-            if (outcome is null || outcome.Reason != "unauthenticated-sender" || outcome.Report is null)
+            if (outcome is null || outcome.Reason is not NonMatchReason.UnauthenticatedSender || outcome.Report is null)
             {
                 throw new StoreException($"\"{idOrMessageId}\" is not a stored report held for an unauthenticated sender.");
             }
@@ -313,6 +315,15 @@ internal sealed class MailStore : IDisposable
     {
         var mapper = new BsonMapper();
         mapper.RegisterType(value => new BsonValue(value.ToString("O", CultureInfo.InvariantCulture)), bson => DateTimeOffset.Parse(bson.AsString, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+
+        // Reasons and finding kinds are stored under the names the JSON output uses, and read back only as a
+        // member of their enum: a name this MailOps does not know is a store fault, never silently dropped.
+        mapper.RegisterType(
+            reason => new BsonValue(NonMatchReasons.Name(reason)),
+            bson => NonMatchReasons.TryParse(bson.AsString, out var reason) ? reason : throw new StoreException($"The store holds a non-match reason \"{bson.AsString}\" that this MailOps does not know; use the MailOps that wrote it."));
+        mapper.RegisterType(
+            kind => new BsonValue(FindingKinds.Name(kind)),
+            bson => FindingKinds.TryParse(bson.AsString, out var kind) ? kind : throw new StoreException($"The store holds a finding kind \"{bson.AsString}\" that this MailOps does not know; use the MailOps that wrote it."));
         mapper.Entity<StoredMessage>().Id(m => m.Id, autoId: false);
         mapper.Entity<StoredOutcome>().Id(o => o.Id, autoId: false);
         mapper.Entity<StoredCursor>().Id(c => c.Id, autoId: false);

@@ -1,3 +1,6 @@
+using MailOps.Compliance.Evaluation;
+using MailOps.Parsing;
+
 namespace MailOps.Worker.Store;
 
 /// <summary>A message the mailbox reported, keyed by the mailbox's immutable id.</summary>
@@ -36,7 +39,8 @@ public sealed class StoredOutcome
 
     public bool Matched { get; set; }
 
-    public string? Reason { get; set; }
+    /// <summary>Why it is not a submission; null for a submission. Stored under its name (<see cref="NonMatchReasons.Name"/>).</summary>
+    public NonMatchReason? Reason { get; set; }
 
     public string? ReasonDetail { get; set; }
 
@@ -62,7 +66,8 @@ public sealed class StoredOutcome
 
 public sealed class StoredFinding
 {
-    public string Kind { get; set; } = "";
+    /// <summary>Stored under its name (<see cref="FindingKinds.Name"/>).</summary>
+    public FindingKind Kind { get; set; }
 
     public string Detail { get; set; } = "";
 
