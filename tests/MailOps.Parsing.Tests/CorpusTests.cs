@@ -1,5 +1,3 @@
-using System.Text.Json;
-using MailOps.Compliance.Evaluation;
 using MailOps.Parsing.Tests.Support;
 
 namespace MailOps.Parsing.Tests;
@@ -12,13 +10,7 @@ public sealed class CorpusTests
 {
     public static TheoryData<string> Messages()
     {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Files.CorpusFolder, "*.eml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file));
-        }
-
-        return data;
+        return GoldenCase.Names(Files.CorpusFolder);
     }
 
     [Fact]
@@ -34,7 +26,7 @@ public sealed class CorpusTests
     public void Corpus_CoversEveryReportOfTheCatalog()
     {
         var reports = Directory.GetFiles(Files.CorpusFolder, "*.expected.json")
-            .Select(f => Expected.Read(f))
+            .Select(f => GoldenCase.Expected.Read(f))
             .Select(e => e.Report)
             .OfType<string>()
             .ToHashSet();
@@ -44,38 +36,5 @@ public sealed class CorpusTests
 
     [Theory]
     [MemberData(nameof(Messages))]
-    public void Parse_CorpusMessage_GivesItsExpectedResult(string name)
-    {
-        var expected = Expected.Read(Path.Combine(Files.CorpusFolder, name + ".expected.json"));
-        var raw = File.ReadAllBytes(Path.Combine(Files.CorpusFolder, name + ".eml"));
-
-        var outcome = TestRegime.Parser.Parse(raw, expected.ReceivedAt);
-
-        var actual = new Expected(
-            expected.Description,
-            expected.ReceivedAt,
-            outcome.Matched,
-            outcome.Reason is { } reason ? NonMatchReasons.Name(reason) : null,
-            outcome.ReportId,
-            outcome.UnitId,
-            outcome.PeriodId,
-            [.. outcome.Findings.Select(f => FindingKinds.Name(f.Kind)).Distinct().Order(StringComparer.Ordinal)]);
-        actual.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering(), $"{name}: {expected.Description}; {outcome.ReasonDetail?.En}; findings: {string.Join(" | ", outcome.Findings.Select(f => f.Detail.En))}");
-    }
-
-    private sealed record Expected(
-        string Description,
-        DateTimeOffset? ReceivedAt,
-        bool Matched,
-        string? Reason,
-        string? Report,
-        string? Unit,
-        string? Period,
-        IReadOnlyList<string> Findings)
-    {
-        private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-        public static Expected Read(string path) =>
-            JsonSerializer.Deserialize<Expected>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} is empty");
-    }
+    public void Parse_CorpusMessage_GivesItsExpectedResult(string name) => GoldenCase.Check(Files.CorpusFolder, name);
 }

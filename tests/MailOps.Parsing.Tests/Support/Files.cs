@@ -18,4 +18,7 @@ internal static class Files
 
     /// <summary>The golden corpus copied beside the tests.</summary>
     public static string CorpusFolder => Path.Combine(AppContext.BaseDirectory, "Corpus", "messages");
+
+    /// <summary>The reliability corpus (hostile and odd mail) copied beside the tests.</summary>
+    public static string ReliabilityFolder => Path.Combine(AppContext.BaseDirectory, "Reliability", "messages");
 }
