@@ -36,7 +36,7 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
         var (from, to) = Range(asOf);
         var obligations = _generator.Generate(from, to);
         var outcomes = store.AllOutcomes();
-        var submissions = outcomes.Where(o => o.Matched || o.AcceptedBy is not null).Select(ToSubmission).OfType<Submission>().ToList();
+        var submissions = outcomes.Select(StoredOutcomes.ToSubmission).OfType<Submission>().ToList();
         var entries = store.AllManualEntries().Select(ToEntry).OfType<ManualEntry>().ToList();
         var results = _evaluator.EvaluateAll(obligations, submissions, entries, asOf);
 
@@ -48,15 +48,10 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
         }
 
         var visible = outcomes.Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= asOf).ToList();
-        var triage = visible.Where(o => o.Reason is { } r && NonMatchReasons.Disposition(r) == NonMatchDisposition.Triage).Select(Line).OrderBy(t => t.Received).ToList();
-        var unauthenticated = visible.Where(o => o.Reason is { } r && NonMatchReasons.Disposition(r) == NonMatchDisposition.Acceptance && o.AcceptedBy is null).Select(Line).OrderBy(t => t.Received).ToList();
+        var triage = visible.Where(o => StoredOutcomes.Disposition(o) == NonMatchDisposition.Triage).Select(Line).OrderBy(t => t.Received).ToList();
+        var unauthenticated = visible.Where(o => StoredOutcomes.Disposition(o) == NonMatchDisposition.Acceptance && o.AcceptedBy is null).Select(Line).OrderBy(t => t.Received).ToList();
         return new Snapshot(asOf, results, entries, triage, unauthenticated);
     }
-
-    private static Submission? ToSubmission(StoredOutcome o) =>
-        o is { Report: { } report, Unit: { } unit, Period: { } period, Received: { } received }
-            ? new Submission(report, unit, period, received, o.MessageId, o.Submitter ?? "", o.Recipients, [.. o.Findings.Select(f => new Finding(f.Kind, new LocalizedText(f.Detail, f.DetailEn)))])
-            : null;
 
     private static ManualEntry? ToEntry(StoredManualEntry e) =>
         ManualEntryKinds.TryParse(e.Kind, out var kind) && DateOnly.TryParseExact(e.EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

@@ -12,4 +12,8 @@ internal sealed record Snapshot(
     IReadOnlyList<ObligationResult> Results,
     IReadOnlyList<ManualEntry> Entries,
     IReadOnlyList<TriageLine> Triage,
-    IReadOnlyList<TriageLine> Unauthenticated);
+    IReadOnlyList<TriageLine> Unauthenticated)
+{
+    /// <summary>Nothing judged: a beat that stopped before judging (the store failed, or the mailbox was never read).</summary>
+    public static Snapshot Empty(DateTimeOffset asOf) => new(asOf, [], [], [], []);
+}

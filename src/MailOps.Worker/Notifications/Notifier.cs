@@ -11,6 +11,8 @@ namespace MailOps.Worker.Notifications;
 /// <summary>What one planning pass queued, by kind.</summary>
 internal sealed record QueuedCounts(int Nudges, int Overdue, int Digests, int Monthly, int Quarterly)
 {
+    public static QueuedCounts None { get; } = new(0, 0, 0, 0, 0);
+
     public int Total => Nudges + Overdue + Digests + Monthly + Quarterly;
 }
 
@@ -48,10 +50,14 @@ internal sealed class Notifier
 
     public MailSchedule Schedule => _schedule;
 
+    /// <summary>
+    /// Queues what is due at the snapshot's instant, all in one write: a beat whose queueing fails leaves nothing half
+    /// queued (one digest recipient with this morning's figures, the other with the next beat's).
+    /// </summary>
     public QueuedCounts Queue(MailStore store, Snapshot snapshot, IReadOnlyList<Compliance.Common.LocalizedText> warnings)
     {
         var now = snapshot.AsOf;
-        int nudges = 0, overdue = 0;
+        var batch = new Batch(store, this, now);
         foreach (var notice in _planner.Due(snapshot.Results, now).Concat(_planner.Reminders(Unwatched(now), now)))
         {
             var unit = _regime.Directory.FindUnit(notice.Obligation.UnitId)!;
@@ -60,39 +66,35 @@ internal sealed class Notifier
             var kind = notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue";
             foreach (var recipient in recipients)
             {
-                if (Enqueue(store, NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), kind, recipient, () => _views.Notice(notice), now))
-                {
-                    _ = notice.Kind == NoticeKind.Nudge ? nudges++ : overdue++;
-                }
+                batch.Add(NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), kind, recipient, () => _views.Notice(notice));
             }
         }
 
-        var digests = 0;
         if (_schedule.LatestDigest(now) is { } slot)
         {
             // New since the last digest queued (after an outage, that is earlier than the previous slot).
             var since = store.LastQueued("digest") is { } last && last < _schedule.PreviousDigest(slot) ? last : _schedule.PreviousDigest(slot);
             var digest = new Lazy<Digest>(() => BuildDigest(snapshot, since, warnings));
-            digests = QueueAll(store, "digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest.Value), now);
+            batch.AddAll("digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest.Value));
         }
 
-        var monthly = 0;
         var month = _schedule.LatestMonthly(now);
         if (Assessed(month.Period))
         {
-            var cards = new ScoreCalculator(_regime.Zone, _assessment.Scoring).ScoreAll(AssessedUnits, month.Period, snapshot.Results, snapshot.Entries);
-            monthly = QueueAll(store, "monthly", month.Period.Id, _options.Recipients.Monthly, () => _views.Monthly(month.Period, cards, snapshot.Results, now), now);
+            var cards = new Lazy<IReadOnlyList<ScoreCard>>(() => new ScoreCalculator(_regime.Zone, _assessment.Scoring).ScoreAll(AssessedUnits, month.Period, snapshot.Results, snapshot.Entries));
+            batch.AddAll("monthly", month.Period.Id, _options.Recipients.Monthly, () => _views.Monthly(month.Period, cards.Value, snapshot.Results, now));
         }
 
-        var quarterly = 0;
         var quarter = _schedule.LatestQuarterly(now);
         if (Assessed(quarter.Period))
         {
-            var assessment = Quarterly(quarter.Period, snapshot);
-            quarterly = QueueAll(store, "quarterly", quarter.Period.Id, _options.Recipients.Quarterly, () => _views.Quarterly(assessment, now), now);
+            var assessment = new Lazy<QuarterlyAssessment>(() => Quarterly(quarter.Period, snapshot));
+            batch.AddAll("quarterly", quarter.Period.Id, _options.Recipients.Quarterly, () => _views.Quarterly(assessment.Value, now));
         }
 
-        return new QueuedCounts(nudges, overdue, digests, monthly, quarterly);
+        var queued = store.QueueAll(batch.Mails);
+        int Count(string kind) => queued.Count(m => m.Kind == kind);
+        return new QueuedCounts(Count("nudge"), Count("overdue"), Count("digest"), Count("monthly"), Count("quarterly"));
     }
 
     public Digest BuildDigest(Snapshot snapshot, DateTimeOffset since, IReadOnlyList<Compliance.Common.LocalizedText> warnings) =>
@@ -185,18 +187,31 @@ internal sealed class Notifier
     // A period before the assessment started would read as all missing: it is not assessed, so not mailed.
     private bool Assessed(Period period) => _assessment.Since is not { } since || period.End >= since;
 
-    private int QueueAll(MailStore store, string kind, string period, IEnumerable<string> recipients, Func<object> view, DateTimeOffset now) =>
-        Resolve(recipients).Count(recipient => Enqueue(store, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}", kind, recipient, view, now));
-
-    private bool Enqueue(MailStore store, string key, string kind, string recipient, Func<object> view, DateTimeOffset now)
+    // The mails of one beat, rendered only for keys not queued before.
+    private sealed class Batch(MailStore store, Notifier notifier, DateTimeOffset now)
     {
-        if (store.Notification(key) is not null)
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+
+        public List<QueuedMail> Mails { get; } = [];
+
+        public void AddAll(string kind, string period, IEnumerable<string> recipients, Func<object> view)
         {
-            return false;
+            foreach (var recipient in notifier.Resolve(recipients))
+            {
+                Add($"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}", kind, recipient, view);
+            }
         }
 
-        var mail = _renderer.Render(_options.Language, kind, view());
-        return store.TryQueue(key, kind, MailComposer.Compose(_mailbox, recipient, mail, kind, key, now));
+        public void Add(string key, string kind, string recipient, Func<object> view)
+        {
+            if (!_keys.Add(key) || store.Notification(key) is not null)
+            {
+                return;
+            }
+
+            var mail = notifier._renderer.Render(notifier._options.Language, kind, view());
+            Mails.Add(new QueuedMail(key, kind, MailComposer.Compose(notifier._mailbox, recipient, mail, kind, key, now)));
+        }
     }
 
     private IEnumerable<Obligation> Unwatched(DateTimeOffset now)

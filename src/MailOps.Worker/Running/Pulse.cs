@@ -12,14 +12,18 @@ using Microsoft.Extensions.Logging;
 
 namespace MailOps.Worker.Running;
 
-/// <summary>What one pulse did.</summary>
-internal sealed record PulseReport(DateTimeOffset At, IngestCounts? Ingested, string? MailboxProblem, Snapshot Snapshot, QueuedCounts Queued, DispatchCounts Sent, int StillQueued);
+/// <summary>What one pulse did; <see cref="StoreProblem"/> set when the store failed and the beat judged and sent nothing.</summary>
+internal sealed record PulseReport(DateTimeOffset At, IngestCounts? Ingested, string? MailboxProblem, Snapshot Snapshot, QueuedCounts Queued, DispatchCounts Sent, int StillQueued, string? StoreProblem = null);
 
 /// <summary>
 /// One beat of the running worker: read the mailbox's changes into the store, judge every assessed obligation
 /// at this instant, queue what has fallen due (each mail once under its key), and send what is queued. Beats
 /// never overlap; a mailbox that cannot be read is reported (and shown in the digest's warnings) while the
 /// rest of the beat still runs, so deadlines turn overdue and the digest goes out even when the mailbox is down.
+/// Two things stop a beat before it judges: a store that cannot be written (what it holds may be half a page
+/// behind the mailbox, so judging it would tell owners who reported that they had not; the store is reopened at
+/// the next beat, and the next digest says what happened), and a mailbox never yet read into this store (every
+/// obligation would read as missing from mail never seen).
 /// </summary>
 internal sealed partial class Pulse(
     IMailbox mailbox,
@@ -29,10 +33,14 @@ internal sealed partial class Pulse(
     Notifier notifier,
     NotificationDispatcher dispatcher,
     TimeProvider time,
-    ILogger<Pulse> logger) : IDisposable
+    ILogger<Pulse> logger,
+    StoreOptions? storeOptions = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly int _backups = (storeOptions ?? new StoreOptions()).BackupCount;
     private string? _mailboxProblem;
+    private StoreFault? _storeFault;
+    private StoreFault? _storeFaultToTell;
 
     public PulseReport? Last { get; private set; }
 
@@ -47,57 +55,20 @@ internal sealed partial class Pulse(
         await _gate.WaitAsync(stopping).ConfigureAwait(false);
         try
         {
-            if (WorkerRequests.Serve(store) is > 0 and var requests)
-            {
-                LogRequests(logger, requests);
-            }
-
-            IngestCounts? ingested = null;
+            var now = time.GetUtcNow();
             try
             {
-                ingested = await new Ingestor(mailbox, store, parser).IngestAsync(stopping).ConfigureAwait(false);
-                _mailboxProblem = null;
+                return await BeatAsync(reason, now, stopping).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is MailboxUnavailableException or IOException or UnauthorizedAccessException)
+            catch (StoreFaultException ex)
             {
-                _mailboxProblem = ex.Message;
-                LogMailboxProblem(logger, mailbox.Identity.Address, ex.Message);
+                _storeFault = _storeFault is { } ongoing ? ongoing with { Problem = ex.Message } : new StoreFault(now, now, ex.Message);
+                LogStoreFault(logger, store.Path, ex.Message);
+                var report = new PulseReport(now, null, _mailboxProblem, Snapshot.Empty(now), QueuedCounts.None, new DispatchCounts(), 0, ex.Message);
+                Last = report;
+                WriteStatus(reason, report, mailboxEverRead: true);
+                return report;
             }
-
-            var now = time.GetUtcNow();
-            var snapshot = assessor.Judge(store, now);
-            var queued = notifier.Queue(store, snapshot, Warnings(now));
-            var sent = await dispatcher.DrainAsync(stopping).ConfigureAwait(false);
-            var report = new PulseReport(now, ingested, _mailboxProblem, snapshot, queued, sent, store.Unsent().Count);
-            Last = report;
-            WriteStatus(reason, report);
-            // A beat that found and sent nothing is logged at Debug: every 30 s of "nothing new" would drown the log.
-            var quiet = (ingested is null || ingested.Parsed + ingested.Skipped == 0) && queued.Total == 0 && sent.Sent == 0 && reason == "interval";
-            var level = quiet ? LogLevel.Debug : LogLevel.Information;
-            if (logger.IsEnabled(level))
-            {
-                var onTime = snapshot.Results.Count(r => r.Status == ObligationStatus.OnTime);
-                var late = snapshot.Results.Count(r => r.Status == ObligationStatus.Late);
-                var overdue = snapshot.Results.Count(r => r.Status is ObligationStatus.Overdue or ObligationStatus.Missing);
-                var pending = snapshot.Results.Count(r => r.Status == ObligationStatus.Pending);
-                LogPulse(
-                    logger,
-                    level,
-                    reason,
-                    ingested?.Parsed + ingested?.Skipped ?? 0,
-                    ingested?.Submissions ?? 0,
-                    onTime,
-                    late,
-                    overdue,
-                    pending,
-                    queued.Nudges,
-                    queued.Overdue,
-                    queued.Digests + queued.Monthly + queued.Quarterly,
-                    sent.Sent,
-                    report.StillQueued);
-            }
-
-            return report;
         }
         finally
         {
@@ -107,7 +78,107 @@ internal sealed partial class Pulse(
 
     public void Dispose() => _gate.Dispose();
 
-    private void WriteStatus(string reason, PulseReport report)
+    private async Task<PulseReport> BeatAsync(string reason, DateTimeOffset now, CancellationToken stopping)
+    {
+        if (WorkerRequests.Serve(store) is > 0 and var requests)
+        {
+            LogRequests(logger, requests);
+        }
+
+        IngestCounts? ingested = null;
+        try
+        {
+            ingested = await new Ingestor(mailbox, store, parser).IngestAsync(stopping).ConfigureAwait(false);
+            _mailboxProblem = null;
+        }
+        catch (MailboxUnavailableException ex)
+        {
+            _mailboxProblem = ex.Message;
+            LogMailboxProblem(logger, mailbox.Identity.Address, ex.Message);
+        }
+
+        if (_storeFault is { } fault)
+        {
+            // The store answers again: say so once, in the log now and in the next digest.
+            _storeFaultToTell = fault with { Until = now };
+            _storeFault = null;
+            LogStoreRecovered(logger, store.Path, fault.Since);
+        }
+
+        var everRead = store.CursorSavedAt(Ingestor.CursorKeyOf(mailbox)) is not null;
+        if (!everRead)
+        {
+            LogNeverRead(logger, mailbox.Identity.Address);
+            var unread = new PulseReport(now, ingested, _mailboxProblem, Snapshot.Empty(now), QueuedCounts.None, new DispatchCounts(), store.Unsent().Count);
+            Last = unread;
+            WriteStatus(reason, unread, mailboxEverRead: false);
+            return unread;
+        }
+
+        var snapshot = assessor.Judge(store, now);
+        var queued = notifier.Queue(store, snapshot, Warnings(now));
+        if (queued.Digests > 0)
+        {
+            _storeFaultToTell = null;
+        }
+
+        var sent = await dispatcher.DrainAsync(stopping).ConfigureAwait(false);
+        TakeBackup(now);
+        var report = new PulseReport(now, ingested, _mailboxProblem, snapshot, queued, sent, store.Unsent().Count);
+        Last = report;
+        WriteStatus(reason, report, mailboxEverRead: true);
+        // A beat that found and sent nothing is logged at Debug: every 30 s of "nothing new" would drown the log.
+        var quiet = (ingested is null || ingested.Stored == 0) && queued.Total == 0 && sent.Sent == 0 && reason == "interval";
+        var level = quiet ? LogLevel.Debug : LogLevel.Information;
+        if (logger.IsEnabled(level))
+        {
+            var onTime = snapshot.Results.Count(r => r.Status == ObligationStatus.OnTime);
+            var late = snapshot.Results.Count(r => r.Status == ObligationStatus.Late);
+            var overdue = snapshot.Results.Count(r => r.Status is ObligationStatus.Overdue or ObligationStatus.Missing);
+            var pending = snapshot.Results.Count(r => r.Status == ObligationStatus.Pending);
+            LogPulse(
+                logger,
+                level,
+                reason,
+                ingested?.Stored ?? 0,
+                ingested?.Submissions ?? 0,
+                onTime,
+                late,
+                overdue,
+                pending,
+                queued.Nudges,
+                queued.Overdue,
+                queued.Digests + queued.Monthly + queued.Quarterly,
+                sent.Sent,
+                report.StillQueued);
+        }
+
+        if (ingested is { Held: > 0 } or { FetchFailures: > 0 })
+        {
+            LogHeld(logger, ingested.FetchFailures, ingested.Held, ingested.LastFetchError ?? "");
+        }
+
+        return report;
+    }
+
+    // The worker's own daily backup, taken after a beat that judged and sent; a backup that cannot be written is
+    // logged, and the beat's work stands (a fault of the store itself propagates like any other).
+    private void TakeBackup(DateTimeOffset now)
+    {
+        try
+        {
+            if (StoreBackups.Rotate(store, assessor.Regime.Zone.DateOf(now), _backups) is { } taken)
+            {
+                LogBackup(logger, taken, _backups);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogBackupFailed(logger, StoreBackups.FolderFor(store.Path), ex.Message);
+        }
+    }
+
+    private void WriteStatus(string reason, PulseReport report, bool mailboxEverRead)
     {
         var byStatus = report.Snapshot.Results
             .GroupBy(r => ObligationStatuses.Name(r.Status))
@@ -119,15 +190,17 @@ internal sealed partial class Pulse(
                 reason,
                 mailbox.Identity.Address,
                 report.MailboxProblem,
-                store.MessageCount,
-                report.Ingested is { } i ? i.Parsed + i.Skipped : 0,
+                report.StoreProblem is null ? store.MessageCount : 0,
+                report.Ingested?.Stored ?? 0,
                 report.Ingested?.Submissions ?? 0,
                 byStatus,
                 report.Queued.Total,
                 report.Sent.Sent,
                 report.StillQueued,
                 Environment.ProcessId,
-                Interval));
+                Interval,
+                report.StoreProblem,
+                mailboxEverRead));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -145,6 +218,15 @@ internal sealed partial class Pulse(
             warnings.Add(calendar.Message);
         }
 
+        if (_storeFaultToTell is { } fault)
+        {
+            var since = regime.Zone.ToLocal(fault.Since);
+            var until = regime.Zone.ToLocal(fault.Until);
+            warnings.Add(new LocalizedText(
+                $"{since:yyyy-MM-dd HH:mm} 至 {until:yyyy-MM-dd HH:mm} MailOps 的存储无法写入（{fault.Problem}），期间没有判断或发送任何邮件；此后已恢复，本摘要按恢复后读到的邮件判断。",
+                $"From {since:yyyy-MM-dd HH:mm} to {until:yyyy-MM-dd HH:mm} MailOps's store could not be written ({fault.Problem}); nothing was judged or sent in that time. It has recovered, and this digest judges the mail read since."));
+        }
+
         if (_mailboxProblem is { } problem)
         {
             warnings.Add(new LocalizedText($"邮箱 {mailbox.Identity.Address} 读取失败，报送情况可能不完整：{problem}", $"The mailbox {mailbox.Identity.Address} could not be read, so what is shown may be incomplete: {problem}"));
@@ -152,6 +234,24 @@ internal sealed partial class Pulse(
 
         return warnings;
     }
+
+    [LoggerMessage(25, LogLevel.Error, "The store {Path} cannot be written; this beat judged, queued and sent nothing, and the next beat reopens it: {Problem}")]
+    private static partial void LogStoreFault(ILogger logger, string path, string problem);
+
+    [LoggerMessage(26, LogLevel.Warning, "The store {Path} can be written again (it failed from {Since}); the next digest says so")]
+    private static partial void LogStoreRecovered(ILogger logger, string path, DateTimeOffset since);
+
+    [LoggerMessage(27, LogLevel.Warning, "The mailbox {Mailbox} has never been read into this store; nothing is judged or sent until it has, so that no obligation reads as missing from mail never seen")]
+    private static partial void LogNeverRead(ILogger logger, string mailbox);
+
+    [LoggerMessage(28, LogLevel.Warning, "{Failures} message(s) could not be fetched (tried again at later beats) and {Held} held for a person after repeated failures; the last error: {Problem}")]
+    private static partial void LogHeld(ILogger logger, int failures, int held, string problem);
+
+    [LoggerMessage(29, LogLevel.Information, "Backed up the store to {Backup} (keeping {Keep} daily backups)")]
+    private static partial void LogBackup(ILogger logger, string backup, int keep);
+
+    [LoggerMessage(33, LogLevel.Warning, "The daily backup could not be written to {Folder}: {Problem}")]
+    private static partial void LogBackupFailed(ILogger logger, string folder, string problem);
 
     [LoggerMessage(EventId = 20, Message = "Pulse ({Reason}): {Messages} new message(s), {Submissions} submission(s); obligations {OnTime} on time, {Late} late, {Overdue} overdue or missing, {Pending} pending; queued {Nudges} nudge(s), {OverdueNotices} overdue notice(s), {Headquarters} HQ mail(s); sent {Sent}, {Queued} waiting")]
     private static partial void LogPulse(ILogger logger, LogLevel level, string reason, int messages, int submissions, int onTime, int late, int overdue, int pending, int nudges, int overdueNotices, int headquarters, int sent, int queued);
@@ -164,4 +264,7 @@ internal sealed partial class Pulse(
 
     [LoggerMessage(21, LogLevel.Warning, "The mailbox {Mailbox} could not be read; judging and sending go on with what is stored: {Problem}")]
     private static partial void LogMailboxProblem(ILogger logger, string mailbox, string problem);
+
+    /// <summary>A spell of store faults: when it began, when the store answered again, and the last failure.</summary>
+    private sealed record StoreFault(DateTimeOffset Since, DateTimeOffset Until, string Problem);
 }

@@ -6,7 +6,8 @@ namespace MailOps.Worker.Running;
 /// <summary>
 /// What the running worker last did, written beside the store after every beat (atomically: a reader never
 /// sees half a file), so that <c>mailops status</c> and a service manager's health check can read it while the
-/// worker holds the store.
+/// worker holds the store. <see cref="StoreProblem"/> is set while the store cannot be written (the beat then
+/// judged and sent nothing); <see cref="MailboxEverRead"/> is false until the mailbox has been read once into this store.
 /// </summary>
 internal sealed record WorkerStatus(
     DateTimeOffset At,
@@ -21,7 +22,9 @@ internal sealed record WorkerStatus(
     int Sent,
     int Waiting,
     int ProcessId,
-    TimeSpan Interval);
+    TimeSpan Interval,
+    string? StoreProblem = null,
+    bool MailboxEverRead = true);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(WorkerStatus))]

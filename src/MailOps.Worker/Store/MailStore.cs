@@ -8,15 +8,19 @@ namespace MailOps.Worker.Store;
 /// <summary>
 /// Everything MailOps remembers, in one LiteDB file: messages seen, what parsing made of them, cursors,
 /// notifications (unique by idempotency key), manual entries and an audit trail. The file carries a schema
-/// version and is migrated forward on open; a file written by a newer MailOps is refused rather than
-/// changed. Writes are serialized; <see cref="Backup"/> copies a consistent snapshot while the store runs.
+/// version and is migrated forward on open; a file written by a newer MailOps, or one that is not a store at
+/// all (empty, truncated), is refused rather than changed. Writes are serialized; <see cref="Backup"/> copies a
+/// consistent snapshot while the store runs. Any failure of the file itself (a full disk, an I/O error) is a
+/// <see cref="StoreFaultException"/>; after one the database is reopened from the file before it is used again,
+/// since LiteDB stays broken after a failed write.
 /// </summary>
 internal sealed class MailStore : IDisposable
 {
-    private readonly LiteDatabase _db;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly FileStream _exclusive;
+    private LiteDatabase _db;
+    private bool _faulted;
 
     private MailStore(LiteDatabase db, TimeProvider time, string path, FileStream exclusive)
     {
@@ -27,6 +31,18 @@ internal sealed class MailStore : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>Whether the last use of the file failed; the next use reopens it first.</summary>
+    public bool Faulted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faulted;
+            }
+        }
+    }
 
     public int SchemaVersion => _db.UserVersion;
 
@@ -41,6 +57,8 @@ internal sealed class MailStore : IDisposable
     private ILiteCollection<StoredManualEntry> ManualEntries => _db.GetCollection<StoredManualEntry>("manualEntries");
 
     private ILiteCollection<AuditRecord> AuditTrail => _db.GetCollection<AuditRecord>("audit");
+
+    private ILiteCollection<PendingFetch> PendingFetches => _db.GetCollection<PendingFetch>("pendingFetches");
 
     /// <summary>Opens (or creates) the store at <paramref name="path"/> and migrates it to <see cref="StoreSchema.Latest"/>.</summary>
     /// <exception cref="StoreException">The file cannot be opened, or a newer MailOps wrote it.</exception>
@@ -71,12 +89,18 @@ internal sealed class MailStore : IDisposable
         LiteDatabase db;
         try
         {
-            db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper());
+            StoreFile.EnsureValid(path);
+            db = Connect(path);
         }
-        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+        catch (StoreException)
         {
             exclusive.Dispose();
-            throw new StoreException($"{path}: the store cannot be opened: {ex.Message}", ex);
+            throw;
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidCastException or ArgumentException)
+        {
+            exclusive.Dispose();
+            throw new StoreException($"{path}: the store cannot be opened: {ex.Message}{StoreFile.WayBack(path)}", ex);
         }
 
         var store = new MailStore(db, time, path, exclusive);
@@ -92,206 +116,306 @@ internal sealed class MailStore : IDisposable
         }
     }
 
-    public bool HasSeen(string id) => Messages.Exists(m => m.Id == id);
+    public bool HasSeen(string id) => Read("read", () => Messages.Exists(m => m.Id == StoreKeys.Of(id)));
 
-    /// <summary>Whether a message with the same Internet Message-ID, sender and received instant is already stored under another id.</summary>
-    public bool HasSeenSame(string secondKey) => Messages.Exists(m => m.SecondKey == secondKey);
+    /// <summary>
+    /// Whether the same message is already stored under another id: the same Internet Message-ID, sender and received
+    /// instant (a resync, a copy), or the same Message-ID from the same sender (a storm of redeliveries).
+    /// </summary>
+    public bool HasSeenSame(StoredMessage message) => Read("read", () =>
+        Messages.Exists(m => m.SecondKey == message.SecondKey)
+        || (message.SenderMessageKey is { } key && Messages.Exists(m => m.SenderMessageKey == key)));
 
     /// <summary>Stores a message and what parsing made of it together: both or neither. A repeat of a stored id changes nothing.</summary>
-    public bool TryRecord(StoredMessage message, StoredOutcome? outcome)
+    public bool TryRecord(StoredMessage message, StoredOutcome? outcome) => Write("written", () =>
     {
-        lock (_gate)
+        message.MailboxId ??= message.Id;
+        message.Id = StoreKeys.Of(message.MailboxId);
+        if (Messages.Exists(m => m.Id == message.Id))
         {
-            if (HasSeen(message.Id))
+            return false;
+        }
+
+        message.StoredAt = _time.GetUtcNow();
+        if (outcome is not null)
+        {
+            outcome.Id = message.Id;
+        }
+
+        InTransaction(() =>
+        {
+            Messages.Insert(message);
+            if (outcome is not null)
             {
-                return false;
+                Outcomes.Upsert(outcome);
             }
 
-            message.StoredAt = _time.GetUtcNow();
-            InTransaction(() =>
-            {
-                Messages.Insert(message);
-                if (outcome is not null)
-                {
-                    Outcomes.Upsert(outcome);
-                }
+            PendingFetches.Delete(message.Id);
+            Audit("mailops", outcome is null ? "message-skipped" : "message-parsed", message.Id, outcome is null ? null : outcome.Matched ? $"{outcome.Report}/{outcome.Unit}/{outcome.Period}" : NonMatchReasons.Name(outcome.Reason!.Value));
+        });
+        return true;
+    });
 
-                Audit("mailops", outcome is null ? "message-skipped" : "message-parsed", message.Id, outcome is null ? null : outcome.Matched ? $"{outcome.Report}/{outcome.Unit}/{outcome.Period}" : NonMatchReasons.Name(outcome.Reason!.Value));
-            });
-            return true;
-        }
-    }
-
-    public IReadOnlyList<StoredOutcome> AllOutcomes() => [.. Outcomes.FindAll()];
+    public IReadOnlyList<StoredOutcome> AllOutcomes() => Read("read", () => (IReadOnlyList<StoredOutcome>)[.. Outcomes.FindAll()]);
 
     /// <summary>The stored messages with these ids (those not stored are left out).</summary>
-    public IReadOnlyDictionary<string, StoredMessage> MessagesById(IEnumerable<string> ids)
+    public IReadOnlyDictionary<string, StoredMessage> MessagesById(IEnumerable<string> ids) => Read("read", () =>
     {
         var wanted = ids.Select(id => new BsonValue(id)).ToList();
-        return Messages.Find(Query.In("_id", wanted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
-    }
+        return (IReadOnlyDictionary<string, StoredMessage>)Messages.Find(Query.In("_id", wanted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+    });
 
-    public StoredOutcome? Outcome(string id) => Outcomes.FindById(id);
+    public StoredOutcome? Outcome(string id) => Read("read", () => Outcomes.FindById(StoreKeys.Of(id)));
 
     /// <summary>
     /// A person accepts a report held for an unauthenticated sender as the unit's submission, named by the
     /// mailbox's id or its Message-ID; audited under their name. Returns the accepted outcome.
     /// </summary>
     /// <exception cref="StoreException">No such report is held.</exception>
-    public StoredOutcome Accept(string idOrMessageId, string author, string reason)
+    public StoredOutcome Accept(string idOrMessageId, string author, string reason) => Write("written", () =>
     {
-        lock (_gate)
+        var wanted = idOrMessageId.Trim().Trim('<', '>');
+        var outcome = Outcomes.FindById(StoreKeys.Of(idOrMessageId)) ?? Outcomes.FindAll().FirstOrDefault(o => o.MessageId.Trim('<', '>') == wanted);
+        if (outcome is null || outcome.Reason is not NonMatchReason.UnauthenticatedSender || outcome.Report is null)
         {
-            var wanted = idOrMessageId.Trim().Trim('<', '>');
-            var outcome = Outcomes.FindById(idOrMessageId) ?? Outcomes.FindAll().FirstOrDefault(o => o.MessageId.Trim('<', '>') == wanted);
-            if (outcome is null || outcome.Reason is not NonMatchReason.UnauthenticatedSender || outcome.Report is null)
-            {
-                throw new StoreException($"\"{idOrMessageId}\" is not a stored report held for an unauthenticated sender.");
-            }
-
-            var id = outcome.Id;
-            outcome.AcceptedBy = author;
-            InTransaction(() =>
-            {
-                Outcomes.Update(outcome);
-                Audit(author, "submission-accepted", id, reason);
-            });
-            return outcome;
+            throw new StoreException($"\"{idOrMessageId}\" is not a stored report held for an unauthenticated sender.");
         }
-    }
 
-    public int MessageCount => Messages.Count();
+        var id = outcome.Id;
+        outcome.AcceptedBy = author;
+        InTransaction(() =>
+        {
+            Outcomes.Update(outcome);
+            Audit(author, "submission-accepted", id, reason);
+        });
+        return outcome;
+    });
 
-    public int NotificationCount => Notifications.Count();
+    public int MessageCount => Read("read", () => Messages.Count());
 
-    public string? Cursor(string mailbox) => Cursors.FindById(mailbox)?.Cursor;
+    public int NotificationCount => Read("read", () => Notifications.Count());
+
+    public string? Cursor(string mailbox) => Read("read", () => Cursors.FindById(mailbox)?.Cursor);
+
+    /// <summary>When a mailbox's reading last saved a cursor; null when it was never read into this store.</summary>
+    public DateTimeOffset? CursorSavedAt(string mailbox) => Read("read", () => Cursors.FindById(mailbox)?.SavedAt);
 
     /// <summary>Forgets where a mailbox's reading stopped: the next read starts from the beginning (or the start date).</summary>
-    public void ClearCursor(string mailbox)
+    public void ClearCursor(string mailbox) => Write("written", () =>
     {
-        lock (_gate)
+        InTransaction(() =>
         {
-            InTransaction(() =>
-            {
-                Cursors.Delete(mailbox);
-                Audit("mailops", "cursor-cleared", mailbox, null);
-            });
-        }
-    }
+            Cursors.Delete(mailbox);
+            Audit("mailops", "cursor-cleared", mailbox, null);
+        });
+        return true;
+    });
 
-    public void SaveCursor(string mailbox, string cursor)
+    public void SaveCursor(string mailbox, string cursor) =>
+        Write("written", () => Cursors.Upsert(new StoredCursor { Id = mailbox, Cursor = cursor, SavedAt = _time.GetUtcNow() }));
+
+    /// <summary>Whether a message's MIME failed to be fetched and waits to be tried again.</summary>
+    public bool IsPendingFetch(string id) => Read("read", () => PendingFetches.Exists(p => p.Id == StoreKeys.Of(id)));
+
+    /// <summary>Messages whose MIME could not be fetched yet, oldest first.</summary>
+    public IReadOnlyList<PendingFetch> PendingFetchList() => Read("read", () => (IReadOnlyList<PendingFetch>)[.. PendingFetches.FindAll().OrderBy(p => p.FirstFailedAt)]);
+
+    /// <summary>Records one more failed fetch of a message (creating its entry on the first); returns the attempts so far.</summary>
+    public int RecordFetchFailure(MailboxMessageInfo message, string error) => Write("written", () =>
     {
-        lock (_gate)
+        var id = StoreKeys.Of(message.MailboxId);
+        var now = _time.GetUtcNow();
+        var pending = PendingFetches.FindById(id) ?? new PendingFetch
         {
-            Cursors.Upsert(new StoredCursor { Id = mailbox, Cursor = cursor, SavedAt = _time.GetUtcNow() });
-        }
-    }
+            Id = id,
+            MailboxId = message.MailboxId,
+            InternetMessageId = message.InternetMessageId,
+            From = message.From,
+            Subject = message.Subject,
+            Received = message.Received,
+            FirstFailedAt = now,
+        };
+        pending.Attempts++;
+        pending.LastError = error;
+        pending.LastFailedAt = now;
+        InTransaction(() =>
+        {
+            PendingFetches.Upsert(pending);
+            Audit("mailops", "fetch-failed", id, $"attempt {pending.Attempts}: {error}");
+        });
+        return pending.Attempts;
+    });
 
     /// <summary>Queues a notification unless one with its key exists; false when it was already queued (or sent).</summary>
-    public bool TryQueue(string key, string kind, byte[] mime)
+    public bool TryQueue(string key, string kind, byte[] mime) => QueueAll([new QueuedMail(key, kind, mime)]).Count == 1;
+
+    /// <summary>
+    /// Queues the mails of one beat together, all or none, each unless one with its key exists; returns those queued.
+    /// A beat whose queueing fails therefore leaves nothing half queued for the next beat to complete from other figures.
+    /// </summary>
+    public IReadOnlyList<QueuedMail> QueueAll(IReadOnlyList<QueuedMail> mails) => Write("written", () =>
     {
-        lock (_gate)
+        var queued = mails.DistinctBy(m => m.Key, StringComparer.Ordinal).Where(m => !Notifications.Exists(n => n.Id == m.Key)).ToList();
+        if (queued.Count == 0)
         {
-            if (Notifications.Exists(n => n.Id == key))
-            {
-                return false;
-            }
-
-            InTransaction(() =>
-            {
-                Notifications.Insert(new StoredNotification { Id = key, Kind = kind, Mime = mime, QueuedAt = _time.GetUtcNow() });
-                Audit("mailops", "notification-queued", key, kind);
-            });
-            return true;
+            return (IReadOnlyList<QueuedMail>)queued;
         }
-    }
 
-    public StoredNotification? Notification(string key) => Notifications.FindById(key);
+        var now = _time.GetUtcNow();
+        InTransaction(() =>
+        {
+            foreach (var mail in queued)
+            {
+                Notifications.Insert(new StoredNotification { Id = mail.Key, Kind = mail.Kind, Mime = mail.Mime, QueuedAt = now });
+                Audit("mailops", "notification-queued", mail.Key, mail.Kind);
+            }
+        });
+        return queued;
+    });
+
+    public StoredNotification? Notification(string key) => Read("read", () => Notifications.FindById(key));
 
     /// <summary>When the latest notification of a kind was queued; null when none was.</summary>
     public DateTimeOffset? LastQueued(string kind) =>
-        Notifications.Find(n => n.Kind == kind).Select(n => (DateTimeOffset?)n.QueuedAt).Max();
+        Read("read", () => Notifications.Find(n => n.Kind == kind).Select(n => (DateTimeOffset?)n.QueuedAt).Max());
 
     /// <summary>Queued notifications not yet sent, oldest first.</summary>
-    public IReadOnlyList<StoredNotification> Unsent() => [.. Notifications.Find(n => n.SentAt == null).OrderBy(n => n.QueuedAt)];
+    public IReadOnlyList<StoredNotification> Unsent() => Read("read", () => (IReadOnlyList<StoredNotification>)[.. Notifications.Find(n => n.SentAt == null).OrderBy(n => n.QueuedAt)]);
 
     public void RecordDraft(string key, string draftId) => Update(key, n => n.DraftId = draftId, "notification-drafted", draftId);
 
     public void RecordSent(string key, string sentId) => Update(key, n => (n.SentId, n.SentAt) = (sentId, _time.GetUtcNow()), "notification-sent", sentId);
 
     /// <summary>Records a person's judgement with its reason and author, and audits it under the author's name.</summary>
-    public int AddManualEntry(StoredManualEntry entry)
+    public int AddManualEntry(StoredManualEntry entry) => Write("written", () =>
     {
-        lock (_gate)
+        entry.RecordedAt = _time.GetUtcNow();
+        var id = 0;
+        InTransaction(() =>
         {
-            entry.RecordedAt = _time.GetUtcNow();
-            var id = 0;
-            InTransaction(() =>
-            {
-                id = ManualEntries.Insert(entry).AsInt32;
-                Audit(entry.Author, "manual-entry", entry.ObligationKey ?? entry.Unit, $"{entry.Kind} {entry.Points}: {entry.Reason}");
-            });
-            return id;
-        }
-    }
+            id = ManualEntries.Insert(entry).AsInt32;
+            Audit(entry.Author, "manual-entry", entry.ObligationKey ?? entry.Unit, $"{entry.Kind} {entry.Points}: {entry.Reason}");
+        });
+        return id;
+    });
 
-    public IReadOnlyList<StoredManualEntry> AllManualEntries() => [.. ManualEntries.FindAll()];
+    public IReadOnlyList<StoredManualEntry> AllManualEntries() => Read("read", () => (IReadOnlyList<StoredManualEntry>)[.. ManualEntries.FindAll()]);
 
-    public IReadOnlyList<AuditRecord> Audit() => [.. AuditTrail.FindAll().OrderBy(a => a.Id)];
+    public IReadOnlyList<AuditRecord> Audit() => Read("read", () => (IReadOnlyList<AuditRecord>)[.. AuditTrail.FindAll().OrderBy(a => a.Id)]);
 
     /// <summary>Copies a consistent snapshot of the store to <paramref name="target"/> while it keeps running.</summary>
-    public void Backup(string target)
+    public void Backup(string target) => Write("backed up", () =>
     {
-        lock (_gate)
+        _db.Checkpoint();
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target));
+        if (directory is not null)
         {
-            _db.Checkpoint();
-            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target));
-            if (directory is not null)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            // The store's own file handle is open; read the checkpointed file through a shared handle. Copied beside
-            // the target and renamed, so a failed copy never leaves a partial file under the target's name.
-            var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
-            try
-            {
-                using (var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-                using (var copy = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-                {
-                    source.CopyTo(copy);
-                }
-
-                File.Move(temporary, target, overwrite: false);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-
-            Audit("mailops", "backup", target, null);
+            Directory.CreateDirectory(directory);
         }
-    }
+
+        // The store's own file handle is open; read the checkpointed file through a shared handle. Copied beside
+        // the target and renamed, so a failed copy never leaves a partial file under the target's name.
+        var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var source = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var copy = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                source.CopyTo(copy);
+                copy.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, target, overwrite: false);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        Audit("mailops", "backup", target, null);
+        return true;
+    });
 
     public void Dispose()
     {
-        _db.Dispose();
-        _exclusive.Dispose();
+        lock (_gate)
+        {
+            try
+            {
+                _db.Dispose();
+            }
+            catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+            {
+                // Closing checkpoints; on a full disk that fails, and the log file keeps what was committed.
+            }
+
+            _exclusive.Dispose();
+        }
     }
 
-    private void Update(string key, Action<StoredNotification> change, string action, string detail)
+    private void Update(string key, Action<StoredNotification> change, string action, string detail) => Write("written", () =>
+    {
+        var notification = Notifications.FindById(key) ?? throw new StoreException($"No notification \"{key}\" is queued.");
+        change(notification);
+        InTransaction(() =>
+        {
+            Notifications.Update(notification);
+            Audit("mailops", action, key, detail);
+        });
+        return true;
+    });
+
+    private T Read<T>(string doing, Func<T> read) => Use(doing, read);
+
+    private T Write<T>(string doing, Func<T> write) => Use(doing, write);
+
+    // Every use of the file goes through here: one at a time, reopened first after a fault, and any failure of the file
+    // itself becomes a StoreFaultException naming the store (a StoreException the store throws on purpose passes as it is).
+    private T Use<T>(string doing, Func<T> work)
     {
         lock (_gate)
         {
-            var notification = Notifications.FindById(key) ?? throw new StoreException($"No notification \"{key}\" is queued.");
-            change(notification);
-            InTransaction(() =>
+            if (_faulted)
             {
-                Notifications.Update(notification);
-                Audit("mailops", action, key, detail);
-            });
+                Reopen();
+            }
+
+            try
+            {
+                return work();
+            }
+            catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                _faulted = true;
+                throw new StoreFaultException($"{Path}: the store could not be {doing}: {ex.Message}", ex);
+            }
         }
     }
+
+    private void Reopen()
+    {
+        try
+        {
+            _db.Dispose();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // A database that failed a write may fail to close; the file and its log keep what was committed.
+        }
+
+        try
+        {
+            _db = Connect(Path);
+            _faulted = false;
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StoreFaultException($"{Path}: the store could not be reopened after a fault: {ex.Message}", ex);
+        }
+    }
+
+    private static LiteDatabase Connect(string path) =>
+        new(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Mapper());
 
     private void InTransaction(Action writes)
     {
@@ -303,7 +427,15 @@ internal sealed class MailStore : IDisposable
         }
         catch
         {
-            _db.Rollback();
+            try
+            {
+                _db.Rollback();
+            }
+            catch (Exception ex) when (ex is LiteException or IOException)
+            {
+                // The write failed because the file did; the rollback may fail the same way. The fault is reported as the first failure.
+            }
+
             throw;
         }
     }
@@ -328,12 +460,13 @@ internal sealed class MailStore : IDisposable
         mapper.Entity<StoredOutcome>().Id(o => o.Id, autoId: false);
         mapper.Entity<StoredCursor>().Id(c => c.Id, autoId: false);
         mapper.Entity<StoredNotification>().Id(n => n.Id, autoId: false);
+        mapper.Entity<PendingFetch>().Id(p => p.Id, autoId: false);
         return mapper;
     }
 }
 
 /// <summary>The store cannot be used as it is; the message names the file and what is wrong.</summary>
-public sealed class StoreException : Exception
+public class StoreException : Exception
 {
     public StoreException(string message)
         : base(message)
@@ -349,3 +482,30 @@ public sealed class StoreException : Exception
     {
     }
 }
+
+/// <summary>
+/// The store's file failed (a full disk, an I/O error): nothing of the write that failed was kept, and the store is
+/// reopened before its next use. Not the mailbox's fault, and not the message's.
+/// </summary>
+public sealed class StoreFaultException : StoreException
+{
+    public StoreFaultException(string message)
+        : base(message)
+    {
+    }
+
+    public StoreFaultException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public StoreFaultException()
+    {
+    }
+}
+
+/// <summary>A mail to queue: its idempotency key, kind and MIME.</summary>
+internal sealed record QueuedMail(string Key, string Kind, byte[] Mime);
+
+/// <summary>What the store keeps of a message whose MIME could not be fetched.</summary>
+internal sealed record MailboxMessageInfo(string MailboxId, string? InternetMessageId, string? From, string? Subject, DateTimeOffset Received);

@@ -18,6 +18,26 @@ internal static class StoreSchema
             db.GetCollection<StoredNotification>("notifications").EnsureIndex(n => n.SentAt);
             db.GetCollection<AuditRecord>("audit").EnsureIndex(a => a.At);
         }),
+        (2, "keys of any length, and the same Message-ID from the same sender as one message", db =>
+        {
+            // Second keys are hashed past StoreKeys.MaxBytes now; rewrite the long ones stored before, and give every
+            // message its third key. Both are recomputed from the document, so running this twice changes nothing.
+            var messages = db.GetCollection<StoredMessage>("messages");
+            foreach (var message in messages.FindAll().ToList())
+            {
+                var secondKey = StoreKeys.Of(message.SecondKey);
+                var senderKey = StoredMessage.SenderMessageKeyOf(message.InternetMessageId, message.From);
+                if (secondKey != message.SecondKey || senderKey != message.SenderMessageKey || message.MailboxId is null)
+                {
+                    message.SecondKey = secondKey;
+                    message.SenderMessageKey = senderKey;
+                    message.MailboxId ??= message.Id;
+                    messages.Update(message);
+                }
+            }
+
+            messages.EnsureIndex(m => m.SenderMessageKey);
+        }),
     ];
 
     public static int Latest => Steps[^1].Version;

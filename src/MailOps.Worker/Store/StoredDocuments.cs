@@ -6,8 +6,11 @@ namespace MailOps.Worker.Store;
 /// <summary>A message the mailbox reported, keyed by the mailbox's immutable id.</summary>
 public sealed class StoredMessage
 {
-    /// <summary>The mailbox's immutable id (Graph's ImmutableId, the folder's file name).</summary>
+    /// <summary>The store's key: the mailbox's immutable id, or its hash when it is too long for an index (<see cref="StoreKeys"/>).</summary>
     public string Id { get; set; } = "";
+
+    /// <summary>The mailbox's immutable id as the mailbox gave it (Graph's ImmutableId, the folder's file name).</summary>
+    public string? MailboxId { get; set; }
 
     public string? InternetMessageId { get; set; }
 
@@ -20,13 +23,59 @@ public sealed class StoredMessage
     /// <summary>The second key: Internet Message-ID, sender and received instant, since Message-ID alone is neither unique nor stable in Exchange.</summary>
     public string SecondKey { get; set; } = "";
 
+    /// <summary>
+    /// The third key: Internet Message-ID and the sender's address, without the received instant. The same Message-ID
+    /// from the same sender is the same message, however often it is delivered (a storm of copies counts once).
+    /// Null when the message has no Message-ID.
+    /// </summary>
+    public string? SenderMessageKey { get; set; }
+
     /// <summary>Whether the raw MIME was fetched and parsed (false for ordinary mail skipped on its metadata).</summary>
     public bool Parsed { get; set; }
 
     public DateTimeOffset StoredAt { get; set; }
 
     public static string SecondKeyOf(string? internetMessageId, string? from, DateTimeOffset received) =>
-        $"{internetMessageId?.Trim().ToLowerInvariant()}|{from?.Trim().ToLowerInvariant()}|{received.ToUniversalTime():O}";
+        StoreKeys.Of($"{internetMessageId?.Trim().ToLowerInvariant()}|{from?.Trim().ToLowerInvariant()}|{received.ToUniversalTime():O}");
+
+    public static string? SenderMessageKeyOf(string? internetMessageId, string? from)
+    {
+        var id = internetMessageId?.Trim().Trim('<', '>').ToLowerInvariant();
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        var address = from is not null && MimeKit.MailboxAddress.TryParse(from, out var sender) ? sender.Address : from;
+        return StoreKeys.Of($"{id}|{address?.Trim().ToLowerInvariant()}");
+    }
+}
+
+/// <summary>
+/// A message whose raw MIME could not be fetched, tried again on later passes up to a bound, then held for a person
+/// with the error. Keyed like <see cref="StoredMessage"/>; gone once the message is stored.
+/// </summary>
+public sealed class PendingFetch
+{
+    public string Id { get; set; } = "";
+
+    public string MailboxId { get; set; } = "";
+
+    public string? InternetMessageId { get; set; }
+
+    public string? From { get; set; }
+
+    public string? Subject { get; set; }
+
+    public DateTimeOffset Received { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string LastError { get; set; } = "";
+
+    public DateTimeOffset FirstFailedAt { get; set; }
+
+    public DateTimeOffset LastFailedAt { get; set; }
 }
 
 /// <summary>What parsing made of a stored message: a submission, or a non-match with its reason.</summary>

@@ -35,6 +35,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<(long Seq, string Id, bool Removed)> _events = [];
     private readonly Dictionary<string, Item> _items = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _mimeRefused = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private readonly ConcurrentDictionary<string, int> _sendsBySubject = new();
     private readonly ConcurrentQueue<GraphFault> _next = new();
@@ -140,6 +141,24 @@ internal sealed class GraphTestServer : IAsyncDisposable
         lock (_gate)
         {
             _generation++;
+        }
+    }
+
+    /// <summary>Answers 404 <c>ErrorItemNotFound</c> to every request for this message's <c>$value</c>, as Exchange does for an item it cannot render.</summary>
+    public void RefuseMime(string id)
+    {
+        lock (_gate)
+        {
+            _mimeRefused.Add(id);
+        }
+    }
+
+    /// <summary>Serves a message's <c>$value</c> again after <see cref="RefuseMime"/>.</summary>
+    public void ServeMime(string id)
+    {
+        lock (_gate)
+        {
+            _mimeRefused.Remove(id);
         }
     }
 
@@ -335,6 +354,18 @@ internal sealed class GraphTestServer : IAsyncDisposable
     {
         if (!await Known(context, user) || await Find(context, id) is not { } item)
         {
+            return;
+        }
+
+        bool refused;
+        lock (_gate)
+        {
+            refused = _mimeRefused.Contains(id);
+        }
+
+        if (refused)
+        {
+            await Error(context, 404, "ErrorItemNotFound", "The specified object was not found in the store.");
             return;
         }
 

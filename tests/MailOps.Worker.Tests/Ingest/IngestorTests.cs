@@ -28,7 +28,7 @@ public sealed class IngestorTests : IDisposable
         var first = await new Ingestor(mailbox, store, ShippedRegime.Parser).IngestAsync(default);
         var second = await new Ingestor(mailbox, store, ShippedRegime.Parser).IngestAsync(default);
 
-        (first.Parsed, first.Submissions, first.Skipped).Should().Be((2, 2, 2), "3.eml is 1.eml again, and 2.eml is ordinary mail");
+        (first.Parsed, first.Submissions, first.Skipped, first.Duplicates).Should().Be((2, 2, 1, 1), "3.eml is 1.eml again, and 2.eml is ordinary mail");
         (second.Parsed, second.Skipped).Should().Be((0, 0));
         mailbox.Fetched.Should().BeEquivalentTo("1.eml", "4.eml");
         store.AllOutcomes().Select(o => o.Period).Should().BeEquivalentTo("2026-11-23", "2026-11-23");

@@ -44,8 +44,8 @@ public sealed class MailStoreTests : IDisposable
         using var store = Open();
         store.TryRecord(Message("a"), Outcome("a"));
 
-        store.HasSeenSame(Message("b").SecondKey).Should().BeTrue();
-        store.HasSeenSame(Message("c", "<other@example.com>").SecondKey).Should().BeFalse();
+        store.HasSeenSame(Message("b")).Should().BeTrue();
+        store.HasSeenSame(Message("c", "<other@example.com>")).Should().BeFalse();
     }
 
     [Fact]
@@ -143,5 +143,111 @@ public sealed class MailStoreTests : IDisposable
         copy.HasSeen("a").Should().BeTrue();
         copy.HasSeen("b").Should().BeFalse("it came after the snapshot");
         copy.Notification("k").Should().NotBeNull();
+    }
+
+    [Fact]
+    public void TryRecord_KeysOfAnyLength_AreStoredAndFoundAgain()
+    {
+        using var store = Open();
+        var longId = "<" + new string('x', 1100) + "@callcenter.example.com>";
+        var longFrom = new string('陈', 400) + " <chen.xue@callcenter.example.com>";
+        var message = Message(new string('i', 600), longId);
+        message.From = longFrom;
+        message.SecondKey = StoredMessage.SecondKeyOf(longId, longFrom, message.Received);
+        message.SenderMessageKey = StoredMessage.SenderMessageKeyOf(longId, longFrom);
+
+        store.TryRecord(message, Outcome(new string('i', 600))).Should().BeTrue();
+
+        store.HasSeen(new string('i', 600)).Should().BeTrue();
+        store.HasSeenSame(message).Should().BeTrue();
+        store.Outcome(new string('i', 600))!.Period.Should().Be("2026-11-23");
+        store.AllOutcomes().Should().ContainSingle();
+    }
+
+    [Fact]
+    public void HasSeenSame_TheSameMessageIdFromTheSameSender_ReceivedAgainLater_IsTheSameMessage()
+    {
+        using var store = Open();
+        var first = Message("a");
+        first.SenderMessageKey = StoredMessage.SenderMessageKeyOf(first.InternetMessageId, "陈雪 <chen.xue@callcenter.example.com>");
+        store.TryRecord(first, Outcome("a"));
+
+        var redelivered = Message("b");
+        redelivered.SecondKey = StoredMessage.SecondKeyOf(redelivered.InternetMessageId, redelivered.From, redelivered.Received.AddHours(3));
+        redelivered.SenderMessageKey = StoredMessage.SenderMessageKeyOf("<M@example.com>", "Chen.Xue@callcenter.example.com");
+        var otherSender = Message("c");
+        otherSender.SecondKey = StoredMessage.SecondKeyOf(otherSender.InternetMessageId, "x@outside.example.net", otherSender.Received);
+        otherSender.SenderMessageKey = StoredMessage.SenderMessageKeyOf(otherSender.InternetMessageId, "x@outside.example.net");
+
+        store.HasSeenSame(redelivered).Should().BeTrue("the same Message-ID from the same address is one message, whatever its display name or case");
+        store.HasSeenSame(otherSender).Should().BeFalse("a Message-ID is only the sender's to repeat");
+    }
+
+    [Theory]
+    [InlineData("empty", 0, "exists but is empty (0 bytes)")]
+    [InlineData("truncated", 8192 * 3 + 100, "is truncated (24676 bytes")]
+    public void Open_AnExistingFileThatIsNotAWholeStore_IsRefused_NamingTheFileAndTheWayBack(string what, int keep, string says)
+    {
+        using (var store = Open())
+        {
+            store.TryQueue("digest/2026-11-23/cs-dl@hq.example.com", "digest", [1, 2, 3]);
+            store.Backup(StoreBackups.PathFor(store.Path, new DateOnly(2026, 11, 23)));
+        }
+
+        var bytes = File.ReadAllBytes(_folder["mailops.db"]);
+        File.WriteAllBytes(_folder["mailops.db"], bytes[..Math.Min(keep, bytes.Length)]);
+
+        var open = () => Open();
+
+        open.Should().Throw<StoreException>(what)
+            .Which.Message.Should().StartWith(_folder["mailops.db"]).And.Contain(says)
+            .And.Contain(StoreBackups.PathFor(_folder["mailops.db"], new DateOnly(2026, 11, 23)), "the newest backup is the way back");
+        new FileInfo(_folder["mailops.db"]).Length.Should().Be(Math.Min(keep, bytes.Length), "a refused file is left as it was");
+    }
+
+    [Fact]
+    public void Open_AFileThatIsNotAStoreAtAll_IsRefused_SayingNoBackupWasFound()
+    {
+        File.WriteAllBytes(_folder["mailops.db"], new byte[8192]);
+
+        var open = () => Open();
+
+        open.Should().Throw<StoreException>().WithMessage($"{_folder["mailops.db"]}: the file is not a MailOps store (no LiteDB header)*No backup was found*");
+    }
+
+    [Fact]
+    public void Open_ASchemaOneStore_RekeysLongSecondKeys_AndGivesEveryMessageItsThirdKey()
+    {
+        var longKey = "<" + new string('y', 300) + ">|chen.xue@callcenter.example.com|2026-11-23T12:40:00.0000000+00:00";
+        using (var old = new LiteDatabase(_folder["mailops.db"]))
+        {
+            old.GetCollection("messages").Insert(new BsonDocument { ["_id"] = "a", ["SecondKey"] = longKey, ["InternetMessageId"] = "<m@example.com>", ["From"] = "chen.xue@callcenter.example.com", ["Received"] = "2026-11-23T20:40:00.0000000+08:00" });
+            old.UserVersion = 1;
+        }
+
+        using var store = Open();
+
+        var again = Message("b");
+        again.SecondKey = StoredMessage.SecondKeyOf("<" + new string('y', 300) + ">", "chen.xue@callcenter.example.com", new DateTimeOffset(2026, 11, 23, 12, 40, 0, TimeSpan.Zero));
+        store.HasSeenSame(again).Should().BeTrue("the long second key written before is found by its hash");
+        var redelivered = Message("c");
+        redelivered.SecondKey = "other";
+        redelivered.SenderMessageKey = StoredMessage.SenderMessageKeyOf("<m@example.com>", "chen.xue@callcenter.example.com");
+        store.HasSeenSame(redelivered).Should().BeTrue("the message stored before has its third key");
+    }
+
+    [Fact]
+    public void RotateBackups_TakesOneADay_AndKeepsTheNewest()
+    {
+        using var store = Open();
+        for (var day = 1; day <= 5; day++)
+        {
+            StoreBackups.Rotate(store, new DateOnly(2026, 11, day), keep: 3).Should().NotBeNull();
+            StoreBackups.Rotate(store, new DateOnly(2026, 11, day), keep: 3).Should().BeNull("one backup a day");
+        }
+
+        StoreBackups.All(store.Path).Select(Path.GetFileName).Should().Equal("mailops-2026-11-05.db", "mailops-2026-11-04.db", "mailops-2026-11-03.db");
+        using var restored = MailStore.Open(StoreBackups.Newest(store.Path)!, _time);
+        restored.SchemaVersion.Should().Be(StoreSchema.Latest);
     }
 }

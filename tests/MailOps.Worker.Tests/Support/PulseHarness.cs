@@ -1,0 +1,58 @@
+using MailOps.Parsing;
+using MailOps.Worker.Assessment;
+using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Notifications;
+using MailOps.Worker.Running;
+using MailOps.Worker.Sending;
+using MailOps.Worker.Store;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MailOps.Worker.Tests.Support;
+
+/// <summary>
+/// One running worker's beat as the host composes it: a real store file, the real parser, assessor, notifier,
+/// templates and dispatcher over a given mailbox, judged from 2026-11-01 as the shipped settings do.
+/// </summary>
+internal sealed class PulseHarness : IDisposable
+{
+    private PulseHarness(MailStore store, Assessor assessor, Notifier notifier, Pulse pulse, NotificationDispatcher dispatcher)
+    {
+        Store = store;
+        Assessor = assessor;
+        Notifier = notifier;
+        Pulse = pulse;
+        Dispatcher = dispatcher;
+    }
+
+    public MailStore Store { get; }
+
+    public Assessor Assessor { get; }
+
+    public Notifier Notifier { get; }
+
+    public Pulse Pulse { get; }
+
+    private NotificationDispatcher Dispatcher { get; }
+
+    public static PulseHarness Start(string storePath, TimeProvider time, IMailbox mailbox, int backups = 0)
+    {
+        var regime = ShippedRegime.Regime;
+        var store = MailStore.Open(storePath, time);
+        var assessment = new AssessmentOptions { Since = new DateOnly(2026, 11, 1) };
+        var notifications = new NotificationOptions { Recipients = { Digest = ["group.cs"], Monthly = ["group.cs"], Quarterly = ["group.cs"] } };
+        var assessor = new Assessor(regime, assessment);
+        var notifier = new Notifier(regime, notifications, assessment, new TemplateRenderer(Path.Combine(AppContext.BaseDirectory, "templates")), mailbox.Identity.Address);
+        var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions { PerMinute = 10_000 }, time, NullLogger<NotificationDispatcher>.Instance);
+        var pulse = new Pulse(mailbox, store, new MessageParser(regime), assessor, notifier, dispatcher, time, NullLogger<Pulse>.Instance, new StoreOptions { Path = storePath, BackupCount = backups });
+        return new PulseHarness(store, assessor, notifier, pulse, dispatcher);
+    }
+
+    public Task<PulseReport> BeatAsync(string reason = "interval") => Pulse.RunAsync(reason, CancellationToken.None);
+
+    public void Dispose()
+    {
+        Pulse.Dispose();
+        Dispatcher.Dispose();
+        Store.Dispose();
+    }
+}
