@@ -37,6 +37,11 @@ internal static class GraphErrors
                 return new MailboxUnavailableException($"{mailbox}: Graph answered {error.ResponseStatusCode} {error.Error?.Code} while {doing}: {error.Error?.Message}", ex);
             case ApiException error:
                 return new MailboxUnavailableException($"{mailbox}: Graph answered {error.ResponseStatusCode} while {doing}: {error.Message}", ex);
+            case AggregateException { InnerExceptions: [var first, ..] } retries:
+                // Kiota's retry handler gives up with every attempt's failure: the last word is the first's kind.
+                return Translate(first, mailbox, doing, cancellation) is { } translated
+                    ? translated is MailboxAccessException ? translated : new MailboxUnavailableException($"{mailbox}: Graph failed {retries.InnerExceptions.Count} times while {doing} ({retries.Message.Split(" (", 2)[0]}): {translated.Message}", ex)
+                    : null;
             case HttpRequestException or IOException or TimeoutException:
                 return new MailboxUnavailableException($"{mailbox}: Graph could not be reached while {doing}: {ex.Message}", ex);
             default:
