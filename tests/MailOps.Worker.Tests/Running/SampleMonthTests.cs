@@ -165,7 +165,7 @@ public sealed class SampleMonthTests : IDisposable
         var mailbox = new CountingMailbox(new FolderMailbox(mailboxOptions, time));
         var dropped = 0;
 
-        var worker = Worker.Start(folder, time, mailbox);
+        var worker = StartWorker(folder, time, mailbox);
         try
         {
             for (var now = Start; now <= AfterOutage; now = now == End ? AfterOutage : now + Step)
@@ -183,7 +183,7 @@ public sealed class SampleMonthTests : IDisposable
                 if (now == Restart)
                 {
                     worker.Dispose();
-                    worker = Worker.Start(folder, time, mailbox);
+                    worker = StartWorker(folder, time, mailbox);
                 }
 
                 await worker.Pulse.RunAsync("test", default);
@@ -213,49 +213,13 @@ public sealed class SampleMonthTests : IDisposable
         return DateTimeOffset.Parse(headers[FolderMailbox.ReceivedAtHeader] ?? throw new InvalidDataException($"{path} has no {FolderMailbox.ReceivedAtHeader}"), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>One running worker: the store, the assessor and the pulse over them, as the host composes them.</summary>
-    private sealed class Worker : IDisposable
-    {
-        private Worker(MailStore store, Assessor assessor, Pulse pulse, NotificationDispatcher dispatcher)
+    // The sample month's settings: the nudge timings of docs/worker.md's example, and HQ's recipients as shipped.
+    private static PulseHarness StartWorker(TempFolder folder, TimeProvider time, IMailbox mailbox) =>
+        PulseHarness.Start(folder["mailops.db"], time, mailbox, new NotificationOptions
         {
-            Store = store;
-            Assessor = assessor;
-            Pulse = pulse;
-            Dispatcher = dispatcher;
-        }
-
-        public MailStore Store { get; }
-
-        public Assessor Assessor { get; }
-
-        public Pulse Pulse { get; }
-
-        private NotificationDispatcher Dispatcher { get; }
-
-        public static Worker Start(TempFolder folder, TimeProvider time, IMailbox mailbox)
-        {
-            var regime = ShippedRegime.Regime;
-            var store = MailStore.Open(folder["mailops.db"], time);
-            var assessment = new AssessmentOptions { Since = new DateOnly(2026, 11, 1) };
-            var notifications = new NotificationOptions
-            {
-                Nudges = { ByReport = { ["callcenter-weekly"] = "10:00", ["warranty-weekly"] = "10:00", ["site-open-daily"] = "80%", ["delivery-daily"] = "80%" } },
-                Recipients = { Digest = ["group.cs"], Monthly = ["group.cs", "city.hr-admin"], Quarterly = ["group.cs", "group.cs.gm"] },
-            };
-            var assessor = new Assessor(regime, assessment);
-            var notifier = new Notifier(regime, notifications, assessment, new TemplateRenderer(Path.Combine(AppContext.BaseDirectory, "templates")), mailbox.Identity.Address);
-            var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions { PerMinute = 10_000 }, time, NullLogger<NotificationDispatcher>.Instance);
-            var pulse = new Pulse(mailbox, store, new MessageParser(regime), assessor, notifier, dispatcher, time, NullLogger<Pulse>.Instance);
-            return new Worker(store, assessor, pulse, dispatcher);
-        }
-
-        public void Dispose()
-        {
-            Pulse.Dispose();
-            Dispatcher.Dispose();
-            Store.Dispose();
-        }
-    }
+            Nudges = { ByReport = { ["callcenter-weekly"] = "10:00", ["warranty-weekly"] = "10:00", ["site-open-daily"] = "80%", ["delivery-daily"] = "80%" } },
+            Recipients = { Digest = ["group.cs"], Monthly = ["group.cs", "city.hr-admin"], Quarterly = ["group.cs", "group.cs.gm"] },
+        });
 
     private sealed record SentMail(string Key, string Kind, string To, string Subject, DateTimeOffset Date, string Html, string Text)
     {

@@ -34,12 +34,13 @@ internal sealed class PulseHarness : IDisposable
 
     private NotificationDispatcher Dispatcher { get; }
 
-    public static PulseHarness Start(string storePath, TimeProvider time, IMailbox mailbox, int backups = 0)
+    /// <param name="notifications">Default: HQ's digest, monthly and quarterly mail to the group.cs role.</param>
+    public static PulseHarness Start(string storePath, TimeProvider time, IMailbox mailbox, NotificationOptions? notifications = null, int backups = 0)
     {
         var regime = ShippedRegime.Regime;
         var store = MailStore.Open(storePath, time);
         var assessment = new AssessmentOptions { Since = new DateOnly(2026, 11, 1) };
-        var notifications = new NotificationOptions { Recipients = { Digest = ["group.cs"], Monthly = ["group.cs"], Quarterly = ["group.cs"] } };
+        notifications ??= new NotificationOptions { Recipients = { Digest = ["group.cs"], Monthly = ["group.cs"], Quarterly = ["group.cs"] } };
         var assessor = new Assessor(regime, assessment);
         var notifier = new Notifier(regime, notifications, assessment, new TemplateRenderer(Path.Combine(AppContext.BaseDirectory, "templates")), mailbox.Identity.Address);
         var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions { PerMinute = 10_000 }, time, NullLogger<NotificationDispatcher>.Instance);
