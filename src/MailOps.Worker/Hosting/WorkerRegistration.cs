@@ -20,8 +20,8 @@ internal static class WorkerRegistration
 {
     /// <summary>
     /// Everything a pulse needs, built on first use from validated options and the loaded regime: the store,
-    /// the parser (with <c>MailOps:Parsing</c>), the assessor, the templates, the notifier and the dispatcher. In dry-run, mail is rendered
-    /// into the folder mailbox's outbox whatever the mailbox read.
+    /// the parser (with <c>MailOps:Parsing</c>), the assessor, the templates, the notifier and the dispatcher. In
+    /// dry-run, mail is rendered into the folder mailbox's outbox whatever the mailbox read.
     /// </summary>
     public static IServiceCollection AddMailOpsWorker(this IServiceCollection services)
     {
