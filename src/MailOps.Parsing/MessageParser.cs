@@ -26,6 +26,7 @@ public sealed class MessageParser
     private readonly ReportClassifier _classifier;
     private readonly PeriodResolver _periods;
     private readonly HashSet<string> _internalDomains;
+    private readonly SenderAuthentication _authentication;
 
     public MessageParser(Regime regime, ParsingOptions? options = null)
     {
@@ -36,6 +37,7 @@ public sealed class MessageParser
         _internalDomains = (_options.InternalDomains.Count > 0 ? _options.InternalDomains : DirectoryDomains(regime.Directory))
             .Select(d => d.ToLowerInvariant())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _authentication = new SenderAuthentication(_internalDomains, _options);
     }
 
     /// <param name="raw">The message's bytes.</param>
@@ -200,7 +202,7 @@ public sealed class MessageParser
     private LocalizedText? Unauthenticated(MimeMessage message, ReadMessage read, string submitter)
     {
         var from = read.From?.Address;
-        if (SenderAuthentication.Check(message, submitter, _internalDomains) is { } failed)
+        if (_authentication.Check(message, submitter) is { } failed)
         {
             return failed;
         }
@@ -210,7 +212,7 @@ public sealed class MessageParser
             return null;
         }
 
-        if (SenderAuthentication.Check(message, from, _internalDomains) is { } fromFailed)
+        if (_authentication.Check(message, from) is { } fromFailed)
         {
             return fromFailed;
         }

@@ -3,6 +3,13 @@ namespace MailOps.Parsing;
 /// <summary>Limits and knobs of the parser; the defaults are safe for a shared mailbox.</summary>
 public sealed record ParsingOptions
 {
+    /// <summary>
+    /// The authserv-ids Exchange Online stamps: <c>mx.microsoft.com</c> (newer stamps, <c>mx.microsoft.com 1;</c>) and the
+    /// filtering hosts under <c>protection.outlook.com</c>; its classic stamp has none (<see cref="TrustMissingAuthServId"/>).
+    /// </summary>
+    // Declared before Default, which reads it.
+    public static IReadOnlyList<string> ExchangeOnlineAuthServIds { get; } = ["mx.microsoft.com", "*.protection.outlook.com"];
+
     public static ParsingOptions Default { get; } = new();
 
     /// <summary>A larger message is the non-match <c>too-large</c>; default 64 MiB (Exchange Online accepts up to 150 MB).</summary>
@@ -24,6 +31,21 @@ public sealed record ParsingOptions
     /// The domains whose senders must be authenticated; empty means every domain of the directory's addresses.
     /// </summary>
     public IReadOnlyList<string> InternalDomains { get; init; } = [];
+
+    /// <summary>
+    /// The authserv-ids whose Authentication-Results count: a name matches itself (any case), <c>*.name</c> matches the
+    /// names below it. Default <see cref="ExchangeOnlineAuthServIds"/>. A header naming any other server may have been
+    /// written by the sender and is ignored.
+    /// </summary>
+    public IReadOnlyList<string> TrustedAuthServIds { get; init; } = ExchangeOnlineAuthServIds;
+
+    /// <summary>
+    /// Whether an Authentication-Results with no authserv-id counts; default true, for Exchange Online's classic stamp
+    /// (<c>spf=pass (sender IP is …) smtp.mailfrom=…;dkim=…;dmarc=…;compauth=…</c>) carries none. Only the topmost trusted
+    /// header is read, and Exchange Online writes its own above whatever the sender put in the message.
+    /// </summary>
+    public bool TrustMissingAuthServId { get; init; } = true;
+
 
     /// <summary>The header MailOps puts on every mail it sends, by which it knows its own mail when it comes back.</summary>
     public const string OwnMailHeader = "X-MailOps-Generated";

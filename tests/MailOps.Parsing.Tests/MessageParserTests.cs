@@ -123,7 +123,7 @@ public sealed class MessageParserTests
     public void Parse_AnInternalFromFailingDmarc_IsUnauthenticatedButKeepsItsSubmission()
     {
         var message = Mail.DailyReport();
-        message.Headers.Insert(0, new Header("Authentication-Results", "hq.example.com; spf=fail smtp.mailfrom=callcenter.example.com; dkim=none; dmarc=fail header.from=callcenter.example.com"));
+        message.Headers.Insert(0, new Header("Authentication-Results", "spf=fail (sender IP is 203.0.113.77) smtp.mailfrom=callcenter.example.com; dkim=none (message not signed) header.d=none;dmarc=fail action=oreject header.from=callcenter.example.com;compauth=fail reason=000"));
 
         var outcome = Mail.Parse(message);
 
@@ -136,7 +136,7 @@ public sealed class MessageParserTests
     public void Parse_AnInternalFromArrivingAnonymously_IsUnauthenticated()
     {
         var message = Mail.DailyReport();
-        message.Headers.Add("X-MS-Exchange-Organization-AuthAs", "Anonymous");
+        message.Headers.Replace("X-MS-Exchange-Organization-AuthAs", "Anonymous");
 
         Mail.Parse(message).Reason.Should().Be(NonMatchReason.UnauthenticatedSender);
     }
@@ -170,7 +170,7 @@ public sealed class MessageParserTests
     public void Parse_ALowerForgedAuthenticationResults_IsIgnored()
     {
         var message = Mail.DailyReport();
-        message.Headers.Insert(0, new Header("Authentication-Results", "hq.example.com; spf=pass smtp.mailfrom=callcenter.example.com; dmarc=pass header.from=callcenter.example.com"));
+        message.Headers.Insert(0, new Header("Authentication-Results", "spf=pass (sender IP is 40.107.94.12) smtp.mailfrom=callcenter.example.com; dkim=pass (signature was verified) header.d=callcenter.example.com;dmarc=pass action=none header.from=callcenter.example.com;compauth=pass reason=100"));
         message.Headers.Add("Authentication-Results", "evil.example.org; dmarc=fail");
 
         Mail.Parse(message).Matched.Should().BeTrue();

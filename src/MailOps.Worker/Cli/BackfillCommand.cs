@@ -36,7 +36,7 @@ internal static class BackfillCommand
             }
 
             store.ClearCursor(Ingestor.CursorKeyOf(mailbox));
-            var ingestor = new Ingestor(mailbox, store, new MessageParser(regime));
+            var ingestor = new Ingestor(mailbox, store, services.GetRequiredService<MessageParser>());
             var console = CommandContext.Console(env);
             IngestCounts? counts = null;
             try

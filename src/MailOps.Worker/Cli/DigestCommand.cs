@@ -20,7 +20,7 @@ internal static class DigestCommand
         command.SetAction((parse, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
         {
             var at = parse.GetValue(asOf)!.Resolve(regime.Zone);
-            using var source = await JudgedMail.OpenAsync(env, services, regime, parse.GetValue(inbox), cancellation).ConfigureAwait(false);
+            using var source = await JudgedMail.OpenAsync(env, services, parse.GetValue(inbox), cancellation).ConfigureAwait(false);
             if (source is null)
             {
                 return ExitCodes.Unavailable;

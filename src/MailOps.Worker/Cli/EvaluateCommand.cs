@@ -45,7 +45,7 @@ internal static class EvaluateCommand
             OfflineInbox offline;
             try
             {
-                offline = await OfflineInbox.ReadAsync(regime, parse.GetValue(inbox)!, env.Time, cancellation).ConfigureAwait(false);
+                offline = await OfflineInbox.ReadAsync(services.GetRequiredService<MessageParser>(), parse.GetValue(inbox)!, env.Time, cancellation).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException or StoreException)
             {

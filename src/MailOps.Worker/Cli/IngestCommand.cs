@@ -18,7 +18,7 @@ internal static class IngestCommand
     public static Command Create(CliEnvironment env, string[] args)
     {
         var command = new Command("ingest", "Read the mailbox into the store once: each message stored once, report mail parsed.");
-        command.SetAction((_, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
+        command.SetAction((_, cancellation) => CommandContext.WithRegimeAsync(env, args, async (_, services) =>
         {
             IMailbox mailbox;
             StoreOptions store;
@@ -38,7 +38,7 @@ internal static class IngestCommand
             try
             {
                 using var mailStore = MailStore.Open(path, env.Time);
-                var counts = await new Ingestor(mailbox, mailStore, new MessageParser(regime)).IngestAsync(cancellation).ConfigureAwait(false);
+                var counts = await new Ingestor(mailbox, mailStore, services.GetRequiredService<MessageParser>()).IngestAsync(cancellation).ConfigureAwait(false);
                 await env.Out.WriteLineAsync(
                     $"Stored {counts.Parsed + counts.Skipped} new message(s) in {path}: {counts.Parsed} parsed ({counts.Submissions} submission(s)), {counts.Skipped} not fetched.").ConfigureAwait(false);
                 return ExitCodes.Success;

@@ -1,4 +1,6 @@
+using MailOps.Parsing;
 using MailOps.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailOps.Worker.Cli;
 
@@ -19,13 +21,13 @@ internal sealed class JudgedMail : IDisposable
     public MailStore Store { get; }
 
     /// <summary>Opens the source, or writes why it cannot be opened and returns null.</summary>
-    public static async Task<JudgedMail?> OpenAsync(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, string? inbox, CancellationToken cancellationToken)
+    public static async Task<JudgedMail?> OpenAsync(CliEnvironment env, IServiceProvider services, string? inbox, CancellationToken cancellationToken)
     {
         try
         {
             if (inbox is not null)
             {
-                var offline = await OfflineInbox.ReadAsync(regime, inbox, env.Time, cancellationToken).ConfigureAwait(false);
+                var offline = await OfflineInbox.ReadAsync(services.GetRequiredService<MessageParser>(), inbox, env.Time, cancellationToken).ConfigureAwait(false);
                 return new JudgedMail(offline.Store, offline);
             }
 

@@ -25,7 +25,7 @@ internal sealed class OfflineInbox : IDisposable
     public IngestCounts Counts { get; }
 
     /// <exception cref="DirectoryNotFoundException">The inbox does not exist.</exception>
-    public static async Task<OfflineInbox> ReadAsync(Compliance.Regime regime, string inbox, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<OfflineInbox> ReadAsync(MessageParser parser, string inbox, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(inbox))
         {
@@ -37,7 +37,7 @@ internal sealed class OfflineInbox : IDisposable
         var store = MailStore.Open(Path.Combine(folder, "mailops.db"), time);
         try
         {
-            var counts = await new Ingestor(new FolderMailbox(options, time), store, new MessageParser(regime)).IngestAsync(cancellationToken).ConfigureAwait(false);
+            var counts = await new Ingestor(new FolderMailbox(options, time), store, parser).IngestAsync(cancellationToken).ConfigureAwait(false);
             return new OfflineInbox(folder, store, counts);
         }
         catch

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using MailOps.Compliance.Evaluation;
 using MailOps.Parsing;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace MailOps.Worker.Cli;
@@ -14,7 +15,7 @@ internal static class ParseCommand
         var path = new Argument<string>("path") { Description = "An .eml file, or a folder whose .eml files (and subfolders') are read." };
         var json = new Option<bool>("--json") { Description = "Write one JSON array to standard output." };
         var command = new Command("parse", "Classify and check report messages: report, unit, period, submitter, or why not, and every finding.") { path, json };
-        command.SetAction(parse => CommandContext.WithRegime(env, args, (regime, _) =>
+        command.SetAction(parse => CommandContext.WithRegime(env, args, (_, services) =>
         {
             var target = Path.GetFullPath(parse.GetValue(path)!);
             string[] files;
@@ -32,7 +33,7 @@ internal static class ParseCommand
                 return ExitCodes.Usage;
             }
 
-            var parser = new MessageParser(regime);
+            var parser = services.GetRequiredService<MessageParser>();
             var results = new List<ParsedMessageJson>();
             foreach (var file in files)
             {

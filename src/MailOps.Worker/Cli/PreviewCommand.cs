@@ -30,7 +30,7 @@ internal static class PreviewCommand
             var notifications = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
             var assessment = services.GetRequiredService<IOptions<AssessmentOptions>>().Value;
             var address = services.GetRequiredService<Mailboxes.IMailbox>().Identity.Address;
-            using var source = await JudgedMail.OpenAsync(env, services, regime, parse.GetValue(inbox), cancellation).ConfigureAwait(false);
+            using var source = await JudgedMail.OpenAsync(env, services, parse.GetValue(inbox), cancellation).ConfigureAwait(false);
             if (source is null)
             {
                 return ExitCodes.Unavailable;

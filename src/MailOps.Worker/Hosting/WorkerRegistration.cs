@@ -1,6 +1,7 @@
 using Coravel;
 using MailOps.Parsing;
 using MailOps.Worker.Assessment;
+using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Notifications;
 using MailOps.Worker.Regime;
@@ -19,8 +20,8 @@ internal static class WorkerRegistration
 {
     /// <summary>
     /// Everything a pulse needs, built on first use from validated options and the loaded regime: the store,
-    /// the parser, the assessor, the templates, the notifier and the dispatcher. In dry-run, mail is rendered
-    /// into the folder mailbox's outbox whatever the mailbox read.
+    /// the parser (with <c>MailOps:Parsing</c>), the assessor, the templates, the notifier and the dispatcher. In
+    /// dry-run, mail is rendered into the folder mailbox's outbox whatever the mailbox read.
     /// </summary>
     public static IServiceCollection AddMailOpsWorker(this IServiceCollection services)
     {
@@ -28,13 +29,15 @@ internal static class WorkerRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AssessmentOptions>, AssessmentOptionsValidator>());
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.AddOptions<ParsingSettings>().BindConfiguration(ParsingSettings.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ParsingSettings>, ParsingSettingsValidator>());
         services.AddOptions<RunningOptions>().BindConfiguration(RunningOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunningOptions>, RunningOptionsValidator>());
 
         services.AddSingleton(p => p.GetRequiredService<RegimeFiles>().Regime.Value
             ?? throw new InvalidOperationException("The regime did not load; DeadlineWatch reports why."));
         services.AddSingleton(p => MailStore.Open(Rooted(p, p.GetRequiredService<IOptions<StoreOptions>>().Value.Path), p.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(p => new MessageParser(p.GetRequiredService<Compliance.Regime>()));
+        services.AddSingleton(p => new MessageParser(p.GetRequiredService<Compliance.Regime>(), p.GetRequiredService<IOptions<ParsingSettings>>().Value.ToParsingOptions()));
         services.AddSingleton(p => new Assessor(p.GetRequiredService<Compliance.Regime>(), p.GetRequiredService<IOptions<AssessmentOptions>>().Value));
         services.AddSingleton(p => new TemplateRenderer(Rooted(p, p.GetRequiredService<IOptions<NotificationOptions>>().Value.Templates)));
         services.AddSingleton(p => new Notifier(

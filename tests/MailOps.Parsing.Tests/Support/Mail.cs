@@ -2,7 +2,10 @@ using MimeKit;
 
 namespace MailOps.Parsing.Tests.Support;
 
-/// <summary>Builds test messages with MimeKit: a call-center daily report from its duty officer, complete unless changed.</summary>
+/// <summary>
+/// Builds test messages with MimeKit: a call-center daily report from its duty officer, complete unless changed, sent
+/// inside the tenant (Exchange stamps such mail <c>X-MS-Exchange-Organization-AuthAs: Internal</c>).
+/// </summary>
 internal static class Mail
 {
     public const string Duty = "chen.xue@callcenter.example.com";
@@ -11,6 +14,7 @@ internal static class Mail
     {
         var message = new MimeMessage();
         message.Headers.Add("Received", "from mail.callcenter.example.com by hq.example.com with SMTP; Mon, 23 Nov 2026 20:40:12 +0800");
+        message.Headers.Add("X-MS-Exchange-Organization-AuthAs", "Internal");
         message.From.Add(new MailboxAddress("陈雪", Duty));
         message.To.Add(MailboxAddress.Parse("cs-dl@hq.example.com"));
         message.To.Add(MailboxAddress.Parse("butler-center@wy-cq.example.com"));

@@ -11,6 +11,7 @@ public sealed class ParseCommandTests : IDisposable
 
     private const string Daily = """
         Received: from mail.callcenter.example.com by hq.example.com; Mon, 23 Nov 2026 20:40:12 +0800
+        X-MS-Exchange-Organization-AuthAs: Internal
         From: =?UTF-8?B?6ZmI6Zuq?= <chen.xue@callcenter.example.com>
         To: cs-dl@hq.example.com
         Subject: =?UTF-8?B?5ZG85Y+r5Lit5b+D5L+h5oGv5pel5oqlIDIwMjYtMTEtMjM=?=
@@ -35,6 +36,34 @@ public sealed class ParseCommandTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.Error);
         run.Json[0].GetProperty("received").GetDateTimeOffset().Should().Be(new DateTimeOffset(2026, 11, 22, 20, 15, 0, TimeSpan.FromHours(8)));
+    }
+
+    [Theory]
+    [InlineData("Exchange Online's defaults: the gateway's stamp proves nothing", null, false)]
+    [InlineData("the gateway trusted in MailOps:Parsing", "mx.hq.example.com", true)]
+    public async Task Parse_TrustedAuthServIdsFromSettings_DecideWhoseAuthenticationResultsCount(string edge, string? trusted, bool matched)
+    {
+        var stamped = "Authentication-Results: mx.hq.example.com; spf=pass smtp.mailfrom=callcenter.example.com; dmarc=pass header.from=callcenter.example.com\n"
+            + Daily.Replace("X-MS-Exchange-Organization-AuthAs: Internal\n", "", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "daily.eml"), stamped.ReplaceLineEndings("\r\n"), Encoding.UTF8);
+        var settings = trusted is null ? null : new Dictionary<string, string?> { ["MailOps:Parsing:TrustedAuthServIds:0"] = trusted };
+
+        var run = await Support.Cli.RunAsync(settings, "parse", Path.Combine(_folder, "daily.eml"), "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Json[0].GetProperty("matched").GetBoolean().Should().Be(matched, edge);
+        run.Json[0].GetProperty("reason").GetString().Should().Be(matched ? null : "unauthenticated-sender", edge);
+    }
+
+    [Fact]
+    public async Task Parse_ABadTrustedAuthServId_ExitsNamingTheKeyAndTheFix()
+    {
+        File.WriteAllText(Path.Combine(_folder, "daily.eml"), Daily.ReplaceLineEndings("\r\n"), Encoding.UTF8);
+
+        var run = await Support.Cli.RunAsync(new Dictionary<string, string?> { ["MailOps:Parsing:TrustedAuthServIds:0"] = "*.com" }, "parse", _folder);
+
+        run.ExitCode.Should().Be(78);
+        run.Error.Should().Contain("MailOps:Parsing:TrustedAuthServIds:0 \"*.com\" trusts every server under a top-level domain");
     }
 
     [Fact]

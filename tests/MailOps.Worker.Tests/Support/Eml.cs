@@ -1,10 +1,14 @@
 namespace MailOps.Worker.Tests.Support;
 
-/// <summary>Small raw messages for mailbox and ingest tests.</summary>
+/// <summary>
+/// Small raw messages for mailbox and ingest tests. A unit's report is sent inside the tenant, as Exchange stamps it
+/// (<c>X-MS-Exchange-Organization-AuthAs: Internal</c>); without that an internal sender is held as unauthenticated.
+/// </summary>
 internal static class Eml
 {
     public static string Daily(string messageId, string receivedAt = "2026-11-23T20:40:00+08:00", string from = "chen.xue@callcenter.example.com") => $"""
         X-Received-At: {receivedAt}
+        X-MS-Exchange-Organization-AuthAs: Internal
         From: {from}
         To: cs-dl@hq.example.com, butler-center@wy-cq.example.com
         Subject: =?UTF-8?B?5ZG85Y+r5Lit5b+D5L+h5oGv5pel5oqlIDIwMjYtMTEtMjM=?=
@@ -32,6 +36,7 @@ internal static class Eml
     /// <summary>A city company's delivery daily, as its CRM information officer sends it (report-like by subject and by sender).</summary>
     public static string CrmDaily(string messageId, string receivedAt = "2026-11-23T21:05:00+08:00") => $"""
         X-Received-At: {receivedAt}
+        X-MS-Exchange-Organization-AuthAs: Internal
         From: yang.xue@cq.example.com
         To: cs-dl@hq.example.com
         Subject: =?UTF-8?B?{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("【日报】重庆城市公司交付日报 2026-11-23"))}?=

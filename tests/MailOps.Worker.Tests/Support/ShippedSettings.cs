@@ -1,4 +1,5 @@
 using MailOps.Worker.Assessment;
+using MailOps.Worker.Ingest;
 using MailOps.Worker.Notifications;
 using MailOps.Worker.Running;
 using Microsoft.Extensions.Configuration;
@@ -19,4 +20,6 @@ internal static class ShippedSettings
     public static AssessmentOptions Assessment() => Configuration.GetSection(AssessmentOptions.Section).Get<AssessmentOptions>()!;
 
     public static RunningOptions Running() => Configuration.GetSection(RunningOptions.Section).Get<RunningOptions>()!;
+
+    public static ParsingSettings Parsing() => Configuration.GetSection(ParsingSettings.Section).Get<ParsingSettings>()!;
 }
