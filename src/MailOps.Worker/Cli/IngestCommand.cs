@@ -5,15 +5,17 @@ using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MailOps.Worker.Cli;
 
 /// <summary>
 /// <c>mailops ingest</c>: one pass of the configured mailbox (folder or Graph) into the store, then exit. Safe to stop at any point
-/// (even <c>kill -9</c>): the next pass stores what is missing and nothing twice.
+/// (even <c>kill -9</c>): the next pass stores what is missing and nothing twice. Each stored page is logged at
+/// Debug (<c>Logging:LogLevel:MailOps.Worker.Cli.IngestCommand</c>), so a pass's progress can be followed.
 /// </summary>
-internal static class IngestCommand
+internal static partial class IngestCommand
 {
     public static Command Create(CliEnvironment env, string[] args)
     {
@@ -38,10 +40,17 @@ internal static class IngestCommand
             try
             {
                 using var mailStore = MailStore.Open(path, env.Time);
-                var counts = await new Ingestor(mailbox, mailStore, services.GetRequiredService<MessageParser>()).IngestAsync(cancellation).ConfigureAwait(false);
+                var pages = new PageLog(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestCommand).FullName!));
+                var counts = await new Ingestor(mailbox, mailStore, services.GetRequiredService<MessageParser>()).IngestAsync(cancellation, pages).ConfigureAwait(false);
                 await env.Out.WriteLineAsync(
-                    $"Stored {counts.Parsed + counts.Skipped} new message(s) in {path}: {counts.Parsed} parsed ({counts.Submissions} submission(s)), {counts.Skipped} not fetched.").ConfigureAwait(false);
+                    $"Stored {counts.Stored} new message(s) in {path}: {counts.Parsed} parsed ({counts.Submissions} submission(s)), {counts.Skipped} not fetched, {counts.Duplicates} duplicate(s), {counts.Held} held for a person; {counts.FetchFailures} fetch(es) failed and will be tried again.").ConfigureAwait(false);
                 return ExitCodes.Success;
+            }
+            catch (StoreFaultException ex)
+            {
+                // A full disk, an I/O error: nothing stored before is lost, and a later pass goes on from the saved cursor.
+                await env.Error.WriteLineAsync($"mailops: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
             }
             catch (Exception ex) when (ex is StoreException or MailboxAccessException)
             {
@@ -56,6 +65,15 @@ internal static class IngestCommand
             }
         }));
         return command;
+    }
+
+    [LoggerMessage(41, LogLevel.Debug, "Stored a page: {Stored} new message(s) so far, {Submissions} submission(s)")]
+    private static partial void LogPage(ILogger logger, int stored, int submissions);
+
+    // Logs as the ingestor reports, on its thread: a Progress<T> would log later, from the thread pool, after the counts had moved on.
+    private sealed class PageLog(ILogger logger) : IProgress<IngestCounts>
+    {
+        public void Report(IngestCounts value) => LogPage(logger, value.Stored, value.Submissions);
     }
 
     private static string Where(IMailbox mailbox, IServiceProvider services, string root) =>

@@ -65,6 +65,11 @@ public sealed class MatrixView
     public bool Empty => Columns.Count == 0;
 }
 
+/// <summary>
+/// A fault with its evidence. The values that came from a mail (detail, sender, Message-ID) are cleaned and
+/// shortened as they are set (<see cref="ShownText"/>), so no view of them, in any template, shows a bidi control
+/// or an endless value; the store keeps them whole.
+/// </summary>
 public sealed class FaultView
 {
     public string Unit { get; init; } = "";
@@ -77,24 +82,25 @@ public sealed class FaultView
 
     public int Deduction { get; init; }
 
-    public string Detail { get; init; } = "";
+    public string Detail { get; init => field = ShownText.Of(value, ShownText.Detail); } = "";
 
-    public string Sender { get; init; } = "";
+    public string Sender { get; init => field = ShownText.Of(value, ShownText.Sender); } = "";
 
     public string Received { get; init; } = "";
 
-    public string MessageId { get; init; } = "";
+    public string MessageId { get; init => field = ShownText.Of(value, ShownText.MessageId); } = "";
 }
 
+/// <summary>A message shown for triage or as unauthenticated; its sender, subject and reason are cleaned as set (see <see cref="FaultView"/>).</summary>
 public sealed class MessageView
 {
     public string Received { get; init; } = "";
 
-    public string From { get; init; } = "";
+    public string From { get; init => field = ShownText.Of(value, ShownText.Sender); } = "";
 
-    public string Subject { get; init; } = "";
+    public string Subject { get; init => field = ShownText.Of(value, ShownText.Subject); } = "";
 
-    public string Reason { get; init; } = "";
+    public string Reason { get; init => field = ShownText.Of(value, ShownText.Detail); } = "";
 }
 
 public sealed class ScoreView

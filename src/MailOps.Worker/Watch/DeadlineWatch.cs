@@ -74,9 +74,11 @@ internal sealed class DeadlineWatch(
 
             var due = upcoming[0].Due;
             var falling = upcoming.TakeWhile(o => o.Due == due).ToList();
-            Log.NextDeadline(logger, regime.Zone.ToLocal(due), falling.Count, falling[0].Key);
             // A second past the deadline: judged at the deadline itself, a report not yet received is still on time.
-            await Task.Delay(due - now + TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
+            // The timer is set before the line saying so, so it counts from the "now" it was computed from.
+            var wake = Task.Delay(due - now + TimeSpan.FromSeconds(1), time, stoppingToken);
+            Log.NextDeadline(logger, regime.Zone.ToLocal(due), falling.Count, falling[0].Key);
+            await wake.ConfigureAwait(false);
             Log.DeadlineReached(logger, regime.Zone.ToLocal(due), string.Join(", ", falling.Select(o => o.Key)));
             await beat.AtDeadlineAsync(stoppingToken).ConfigureAwait(false);
         }

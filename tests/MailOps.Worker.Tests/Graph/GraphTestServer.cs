@@ -82,6 +82,9 @@ internal sealed class GraphTestServer : IAsyncDisposable
 
     public int MaxInFlight => _maxInFlight;
 
+    /// <summary>Told the kind of each request as it arrives, before any latency or fault (see <see cref="Counts"/>).</summary>
+    public event Action<string>? Requested;
+
     /// <summary>The query of the last delta request that started a round (no skip or delta token).</summary>
     public string? LastInitialDeltaQuery { get; private set; }
 
@@ -193,6 +196,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
         {
             var kind = KindOf(context.Request);
             Bump(kind);
+            Requested?.Invoke(kind);
             var inFlight = Interlocked.Increment(ref _inFlight);
             InterlockedMax(ref _maxInFlight, inFlight);
             try

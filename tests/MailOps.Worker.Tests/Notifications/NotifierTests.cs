@@ -214,6 +214,36 @@ public sealed class NotifierTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Queue_ADigestAfterMailWithABidiOverrideAndAnEndlessSubject_ShowsItCleanAndShortWhileTheStoreKeepsItWhole()
+    {
+        // A city company's mail that looks like its delivery daily but fits no period: it goes to the digest for triage.
+        var subject = "【日报】重庆城市公司交付周边日报 \u202Exslx.exe " + string.Concat(Enumerable.Repeat("附件说明", 1_250));
+        Eml.Drop(_folder["inbox"], "bidi.eml", $"""
+            X-Received-At: 2026-11-23T15:00:00+08:00
+            From: yang.xue@cq.example.com
+            To: cs-dl@hq.example.com
+            Subject: =?UTF-8?B?{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(subject))}?=
+            Date: Mon, 23 Nov 2026 14:59:00 +0800
+            Message-ID: <bidi-1@cq.example.com>
+            Content-Type: text/plain; charset=utf-8
+
+            请查收。
+            """.ReplaceLineEndings("\r\n"));
+        _time.SetUtcNow(At("2026-11-23 16:00"));
+        await new Ingestor(new FolderMailbox(new FolderMailboxOptions { Inbox = _folder["inbox"], Outbox = _folder["outbox"] }, _time), _store, ShippedRegime.Parser).IngestAsync(CancellationToken.None);
+
+        QueueAt("2026-11-24 09:00");
+        var digest = Mime("digest/2026-11-24/cs-dl@hq.example.com");
+
+        var shown = "【日报】重庆城市公司交付周边日报 xslx.exe " + string.Concat(Enumerable.Repeat("附件说明", 25))[..(119 - 26)] + "…";
+        var html = WebUtility.HtmlDecode(digest.HtmlBody);
+        html.Should().Contain(shown).And.NotContain("\u202E");
+        digest.TextBody.Should().Contain(shown).And.NotContain("\u202E");
+        var outcome = _store.AllOutcomes().Should().ContainSingle(o => o.MessageId == "<bidi-1@cq.example.com>").Subject;
+        _store.MessagesById([outcome.Id])[outcome.Id].Subject.Should().Be(subject, "the store keeps the subject as it came");
+    }
+
     private static readonly string[] MonthlyRecipients =
     [
         "cs-dl@hq.example.com", "zhou.min@hq.example.com",

@@ -74,6 +74,75 @@ public sealed class TemplateRendererTests : IDisposable
         mail.Text.Should().Contain(Script).And.Contain(Image).And.Contain(Sender).And.NotContain("&lt;").And.NotContain("&amp;");
     }
 
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Render_ADigestWithABidiOverrideInASubjectAndSender_ShowsNoBidiControlInHtmlOrText(string language)
+    {
+        var mail = Shipped.Render(language, "digest", DigestOf(new MessageView
+        {
+            Received = "2026-11-23 10:00",
+            From = "\u202B\"陈雪\u200F\" <chen.xue@callcenter.example.com>\u202C",
+            Subject = "呼叫中心信息日报 2026-11-23 \u202Exslx.exe\u2066\u2069\u200E\u061C",
+            Reason = "unknown-report",
+        }));
+
+        foreach (var part in new[] { mail.Html, mail.Text })
+        {
+            part.Should().NotContain("\u202E");
+            part.Where(IsBidiControl).Should().BeEmpty();
+            WebUtility.HtmlDecode(part).Should().Contain("呼叫中心信息日报 2026-11-23 xslx.exe").And.Contain("\"陈雪\" <chen.xue@callcenter.example.com>");
+        }
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Render_ADigestWithAFiveThousandCharacterSubject_ShortensItWithAnEllipsis(string language)
+    {
+        var subject = "Weekly report " + new string('x', 5_000);
+
+        var mail = Shipped.Render(language, "digest", DigestOf(new MessageView { Received = "2026-11-23 10:00", From = "a@b.example.com", Subject = subject, Reason = "unknown-report" }));
+
+        var shown = "Weekly report " + new string('x', 119 - "Weekly report ".Length) + "…";
+        mail.Text.Should().Contain(shown).And.NotContain(new string('x', 106));
+        mail.Html.Should().Contain(shown).And.NotContain(new string('x', 106));
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Render_ADigestWithALongChineseAndEmojiSubject_CutsItOnACharacterBoundary(string language)
+    {
+        // Four characters a reader sees: two Chinese, an emoji outside the BMP (a surrogate pair), a family joined by ZWJs.
+        const string Four = "报表\U0001F600\U0001F468\u200D\U0001F469\u200D\U0001F467";
+        var subject = string.Concat(Enumerable.Repeat(Four, 100));
+
+        var mail = Shipped.Render(language, "digest", DigestOf(new MessageView { Received = "2026-11-23 10:00", From = "a@b.example.com", Subject = subject, Reason = "unknown-report" }));
+
+        // 119 characters: 29 whole repeats (116), then 报, 表 and the emoji; the family that would be the 120th gives way to the ellipsis.
+        var shown = string.Concat(Enumerable.Repeat(Four, 29)) + "报表\U0001F600…";
+        foreach (var part in new[] { mail.Text, WebUtility.HtmlDecode(mail.Html) })
+        {
+            part.Should().Contain(shown).And.NotContain(shown[..^1] + "\U0001F468");
+            HasLoneSurrogate(part).Should().BeFalse();
+        }
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void Render_AShortenedSubjectWithMarkup_IsStillHtmlEncodedAsText(string language)
+    {
+        var subject = Script + "\u202E" + new string('y', 5_000);
+
+        var mail = Shipped.Render(language, "digest", DigestOf(new MessageView { Received = "2026-11-23 10:00", From = Sender, Subject = subject, Reason = "unknown-report" }));
+
+        var shown = Script + new string('y', 119 - Script.Length) + "…";
+        mail.Html.Should().Contain(WebUtility.HtmlEncode(shown)).And.NotContain("<script").And.NotContain("\u202E");
+        mail.Text.Should().Contain(shown);
+    }
+
     [Fact]
     public void Render_AMissingTemplate_IsATemplateExceptionNamingTheFile()
     {
@@ -148,6 +217,37 @@ public sealed class TemplateRendererTests : IDisposable
         "quarterly" => (new AssessmentView { Group = "示例集团", Period = "2026-Q3", AsOf = "2026-10-12 09:00", Threshold = 80, Mailbox = "reports@hq.example.com" }, "2026-Q3"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    private static DigestView DigestOf(MessageView triaged) => new()
+    {
+        Group = "示例集团",
+        Date = "2026-11-24",
+        AsOf = "2026-11-24 09:00",
+        Since = "2026-11-23 09:00",
+        Triage = [triaged],
+        Month = "2026-11",
+        Quarter = "2026-Q4",
+        Mailbox = "reports@hq.example.com",
+    };
+
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static DigestView DigestFromHostileMail() => new()
     {
