@@ -24,22 +24,24 @@ internal static class RunCommand
         using var host = MailOpsHost.Build(args, env.Settings, env.Time, watch: true);
         return await CommandContext.InHostAsync(env, host, everySection: true, async (_, services) =>
         {
+            // Taken before the run: RunAsync disposes the host and its services when it returns.
+            var outcome = services.GetRequiredService<RunOutcome>();
+            var workers = services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
             await host.RunAsync(cancellation).ConfigureAwait(false);
-            return ExitCode(env, services);
+            return ExitCode(env, outcome, workers);
         }).ConfigureAwait(false);
     }
 
     // The host stops when a hosted service fails and returns as if it had been told to: a worker that died must not
     // exit 0, or a service manager takes it for a clean stop and never restarts it.
-    private static int ExitCode(CliEnvironment env, IServiceProvider services)
+    private static int ExitCode(CliEnvironment env, RunOutcome outcome, List<BackgroundService> workers)
     {
-        var asked = services.GetRequiredService<RunOutcome>().ExitCode;
-        if (asked != ExitCodes.Success)
+        if (outcome.ExitCode != ExitCodes.Success)
         {
-            return asked;
+            return outcome.ExitCode;
         }
 
-        var failed = services.GetServices<IHostedService>().OfType<BackgroundService>()
+        var failed = workers
             .Select(s => s.ExecuteTask?.Exception?.GetBaseException())
             .OfType<Exception>()
             .ToList();
