@@ -154,6 +154,12 @@ internal sealed class SettingsCheck
 
     private string Suggest(string key, (string Section, Type? Type) owner)
     {
+        var parent = key[..key.LastIndexOf(':')];
+        if (owner.Type is not null && parent.Length > owner.Section.Length && Resolve(owner.Type, parent[(owner.Section.Length + 1)..].Split(':')) is { } container && IsList(container))
+        {
+            return $"{parent} is a list: number its items, {parent}:0, {parent}:1 and so on.";
+        }
+
         var known = _sections.SelectMany(s => Settings(s.Section, s.Type)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var name = key[(key.LastIndexOf(':') + 1)..];
         var sameName = known.Where(k => k.EndsWith(":" + name, StringComparison.OrdinalIgnoreCase)).ToList();
