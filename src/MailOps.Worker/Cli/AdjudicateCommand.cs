@@ -120,7 +120,7 @@ internal static class AdjudicateCommand
     private static async Task<int> ApplyAsync(CliEnvironment env, IServiceProvider services, WorkerRequest request, CancellationToken cancellation)
     {
         var path = StoreAccess.PathOf(services);
-        if (StatusFile.Read(path) is { } status && StoreAccess.IsAlive(status.ProcessId))
+        if (StatusFile.Read(path) is { } status && StoreAccess.IsAlive(status.ProcessId, startedAt: status.ProcessStartedAt))
         {
             string id;
             try

@@ -27,7 +27,7 @@ internal static class BackupCommand
             }
 
             var status = StatusFile.Read(path);
-            if (status is null || !StoreAccess.IsAlive(status.ProcessId))
+            if (status is null || !StoreAccess.IsAlive(status.ProcessId, startedAt: status.ProcessStartedAt))
             {
                 using var store = StoreAccess.TryOpen(services, env);
                 if (store is null)

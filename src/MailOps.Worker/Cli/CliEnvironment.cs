@@ -17,6 +17,9 @@ internal static class ExitCodes
     /// <summary>A mailbox or file could not be reached this time; trying again later may work (sysexits' EX_UNAVAILABLE).</summary>
     public const int Unavailable = 69;
 
+    /// <summary>The worker failed in a way nothing expected; the log has the exception (sysexits' EX_SOFTWARE). A service manager restarts it.</summary>
+    public const int Software = 70;
+
     /// <summary>A configuration file or setting is wrong (sysexits' EX_CONFIG).</summary>
     public const int Configuration = 78;
 }

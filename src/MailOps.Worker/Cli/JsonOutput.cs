@@ -14,6 +14,7 @@ namespace MailOps.Worker.Cli;
 [JsonSerializable(typeof(List<ObligationJson>))]
 [JsonSerializable(typeof(List<ParsedMessageJson>))]
 [JsonSerializable(typeof(EvaluationJson))]
+[JsonSerializable(typeof(StatusReportJson))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Chinese stays readable in the output rather than escaped to \uXXXX.</summary>
@@ -84,6 +85,45 @@ internal sealed record ParsedMessageJson(
     string? ReasonDetail,
     string? ReasonDetailEn,
     IReadOnlyList<FindingJson> Findings);
+
+/// <summary>
+/// <c>mailops status --json</c>. <see cref="Worker"/>, <see cref="Mailbox"/>, <see cref="Messages"/>,
+/// <see cref="Obligations"/> and <see cref="Mail"/> are what the worker's last beat recorded (null but the worker
+/// when none is recorded); <see cref="Store"/>'s counts are read by the command itself, only when no worker holds the store.
+/// </summary>
+internal sealed record StatusReportJson(
+    bool Healthy,
+    IReadOnlyList<string> Problems,
+    WorkerJson Worker,
+    MailboxJson? Mailbox,
+    MessagesJson? Messages,
+    IReadOnlyDictionary<string, int>? Obligations,
+    MailJson? Mail,
+    StoreJson Store);
+
+/// <param name="Healthy">Running and its last beat no older than <paramref name="MaxAgeSeconds"/>.</param>
+internal sealed record WorkerJson(bool Running, int? Pid, DateTimeOffset? LastBeat, long? AgeSeconds, string? Reason, long? MaxAgeSeconds, bool Healthy);
+
+internal sealed record MailboxJson(string Address, string? Problem);
+
+internal sealed record MessagesJson(int Stored, int New, int Submissions);
+
+internal sealed record MailJson(int Queued, int Sent, int Waiting);
+
+internal sealed record StoreJson(string Path, bool Exists)
+{
+    public int? Messages { get; init; }
+
+    public int? Submissions { get; init; }
+
+    public int? Unmatched { get; init; }
+
+    public int? MailQueued { get; init; }
+
+    public int? MailUnsent { get; init; }
+
+    public IReadOnlyDictionary<string, int>? Obligations { get; init; }
+}
 
 internal static class Names
 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using MailOps.Compliance.Evaluation;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Running;
@@ -9,66 +10,154 @@ using Microsoft.Extensions.Options;
 namespace MailOps.Worker.Cli;
 
 /// <summary>
-/// <c>mailops status [--max-age T]</c>: what the store holds and what the running worker last did. Beside a
-/// running worker (which holds the store) it reads the status file the worker writes after every beat, and
-/// exits 69 when that beat is older than <c>--max-age</c>: a health check for systemd, Docker or a Windows
-/// service monitor.
+/// <c>mailops status [--max-age T] [--json]</c>: what the store holds and what the running worker last did, and a
+/// health check for systemd, Docker or a Windows service monitor. It exits 0 only when a worker is running, its last
+/// beat is no older than <c>--max-age</c> and it read the mailbox at that beat; otherwise 69, with a sentence per
+/// problem: no worker running (stopped, or never run against this store, or no store yet), a worker not beating, a
+/// mailbox it cannot read.
 /// </summary>
 internal static class StatusCommand
 {
     public static Command Create(CliEnvironment env, string[] args)
     {
         var maxAge = new Option<TimeSpan?>("--max-age") { Description = "A running worker's last beat older than this is unhealthy (exit 69); default three beats plus five minutes (a long drain)." };
-        var command = new Command("status", "Show what the store holds and what the running worker last did; exit 69 when a running worker has not beaten recently.") { maxAge };
+        var json = new Option<bool>("--json") { Description = "Write one JSON document to standard output." };
+        var command = new Command("status", "Show what the store holds and what the running worker last did; exit 69 unless a worker is running, beating and reading the mailbox.") { maxAge, json };
         command.SetAction(parse => CommandContext.WithRegime(env, args, (regime, services) =>
         {
-            var path = StoreAccess.PathOf(services);
-            var now = env.Time.GetUtcNow();
-            var status = StatusFile.Read(path);
-            var running = status is not null && StoreAccess.IsAlive(status.ProcessId, thisProcessCounts: true);
-            env.Out.WriteLine($"Store:    {path}{(File.Exists(path) ? "" : " (not created yet)")}");
-            if (status is not null)
+            var report = Report(env, services, regime, parse.GetValue(maxAge));
+            foreach (var problem in report.Problems)
             {
-                var age = now - status.At;
-                env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker:   {(running ? $"running (process {status.ProcessId})" : "not running")}; last beat {regime.Zone.ToLocal(status.At):yyyy-MM-dd HH:mm:ss} ({status.Reason}), {Math.Max(0, (int)age.TotalSeconds)} s ago"));
-                env.Out.WriteLine($"Mailbox:  {status.Mailbox}{(status.MailboxProblem is { } problem ? $" — cannot be read: {problem}" : " — read")}");
-                env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Messages: {status.Messages} stored; last beat {status.NewMessages} new, {status.NewSubmissions} submission(s)"));
-                env.Out.WriteLine($"Obligations at the last beat: {string.Join(", ", status.Obligations.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Value} {p.Key}"))}");
-                env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mail:     {status.Queued} queued and {status.Sent} sent at the last beat; {status.Waiting} waiting"));
-                if (running)
-                {
-                    var limit = parse.GetValue(maxAge) ?? status.Interval * 3 + TimeSpan.FromMinutes(5);
-                    if (age > limit)
-                    {
-                        env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mailops: unhealthy: the worker's last beat was {(int)age.TotalSeconds} s ago (more than {limit})."));
-                        return ExitCodes.Unavailable;
-                    }
+                env.Error.WriteLine($"mailops: unhealthy: {problem}");
+            }
 
-                    return status.MailboxProblem is null ? ExitCodes.Success : ExitCodes.Unavailable;
-                }
+            if (parse.GetValue(json))
+            {
+                env.Out.WriteLine(JsonSerializer.Serialize(report, CliJson.Readable.StatusReportJson));
             }
             else
             {
-                env.Out.WriteLine("Worker:   no beat recorded (mailops run has not run against this store).");
+                WriteText(env.Out, report);
             }
 
-            if (!File.Exists(path))
-            {
-                return ExitCodes.Success;
-            }
-
-            using var store = StoreAccess.TryOpen(services, env);
-            if (store is null)
-            {
-                return ExitCodes.Unavailable;
-            }
-
-            var snapshot = new Assessor(regime, services.GetRequiredService<IOptions<AssessmentOptions>>().Value).Judge(store, now);
-            var outcomes = store.AllOutcomes();
-            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored:   {store.MessageCount} message(s), {outcomes.Count(o => o.Matched)} submission(s), {outcomes.Count(o => !o.Matched)} parsed but not matched; {store.NotificationCount} mail(s) queued in all, {store.Unsent().Count} not yet sent"));
-            env.Out.WriteLine($"Obligations now: {string.Join(", ", snapshot.Results.GroupBy(r => ObligationStatuses.Name(r.Status)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))}");
-            return ExitCodes.Success;
+            return report.Healthy ? ExitCodes.Success : ExitCodes.Unavailable;
         }));
         return command;
+    }
+
+    private static StatusReportJson Report(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, TimeSpan? maxAge)
+    {
+        var path = StoreAccess.PathOf(services);
+        var exists = File.Exists(path);
+        var now = env.Time.GetUtcNow();
+        var status = StatusFile.Read(path);
+        var problems = new List<string>();
+        if (status is null)
+        {
+            problems.Add(exists
+                ? $"no worker has run against the store {path}: it has no status file, which mailops run writes after every beat."
+                : $"nothing is running: the store {path} has not been created yet (mailops run creates it at its first beat).");
+            var none = new WorkerJson(Running: false, Pid: null, LastBeat: null, AgeSeconds: null, Reason: null, MaxAgeSeconds: null, Healthy: false);
+            return new StatusReportJson(Healthy: false, problems, none, Mailbox: null, Messages: null, Obligations: null, Mail: null, Stored(env, services, regime, path, exists, now));
+        }
+
+        var running = StoreAccess.IsAlive(status.ProcessId, thisProcessCounts: true, startedAt: status.ProcessStartedAt);
+        var age = Math.Max(0, (long)(now - status.At).TotalSeconds);
+        var limit = maxAge ?? status.Interval * 3 + TimeSpan.FromMinutes(5);
+        var beating = now - status.At <= limit;
+        if (!running)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the worker is not running: its process {status.ProcessId} has exited; its last beat was {age} s ago."));
+        }
+        else if (!beating)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the worker's last beat was {age} s ago (more than {limit}): process {status.ProcessId} runs but does not beat."));
+        }
+
+        if (status.MailboxProblem is { } mailboxProblem)
+        {
+            problems.Add($"the mailbox {status.Mailbox} could not be read at the last beat: {mailboxProblem}");
+        }
+
+        if (!status.MailboxEverRead)
+        {
+            problems.Add($"the mailbox {status.Mailbox} has never been read into this store, so nothing has been judged or sent yet.");
+        }
+
+        if (status.StoreProblem is { } storeProblem)
+        {
+            problems.Add($"the store could not be written at the last beat, which judged and sent nothing (a full disk?): {storeProblem}");
+        }
+
+        var worker = new WorkerJson(running, status.ProcessId, regime.Zone.ToLocal(status.At), age, status.Reason, (long)limit.TotalSeconds, running && beating);
+
+        // A running worker holds the store; only a stopped one leaves it to be read here.
+        var stored = running ? new StoreJson(path, exists) : Stored(env, services, regime, path, exists, now);
+        return new StatusReportJson(
+            problems.Count == 0,
+            problems,
+            worker,
+            new MailboxJson(status.Mailbox, status.MailboxProblem),
+            new MessagesJson(status.Messages, status.NewMessages, status.NewSubmissions),
+            new SortedDictionary<string, int>(status.Obligations.ToDictionary(), StringComparer.Ordinal),
+            new MailJson(status.Queued, status.Sent, status.Waiting),
+            stored);
+    }
+
+    // What the store holds now, judged at this instant; the store's own error is written when it cannot be opened.
+    private static StoreJson Stored(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, string path, bool exists, DateTimeOffset now)
+    {
+        if (!exists)
+        {
+            return new StoreJson(path, exists);
+        }
+
+        using var store = StoreAccess.TryOpen(services, env);
+        if (store is null)
+        {
+            return new StoreJson(path, exists);
+        }
+
+        var snapshot = new Assessor(regime, services.GetRequiredService<IOptions<AssessmentOptions>>().Value).Judge(store, now);
+        var outcomes = store.AllOutcomes();
+        return new StoreJson(path, exists)
+        {
+            Messages = store.MessageCount,
+            Submissions = outcomes.Count(o => o.Matched),
+            Unmatched = outcomes.Count(o => !o.Matched),
+            MailQueued = store.NotificationCount,
+            MailUnsent = store.Unsent().Count,
+            Obligations = new SortedDictionary<string, int>(
+                snapshot.Results.GroupBy(r => ObligationStatuses.Name(r.Status)).ToDictionary(g => g.Key, g => g.Count()),
+                StringComparer.Ordinal),
+        };
+    }
+
+    private static void WriteText(TextWriter output, StatusReportJson report)
+    {
+        var store = report.Store;
+        output.WriteLine($"Store:    {store.Path}{(store.Exists ? "" : " (not created yet)")}");
+        if (report.Worker is { LastBeat: not null } w)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Worker:   {(w.Running ? $"running (process {w.Pid})" : "not running")}; last beat {w.LastBeat:yyyy-MM-dd HH:mm:ss} ({w.Reason}), {w.AgeSeconds} s ago"));
+            output.WriteLine($"Mailbox:  {report.Mailbox!.Address}{(report.Mailbox.Problem is { } problem ? $" — cannot be read: {problem}" : " — read")}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Messages: {report.Messages!.Stored} stored; last beat {report.Messages.New} new, {report.Messages.Submissions} submission(s)"));
+            output.WriteLine($"Obligations at the last beat: {string.Join(", ", report.Obligations!.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} {p.Key}")))}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mail:     {report.Mail!.Queued} queued and {report.Mail.Sent} sent at the last beat; {report.Mail.Waiting} waiting"));
+        }
+        else
+        {
+            output.WriteLine(store.Exists
+                ? "Worker:   none: no beat recorded (mailops run has not run against this store)."
+                : "Worker:   none: nothing is running (the store has not been created yet).");
+        }
+
+        if (store.Messages is { } messages)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored:   {messages} message(s), {store.Submissions} submission(s), {store.Unmatched} parsed but not matched; {store.MailQueued} mail(s) queued in all, {store.MailUnsent} not yet sent"));
+            output.WriteLine($"Obligations now: {string.Join(", ", store.Obligations!.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} {p.Key}")))}");
+        }
+
+        output.WriteLine(report.Healthy ? "Health:   healthy" : $"Health:   unhealthy ({report.Problems.Count} problem{(report.Problems.Count == 1 ? "" : "s")}, on standard error)");
     }
 }

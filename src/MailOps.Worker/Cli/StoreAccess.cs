@@ -1,3 +1,4 @@
+using MailOps.Worker.Running;
 using MailOps.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,14 +35,17 @@ internal static class StoreAccess
 
     /// <summary>
     /// Whether the process that wrote a status file still runs. This process counts only when
-    /// <paramref name="thisProcessCounts"/>: a command must not wait for itself to serve a request.
+    /// <paramref name="thisProcessCounts"/>: a command must not wait for itself to serve a request. With
+    /// <paramref name="startedAt"/>, a process that has the id but started at another time is a later one, not the worker.
     /// </summary>
-    public static bool IsAlive(int processId, bool thisProcessCounts = false)
+    public static bool IsAlive(int processId, bool thisProcessCounts = false, DateTimeOffset? startedAt = null)
     {
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited && (thisProcessCounts || processId != Environment.ProcessId);
+            return !process.HasExited
+                && (thisProcessCounts || processId != Environment.ProcessId)
+                && (startedAt is not { } started || StatusFile.StartedAt(processId) is not { } actual || (actual - started).Duration() < TimeSpan.FromSeconds(2));
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {

@@ -50,6 +50,7 @@ internal static class MailOpsHost
         }
 
         configure?.Invoke(builder);
+        builder.Services.AddSingleton(SettingsCheck.For(builder.Services));
         return builder.Build();
     }
 

@@ -54,7 +54,7 @@ internal sealed partial class MailOpsWorker(
 
             pulse = services.GetRequiredService<Pulse>();
         }
-        catch (Exception ex) when (ex is StoreException or TemplateException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is StoreException or TemplateException or MailboxAccessException or IOException or UnauthorizedAccessException)
         {
             Stop(ex.Message, Cli.ExitCodes.Configuration);
             return;

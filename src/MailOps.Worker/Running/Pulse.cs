@@ -199,8 +199,8 @@ internal sealed partial class Pulse(
                 report.StillQueued,
                 Environment.ProcessId,
                 Interval,
-                report.StoreProblem,
-                mailboxEverRead));
+                StoreProblem: report.StoreProblem,
+                MailboxEverRead: mailboxEverRead));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,20 +1,24 @@
+using System.Text.Json;
 using MailOps.Worker.Running;
 using MailOps.Worker.Tests.Support;
 
 namespace MailOps.Worker.Tests.Cli;
 
 /// <summary>
-/// <c>mailops status [--max-age T]</c>: what the store holds and what the running worker last did; the health check
-/// exits 69 when a running worker's last beat is older than <c>--max-age</c>. The running worker is simulated by a
-/// status file naming this (live) process.
+/// <c>mailops status [--max-age T] [--json]</c>: what the store holds and what the running worker last did. The health
+/// check exits 0 only when a worker runs, beats within <c>--max-age</c> and read its mailbox; 69 otherwise (a stopped
+/// worker, a store no worker ever ran against, no store at all). The running worker is simulated by a status file
+/// naming this (live) process, a stopped one by a process id no process has.
 /// </summary>
 public sealed class StatusCommandTests : IDisposable
 {
+    private const int NoSuchProcess = int.MaxValue;
+
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
-    private void WriteStatus(TimeSpan age, string? mailboxProblem = null) =>
+    private void WriteStatus(TimeSpan age, string? mailboxProblem = null, int? processId = null, DateTimeOffset? startedAt = null) =>
         StatusFile.Write(CliStore.StorePath(_folder), new WorkerStatus(
             At: Support.Cli.Now - age,
             Reason: "interval",
@@ -27,30 +31,56 @@ public sealed class StatusCommandTests : IDisposable
             Queued: 0,
             Sent: 2,
             Waiting: 0,
-            ProcessId: Environment.ProcessId,
-            Interval: TimeSpan.FromSeconds(30)));
+            ProcessId: processId ?? Environment.ProcessId,
+            Interval: TimeSpan.FromSeconds(30),
+            ProcessStartedAt: startedAt));
 
     [Fact]
-    public async Task Status_OnAStoreNotCreatedYet_SaysSo_AndIsHealthy()
+    public async Task Status_OnAStoreNotCreatedYet_SaysNothingRuns_AndIsUnavailable()
     {
         var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status");
 
-        run.ExitCode.Should().Be(0, run.Error);
-        run.Out.Should().Contain(CliStore.StorePath(_folder)).And.Contain("(not created yet)").And.Contain("no beat recorded");
+        run.ExitCode.Should().Be(69, "no store means no worker has ever run with these settings");
+        run.Out.Should().Contain(CliStore.StorePath(_folder)).And.Contain("(not created yet)").And.Contain("nothing is running");
+        run.Error.Should().Be($"mailops: unhealthy: nothing is running: the store {CliStore.StorePath(_folder)} has not been created yet (mailops run creates it at its first beat).{Environment.NewLine}");
         File.Exists(CliStore.StorePath(_folder)).Should().BeFalse("status only looks");
     }
 
     [Fact]
-    public async Task Status_OnAStoreWithMessages_CountsThemAndJudgesTheObligationsNow()
+    public async Task Status_OnAStoreNoWorkerEverRan_CountsWhatItHolds_AndIsUnavailable()
     {
         await CliStore.IngestSampleMonthAsync(_folder);
 
         var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status");
 
-        run.ExitCode.Should().Be(0, run.Error);
-        run.Out.Should().NotContain("(not created yet)");
+        run.ExitCode.Should().Be(69, "mailops ingest filled the store, but no worker watches it");
+        run.Out.Should().NotContain("(not created yet)").And.Contain("no beat recorded");
         run.Out.Should().Contain("Stored:   84 message(s), ").And.Contain("0 mail(s) queued in all");
         run.Out.Should().MatchRegex(@"Obligations now: .*\d+ missing.*\d+ on-time");
+        run.Error.Should().Contain("no worker has run against the store").And.Contain("it has no status file");
+    }
+
+    [Fact]
+    public async Task Status_AStoppedWorker_IsUnavailable_AndSaysWhenItLastBeat()
+    {
+        WriteStatus(TimeSpan.FromSeconds(413), processId: NoSuchProcess);
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status");
+
+        run.ExitCode.Should().Be(69, "a dead service must not look healthy to systemd or a monitor");
+        run.Out.Should().Contain("not running; last beat 2026-11-24 09:53:07 (interval), 413 s ago").And.Contain("Health:   unhealthy");
+        run.Error.Should().Contain($"the worker is not running: its process {NoSuchProcess} has exited; its last beat was 413 s ago.");
+    }
+
+    [Fact]
+    public async Task Status_AStatusFileOfAnEarlierProcessWithTheSameId_IsNotARunningWorker()
+    {
+        WriteStatus(TimeSpan.FromSeconds(10), startedAt: new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json");
+
+        run.ExitCode.Should().Be(69, "the id now belongs to another process (a restarted container's is always 1)");
+        run.Json.GetProperty("worker").GetProperty("running").GetBoolean().Should().BeFalse();
     }
 
     [Theory]
@@ -101,6 +131,144 @@ public sealed class StatusCommandTests : IDisposable
 
         run.ExitCode.Should().Be(69);
         run.Out.Should().Contain("cannot be read: the folder is gone");
+    }
+
+    [Fact]
+    public async Task Status_Json_ARunningWorkersFreshBeat_IsOneHealthyDocument()
+    {
+        WriteStatus(age: TimeSpan.FromSeconds(10));
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json", "--max-age", "00:02:00");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().BeEmpty();
+        var json = run.Json;
+        json.GetProperty("healthy").GetBoolean().Should().BeTrue();
+        json.GetProperty("problems").GetArrayLength().Should().Be(0);
+        var worker = json.GetProperty("worker");
+        (worker.GetProperty("running").GetBoolean(), worker.GetProperty("pid").GetInt32(), worker.GetProperty("ageSeconds").GetInt64(), worker.GetProperty("reason").GetString(), worker.GetProperty("maxAgeSeconds").GetInt64(), worker.GetProperty("healthy").GetBoolean())
+            .Should().Be((true, Environment.ProcessId, 10L, "interval", 120L, true));
+        worker.GetProperty("lastBeat").GetDateTimeOffset().Should().Be(Support.Cli.Now - TimeSpan.FromSeconds(10));
+        worker.GetProperty("lastBeat").GetString().Should().EndWith("+08:00", "instants are written in the regime's zone");
+        json.GetProperty("mailbox").GetProperty("address").GetString().Should().Be("Folder reports@hq.example.com");
+        json.GetProperty("mailbox").GetProperty("problem").ValueKind.Should().Be(JsonValueKind.Null);
+        json.GetProperty("messages").GetProperty("stored").GetInt32().Should().Be(84);
+        json.GetProperty("obligations").GetProperty("on-time").GetInt32().Should().Be(57);
+        json.GetProperty("obligations").GetProperty("missing").GetInt32().Should().Be(6);
+        var mail = json.GetProperty("mail");
+        (mail.GetProperty("queued").GetInt32(), mail.GetProperty("sent").GetInt32(), mail.GetProperty("waiting").GetInt32()).Should().Be((0, 2, 0));
+        json.GetProperty("store").GetProperty("path").GetString().Should().Be(CliStore.StorePath(_folder));
+        json.GetProperty("store").GetProperty("messages").ValueKind.Should().Be(JsonValueKind.Null, "a running worker holds the store; status does not open it");
+    }
+
+    [Fact]
+    public async Task Status_Json_AStaleBeat_IsUnhealthyWithASentenceSayingHowStale()
+    {
+        WriteStatus(age: TimeSpan.FromMinutes(5));
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json", "--max-age", "00:02:00");
+
+        run.ExitCode.Should().Be(69);
+        run.Json.GetProperty("healthy").GetBoolean().Should().BeFalse();
+        run.Json.GetProperty("worker").GetProperty("running").GetBoolean().Should().BeTrue();
+        run.Json.GetProperty("worker").GetProperty("healthy").GetBoolean().Should().BeFalse();
+        Problems(run).Should().ContainSingle().Which.Should().Be($"the worker's last beat was 300 s ago (more than 00:02:00): process {Environment.ProcessId} runs but does not beat.");
+    }
+
+    [Fact]
+    public async Task Status_Json_AMailboxNotReadAtTheLastBeat_IsUnhealthyThoughTheWorkerBeats()
+    {
+        WriteStatus(age: TimeSpan.FromSeconds(10), mailboxProblem: "the folder is gone");
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json");
+
+        run.ExitCode.Should().Be(69);
+        run.Json.GetProperty("worker").GetProperty("healthy").GetBoolean().Should().BeTrue();
+        run.Json.GetProperty("mailbox").GetProperty("problem").GetString().Should().Be("the folder is gone");
+        Problems(run).Should().ContainSingle().Which.Should().Be("the mailbox Folder reports@hq.example.com could not be read at the last beat: the folder is gone");
+    }
+
+    [Fact]
+    public async Task Status_Json_AStoppedWorker_IsUnhealthy_AndCountsTheStoreItLeft()
+    {
+        await CliStore.IngestSampleMonthAsync(_folder);
+        WriteStatus(TimeSpan.FromSeconds(413), processId: NoSuchProcess);
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json");
+
+        run.ExitCode.Should().Be(69);
+        var worker = run.Json.GetProperty("worker");
+        (worker.GetProperty("running").GetBoolean(), worker.GetProperty("pid").GetInt32(), worker.GetProperty("ageSeconds").GetInt64(), worker.GetProperty("healthy").GetBoolean())
+            .Should().Be((false, NoSuchProcess, 413L, false));
+        run.Json.GetProperty("store").GetProperty("messages").GetInt32().Should().Be(84, "no worker holds the store, so status reads it");
+        run.Json.GetProperty("store").GetProperty("obligations").GetProperty("missing").GetInt32().Should().BePositive();
+        Problems(run).Should().ContainSingle().Which.Should().Contain("the worker is not running");
+    }
+
+    [Fact]
+    public async Task Status_Json_NoWorkerEverRan_HasAWorkerThatIsNotRunning()
+    {
+        await CliStore.IngestSampleMonthAsync(_folder);
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json");
+
+        run.ExitCode.Should().Be(69);
+        var worker = run.Json.GetProperty("worker");
+        worker.GetProperty("running").GetBoolean().Should().BeFalse();
+        worker.GetProperty("pid").ValueKind.Should().Be(JsonValueKind.Null);
+        worker.GetProperty("lastBeat").ValueKind.Should().Be(JsonValueKind.Null);
+        run.Json.GetProperty("mailbox").ValueKind.Should().Be(JsonValueKind.Null);
+        run.Json.GetProperty("store").GetProperty("exists").GetBoolean().Should().BeTrue();
+        run.Json.GetProperty("store").GetProperty("messages").GetInt32().Should().Be(84);
+        Problems(run).Should().ContainSingle().Which.Should().StartWith("no worker has run against the store");
+    }
+
+    [Fact]
+    public async Task Status_Json_OnAStoreNotCreatedYet_IsUnhealthy()
+    {
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json");
+
+        run.ExitCode.Should().Be(69);
+        run.Json.GetProperty("healthy").GetBoolean().Should().BeFalse();
+        run.Json.GetProperty("store").GetProperty("exists").GetBoolean().Should().BeFalse();
+        Problems(run).Should().ContainSingle().Which.Should().StartWith("nothing is running");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Status_OfTheRealWorkerProcess_IsHealthyWhileItRuns_AndUnavailableOnceItIsKilled()
+    {
+        Directory.CreateDirectory(_folder["inbox"]);
+        var settings = new Dictionary<string, string?>(CliStore.Settings(_folder)) { ["MailOps:Worker:IngestInterval"] = "00:00:01" };
+        using var worker = MailOpsProcess.Start(settings, "run");
+        await WaitForAsync(() => File.Exists(StatusFile.PathFor(CliStore.StorePath(_folder))), worker);
+
+        var alive = await MailOpsProcess.RunAsync(settings, "status", "--json", "--max-age", "01:00:00:00");
+        await worker.KillAsync();
+        var dead = await MailOpsProcess.RunAsync(settings, "status", "--json");
+
+        alive.ExitCode.Should().Be(0, alive.Error);
+        var json = MailOpsProcess.Json(alive.Out);
+        json.GetProperty("healthy").GetBoolean().Should().BeTrue(alive.Out);
+        json.GetProperty("worker").GetProperty("pid").GetInt32().Should().Be(worker.Id);
+        dead.ExitCode.Should().Be(69, dead.Error);
+        json = MailOpsProcess.Json(dead.Out);
+        json.GetProperty("worker").GetProperty("running").GetBoolean().Should().BeFalse();
+        json.GetProperty("problems")[0].GetString().Should().StartWith($"the worker is not running: its process {worker.Id} has exited");
+        dead.ErrorLines.Should().Contain(l => l.StartsWith("mailops: unhealthy: the worker is not running", StringComparison.Ordinal));
+    }
+
+    private static List<string?> Problems(CliRun run) => [.. run.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetString())];
+
+    // The worker's first beat writes the status file; a worker that stopped instead fails the test with what it said.
+    private static async Task WaitForAsync(Func<bool> condition, MailOpsProcess worker)
+    {
+        var backstop = TimeSpan.FromSeconds(60);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            watch.Elapsed.Should().BeLessThan(backstop, $"the worker's first beat should come; it wrote: {worker.Error}");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

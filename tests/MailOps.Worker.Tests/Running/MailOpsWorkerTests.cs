@@ -29,7 +29,7 @@ public sealed class MailOpsWorkerTests : IDisposable
 
         var run = await Support.Cli.RunAsync(Settings(templates), "run");
 
-        run.ExitCode.Should().Be(78);
+        run.ExitCode.Should().Be(78, run.Error);
     }
 
     [Fact]

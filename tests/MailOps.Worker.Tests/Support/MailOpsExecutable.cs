@@ -7,6 +7,10 @@ namespace MailOps.Worker.Tests.Support;
 /// </summary>
 internal static class MailOpsExecutable
 {
+    /// <summary>The clone the tests were built in (for files that are not copied beside them, such as <c>deploy/</c>).</summary>
+    public static string Repository { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar)).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+
+    // After Repository: static initializers run in order.
     public static string Path { get; } = Find();
 
     private static string Find()
@@ -15,8 +19,7 @@ internal static class MailOpsExecutable
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar));
         var framework = here.Name;
         var configuration = here.Parent!.Name;
-        var repository = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = System.IO.Path.Combine(repository, "src", "MailOps.Worker", "bin", configuration, framework, "mailops");
+        var path = System.IO.Path.Combine(Repository, "src", "MailOps.Worker", "bin", configuration, framework, "mailops");
         return File.Exists(path) ? path : throw new FileNotFoundException($"The worker's build of mailops is not at {path}; build src/MailOps.Worker first.", path);
     }
 }

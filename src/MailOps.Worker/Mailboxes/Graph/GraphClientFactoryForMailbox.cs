@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using Azure.Identity;
@@ -67,32 +66,10 @@ internal static class GraphClientFactoryForMailbox
         });
     }
 
+    // The validator has loaded it once at start; a certificate removed since then is still named, not a stack trace.
     private static X509Certificate2 Certificate(GraphMailboxOptions o)
     {
-        if (!string.IsNullOrWhiteSpace(o.CertificatePath))
-        {
-            try
-            {
-                return X509CertificateLoader.LoadPkcs12FromFile(o.CertificatePath, o.CertificatePassword);
-            }
-            catch (CryptographicException ex)
-            {
-                throw new MailboxAccessException($"{GraphMailboxOptions.Section}:CertificatePath \"{o.CertificatePath}\" cannot be read as a PFX with {GraphMailboxOptions.Section}:CertificatePassword: {ex.Message}", ex);
-            }
-        }
-
-        var thumbprint = o.CertificateThumbprint!.Replace(" ", "", StringComparison.Ordinal);
-        foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
-        {
-            using var store = new X509Store(StoreName.My, location);
-            store.Open(OpenFlags.ReadOnly);
-            var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
-            if (found.Count > 0)
-            {
-                return found[0];
-            }
-        }
-
-        throw new MailboxAccessException($"{GraphMailboxOptions.Section}:CertificateThumbprint {thumbprint}: no such certificate in the current user's or the machine's personal (My) store.");
+        var (certificate, problem) = GraphCertificate.Load(o);
+        return certificate ?? throw new MailboxAccessException(problem!);
     }
 }

@@ -110,6 +110,11 @@ internal sealed class GraphMailboxOptionsValidator(IOptions<MailboxOptions> mail
             {
                 failures.Add($"{S}:CertificatePath \"{o.CertificatePath}\" does not exist.");
             }
+            else if (GraphCertificate.Problem(o) is { } problem)
+            {
+                // Loaded now, so that a certificate MailOps cannot sign in with stops it at start rather than at the first beat.
+                failures.Add(problem);
+            }
         }
         else if (GraphCredentialKinds.Is(kind, GraphCredentialKinds.TestToken))
         {

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Mailboxes.Graph;
+using MailOps.Worker.Tests.Support;
 using Microsoft.Extensions.Options;
 using CliRunner = MailOps.Worker.Tests.Support.Cli;
 
@@ -64,6 +67,100 @@ public sealed class GraphMailboxOptionsTests
         options.Cloud = "China";
 
         GraphMailboxOptionsValidator.Check(options).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Validate_AReadablePfxWithItsPassword_Passes()
+    {
+        using var folder = new TempFolder();
+        var options = WithCertificate(WritePfx(folder, "right"), "right");
+
+        GraphMailboxOptionsValidator.Check(options).Succeeded.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("a PFX opened with the wrong password", "is a PFX that MailOps:Mailbox:Graph:CertificatePassword does not open; set the password it was exported with")]
+    [InlineData("a file that is no certificate", "is not a certificate; it must be a .pfx file (PKCS#12)")]
+    [InlineData("a certificate without its private key", "is a certificate without its private key; export it with the private key as a .pfx file")]
+    public void Validate_ACertificateFileThatCannotSignIn_IsNamedByKeyAndFile(string label, string expected)
+    {
+        using var folder = new TempFolder();
+        var (path, password) = label switch
+        {
+            "a PFX opened with the wrong password" => (WritePfx(folder, "right"), "wrong"),
+            "a file that is no certificate" => (WriteText(folder, "mailops.pfx", "not a certificate"), null),
+            _ => (WriteCer(folder), (string?)null),
+        };
+
+        var result = GraphMailboxOptionsValidator.Check(WithCertificate(path, password));
+
+        result.Failures.Should().ContainSingle(label).Which.Should().StartWith($"{S}:CertificatePath \"{path}\" ").And.Contain(expected).And.NotContain("wrong", "the password is never written");
+    }
+
+    [Fact]
+    public void Validate_AThumbprintNotInAnyStore_IsNamed()
+    {
+        var options = Valid();
+        (options.Credential, options.ClientSecret, options.CertificateThumbprint) = ("Certificate", null, "00 11 22 33");
+
+        GraphMailboxOptionsValidator.Check(options).Failures.Should().ContainSingle()
+            .Which.Should().StartWith($"{S}:CertificateThumbprint 00112233: no such certificate");
+    }
+
+    [Fact]
+    public async Task Ingest_WithACertificateThatDoesNotOpen_ExitsWithOneLineNamingKeyAndFile()
+    {
+        using var folder = new TempFolder();
+        var pfx = WritePfx(folder, "right");
+        var settings = new Dictionary<string, string?>(CliStore.Settings(folder))
+        {
+            ["MailOps:Mailbox:Kind"] = "Graph",
+            [$"{S}:TenantId"] = "contoso.onmicrosoft.com",
+            [$"{S}:ClientId"] = "00000000-0000-0000-0000-000000000001",
+            [$"{S}:Mailbox"] = "reports@hq.example.com",
+            [$"{S}:Credential"] = "Certificate",
+            [$"{S}:CertificatePath"] = pfx,
+            [$"{S}:CertificatePassword"] = "wrong",
+        };
+
+        var run = await CliRunner.RunAsync(settings, "ingest");
+
+        run.ExitCode.Should().Be(78);
+        run.Error.Trim().Should().Be($"mailops: {S}:CertificatePath \"{pfx}\" is a PFX that {S}:CertificatePassword does not open; set the password it was exported with (empty when it has none).");
+    }
+
+    private static GraphMailboxOptions WithCertificate(string path, string? password)
+    {
+        var options = Valid();
+        (options.Credential, options.ClientSecret, options.CertificatePath, options.CertificatePassword) = ("Certificate", null, path, password);
+        return options;
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=MailOps test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return request.CreateSelfSigned(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(100));
+    }
+
+    private static string WritePfx(TempFolder folder, string password)
+    {
+        using var certificate = SelfSigned();
+        File.WriteAllBytes(folder["mailops.pfx"], certificate.Export(X509ContentType.Pfx, password));
+        return folder["mailops.pfx"];
+    }
+
+    private static string WriteCer(TempFolder folder)
+    {
+        using var certificate = SelfSigned();
+        File.WriteAllBytes(folder["mailops.cer"], certificate.Export(X509ContentType.Cert));
+        return folder["mailops.cer"];
+    }
+
+    private static string WriteText(TempFolder folder, string name, string text)
+    {
+        File.WriteAllText(folder[name], text);
+        return folder[name];
     }
 
     [Fact]
