@@ -54,6 +54,10 @@ internal sealed class SettingsCheck
             {
                 problems.Add($"{key}{Shown(key, value)} is not a setting MailOps knows; {Suggest(key, owner)}");
             }
+            else if (IsList(type) && value.Length == 0)
+            {
+                // An empty list in JSON ("Key": []) reaches configuration as the key with an empty value: no items.
+            }
             else if (!IsValue(type))
             {
                 problems.Add(IsList(type)

@@ -18,7 +18,7 @@ public sealed class StatusCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private void WriteStatus(TimeSpan age, string? mailboxProblem = null, int? processId = null, DateTimeOffset? startedAt = null) =>
+    private void WriteStatus(TimeSpan age, string? mailboxProblem = null, int? processId = null, DateTimeOffset? startedAt = null, string? storeProblem = null, bool everRead = true) =>
         StatusFile.Write(CliStore.StorePath(_folder), new WorkerStatus(
             At: Support.Cli.Now - age,
             Reason: "interval",
@@ -33,7 +33,9 @@ public sealed class StatusCommandTests : IDisposable
             Waiting: 0,
             ProcessId: processId ?? Environment.ProcessId,
             Interval: TimeSpan.FromSeconds(30),
-            ProcessStartedAt: startedAt));
+            ProcessStartedAt: startedAt,
+            StoreProblem: storeProblem,
+            MailboxEverRead: everRead));
 
     [Fact]
     public async Task Status_OnAStoreNotCreatedYet_SaysNothingRuns_AndIsUnavailable()
@@ -120,6 +122,30 @@ public sealed class StatusCommandTests : IDisposable
             .And.Contain("Messages: 84 stored")
             .And.Contain("6 missing, 57 on-time")
             .And.Contain("0 queued and 2 sent at the last beat");
+    }
+
+    [Fact]
+    public async Task Status_Json_ARunningWorkerWhoseStoreCannotBeWritten_IsUnhealthy_AndBlamesTheStore()
+    {
+        WriteStatus(age: TimeSpan.FromSeconds(10), storeProblem: "/data/mailops.db: the store could not be written: No space left on device");
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json");
+
+        run.ExitCode.Should().Be(69);
+        run.Json.GetProperty("healthy").GetBoolean().Should().BeFalse();
+        run.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).Should()
+            .ContainSingle(p => p!.Contains("the store could not be written at the last beat", StringComparison.Ordinal) && p.Contains("No space left on device", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Status_ARunningWorkerThatHasNeverReadItsMailbox_IsUnhealthy_AndSaysNothingWasJudged()
+    {
+        WriteStatus(age: TimeSpan.FromSeconds(10), mailboxProblem: "Graph could not be reached", everRead: false);
+
+        var run = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status");
+
+        run.ExitCode.Should().Be(69);
+        (run.Out + run.Error).Should().Contain("has never been read into this store");
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class SettingsCheckTests
     [InlineData("a list item", "MailOps:Notifications:Recipients:Digest:3", "group.cs")]
     [InlineData("a key in other casing", "mailops:worker:ingestinterval", "00:01:00")]
     [InlineData("an empty optional date", "MailOps:Assessment:Since", "")]
+    [InlineData("an empty list, as JSON's [] reaches configuration", "MailOps:Parsing:InternalDomains", "")]
     [InlineData("a Graph setting while the folder mailbox is read", "MailOps:Mailbox:Graph:PageSize", "50")]
     public void Problems_ASettingMailOpsHas_IsFine(string label, string key, string value)
     {
