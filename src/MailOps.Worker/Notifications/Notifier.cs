@@ -46,6 +46,9 @@ internal sealed class Notifier
 
     public NoticePlanner Planner => _planner;
 
+    /// <summary>Who MailOps's mail is from: the watched mailbox, under <see cref="NotificationOptions.SenderName"/>.</summary>
+    public MimeKit.MailboxAddress Sender => new(_options.SenderName, _mailbox);
+
     public MailSchedule Schedule => _schedule;
 
     public QueuedCounts Queue(MailStore store, Snapshot snapshot, IReadOnlyList<Compliance.Common.LocalizedText> warnings)
@@ -60,7 +63,8 @@ internal sealed class Notifier
             var kind = notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue";
             foreach (var recipient in recipients)
             {
-                if (Enqueue(store, NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), kind, recipient, () => _views.Notice(notice), now))
+                var identity = new MailIdentity(kind, NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), notice.Obligation.Key);
+                if (Enqueue(store, identity, recipient, () => _views.Notice(notice), now))
                 {
                     _ = notice.Kind == NoticeKind.Nudge ? nudges++ : overdue++;
                 }
@@ -186,17 +190,17 @@ internal sealed class Notifier
     private bool Assessed(Period period) => _assessment.Since is not { } since || period.End >= since;
 
     private int QueueAll(MailStore store, string kind, string period, IEnumerable<string> recipients, Func<object> view, DateTimeOffset now) =>
-        Resolve(recipients).Count(recipient => Enqueue(store, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}", kind, recipient, view, now));
+        Resolve(recipients).Count(recipient => Enqueue(store, new MailIdentity(kind, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}"), recipient, view, now));
 
-    private bool Enqueue(MailStore store, string key, string kind, string recipient, Func<object> view, DateTimeOffset now)
+    private bool Enqueue(MailStore store, MailIdentity identity, string recipient, Func<object> view, DateTimeOffset now)
     {
-        if (store.Notification(key) is not null)
+        if (store.Notification(identity.Key) is not null)
         {
             return false;
         }
 
-        var mail = _renderer.Render(_options.Language, kind, view());
-        return store.TryQueue(key, kind, MailComposer.Compose(_mailbox, recipient, mail, kind, key, now));
+        var mail = _renderer.Render(_options.Language, identity.Kind, view());
+        return store.TryQueue(identity.Key, identity.Kind, MailComposer.Compose(Sender, recipient, mail, identity, now));
     }
 
     private IEnumerable<Obligation> Unwatched(DateTimeOffset now)
