@@ -100,6 +100,28 @@ public sealed class MailComposerTests
     }
 
     [Fact]
+    public void Parse_AReplyToAComposedNotice_IsAReplyToThatObligationsNotice()
+    {
+        var notice = Compose();
+        var reply = new MimeMessage();
+        reply.From.Add(new MailboxAddress("陈雪", Owner));
+        reply.To.Add(From);
+        reply.Subject = "RE: " + Nudge.Subject;
+        reply.Date = Date.AddMinutes(20);
+        reply.InReplyTo = notice.MessageId;
+        reply.References.Add(notice.MessageId!);
+        reply.Body = new TextPart("plain") { Text = "已发送" };
+        using var stream = new MemoryStream();
+        reply.WriteTo(stream);
+
+        var outcome = ShippedRegime.Parser.Parse(stream.ToArray(), Date.AddMinutes(20));
+
+        outcome.Should().Match<ParseOutcome>(o => o.Reason == NonMatchReason.ReplyToNotice
+            && o.ReportId == "callcenter-daily" && o.UnitId == "callcenter" && o.PeriodId == "2026-11-23");
+        outcome.Submission.Should().BeNull();
+    }
+
+    [Fact]
     public void Compose_TheSameKeyAgain_GivesTheSameMessageId()
     {
         var first = Compose();
