@@ -103,21 +103,10 @@ public sealed class MessageParser
         var own = OwnText.Of(read);
         var subject = SubjectNormalizer.Normalize(message.Subject);
         var outcome = new ParseOutcome { MessageId = read.MessageId, Message = read, NormalizedSubject = subject.Text };
-        var (unit, submitter) = Submitter(read);
-        var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
-        var subjectSaysLittle = subject.FirstPrefix == SubjectPrefix.Reply
-            || (unit is null ? owed : _classifier.Classify(subject.Text, _ => true)).Candidates.Count == 0;
-        if (NonSubmissionScreen.Screen(message, own, subject, subjectSaysLittle) is { } screened)
+        var notice = NoticeThread.Find(message, _regime);
+        if (NotASubmission(message, read, own, subject, notice) is { } screened)
         {
             return outcome with { Reason = screened.Reason, ReasonDetail = screened.Detail };
-        }
-
-        // A reply carrying nothing of a report is quiet whenever it came; one that carries something, or answers a
-        // notice, is judged like a report and needs its received instant.
-        var notice = NoticeThread.Find(message, _regime);
-        if (notice is null && subject.FirstPrefix == SubjectPrefix.Reply && !ReplyContent.CarriesAnything(owed.Report, read, own, _options))
-        {
-            return outcome with { Reason = NonMatchReason.Reply, ReasonDetail = new("对报告的回复，不是报告本身", "a reply to a report, not a report") };
         }
 
         if (read.Received is not { } received)
@@ -141,6 +130,25 @@ public sealed class MessageParser
 
         var classified = Classify(message, read, subject, received, outcome);
         return subject.FirstPrefix == SubjectPrefix.Reply ? WithContent(classified) : classified;
+    }
+
+    // What is not a submission whenever it came: MailOps's own mail, delivery reports and automatic replies
+    // (NonSubmissionScreen), and a reply that answers no notice and carries nothing of a report. A reply that carries
+    // something, or answers a notice, is judged like a report, and needs its received instant.
+    private (NonMatchReason Reason, LocalizedText Detail)? NotASubmission(MimeMessage message, ReadMessage read, ReadMessage own, NormalizedSubject subject, NoticeReference? notice)
+    {
+        var (unit, _) = Submitter(read);
+        var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
+        var subjectSaysLittle = subject.FirstPrefix == SubjectPrefix.Reply
+            || (unit is null ? owed : _classifier.Classify(subject.Text, _ => true)).Candidates.Count == 0;
+        if (NonSubmissionScreen.Screen(message, own, subject, subjectSaysLittle) is { } screened)
+        {
+            return screened;
+        }
+
+        return notice is null && subject.FirstPrefix == SubjectPrefix.Reply && !ReplyContent.CarriesAnything(owed.Report, read, own, _options)
+            ? (NonMatchReason.Reply, new("对报告的回复，不是报告本身", "a reply to a report, not a report"))
+            : null;
     }
 
     private ParseOutcome Classify(MimeMessage message, ReadMessage read, NormalizedSubject subject, DateTimeOffset received, ParseOutcome outcome)
