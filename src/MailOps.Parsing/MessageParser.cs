@@ -10,6 +10,7 @@ using MailOps.Parsing.Classification;
 using MailOps.Parsing.Reading;
 using MailOps.Parsing.Screening;
 using MailOps.Parsing.Subjects;
+using MailOps.Parsing.Threading;
 using MimeKit;
 
 namespace MailOps.Parsing;
@@ -101,9 +102,11 @@ public sealed class MessageParser
         }
 
         var read = MessageReader.Read(message, raw, receivedAt, _options);
+        var own = OwnText.Of(read);
         var subject = SubjectNormalizer.Normalize(message.Subject);
         var outcome = new ParseOutcome { MessageId = read.MessageId, Message = read, NormalizedSubject = subject.Text };
-        if (NonSubmissionScreen.Screen(message, subject) is { } screened)
+        var notice = NoticeThread.Find(message, _regime);
+        if (NotASubmission(message, read, own, subject, notice) is { } screened)
         {
             return outcome with { Reason = screened.Reason, ReasonDetail = screened.Detail };
         }
@@ -122,7 +125,32 @@ public sealed class MessageParser
             };
         }
 
-        return Classify(message, read, subject, received, outcome);
+        if (notice is not null)
+        {
+            return AnswerToNotice(message, read, own, notice, received, outcome);
+        }
+
+        var classified = Classify(message, read, subject, received, outcome);
+        return subject.FirstPrefix == SubjectPrefix.Reply ? WithContent(classified) : classified;
+    }
+
+    // What is not a submission whenever it came: MailOps's own mail, delivery reports and automatic replies
+    // (NonSubmissionScreen), and a reply that answers no notice and carries nothing of a report. A reply that carries
+    // something, or answers a notice, is judged like a report, and needs its received instant.
+    private (NonMatchReason Reason, LocalizedText Detail)? NotASubmission(MimeMessage message, ReadMessage read, ReadMessage own, NormalizedSubject subject, NoticeReference? notice)
+    {
+        var (unit, _) = Submitter(read);
+        var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
+        var subjectSaysLittle = subject.FirstPrefix == SubjectPrefix.Reply
+            || (unit is null ? owed : _classifier.Classify(subject.Text, _ => true)).Candidates.Count == 0;
+        if (NonSubmissionScreen.Screen(message, own, subject, subjectSaysLittle) is { } screened)
+        {
+            return screened;
+        }
+
+        return notice is null && subject.FirstPrefix == SubjectPrefix.Reply && !ReplyContent.CarriesAnything(owed.Report, read, own, _options)
+            ? (NonMatchReason.Reply, new("对报告的回复，不是报告本身", "a reply to a report, not a report"))
+            : null;
     }
 
     private ParseOutcome Classify(MimeMessage message, ReadMessage read, NormalizedSubject subject, DateTimeOffset received, ParseOutcome outcome)
@@ -171,16 +199,73 @@ public sealed class MessageParser
             return outcome with { Reason = NonMatchReason.PeriodUnknown, ReasonDetail = new($"找不到 {unit.Name.Zh} 的{report.Name.Zh}对应的期间", $"no period of the {report.Name.En} of {unit.Name.En} fits") };
         }
 
-        var findings = Check(unit, report, read);
-        var submission = new Submission(report.Id, unit.Id, periodId, received, read.MessageId, submitter!, [.. read.To.Concat(read.Cc).Select(m => m.Address)], findings);
-        outcome = outcome with { PeriodId = periodId, Findings = findings, Submission = submission };
+        return Submit(message, read, unit, report, periodId, submitter!, received, outcome);
+    }
 
-        if (Unauthenticated(message, read, submitter!) is { } spoofed)
+    // Report, unit and period are known: the submission, its checks, and the sender's authenticity.
+    private ParseOutcome Submit(MimeMessage message, ReadMessage read, Unit unit, ReportDefinition report, string periodId, string submitter, DateTimeOffset received, ParseOutcome outcome)
+    {
+        var findings = Check(unit, report, read);
+        var submission = new Submission(report.Id, unit.Id, periodId, received, read.MessageId, submitter, [.. read.To.Concat(read.Cc).Select(m => m.Address)], findings);
+        outcome = outcome with { ReportId = report.Id, UnitId = unit.Id, Submitter = submitter, PeriodId = periodId, Findings = findings, Submission = submission };
+
+        if (Unauthenticated(message, read, submitter) is { } spoofed)
         {
             return outcome with { Reason = NonMatchReason.UnauthenticatedSender, ReasonDetail = spoofed };
         }
 
         return outcome;
+    }
+
+    // A reply (or forward) to a nudge or an overdue notice is about the notice's obligation. From one of the unit's
+    // submitters with the report's content it is that obligation's submission, checked like any; carrying nothing
+    // ("已发送") it is shown to a person and never counted.
+    private ParseOutcome AnswerToNotice(MimeMessage message, ReadMessage read, ReadMessage own, NoticeReference notice, DateTimeOffset received, ParseOutcome outcome)
+    {
+        var about = notice.Describe();
+        var submitter = new[] { read.From, read.Sender, read.ReplyTo }
+            .FirstOrDefault(m => m is not null && notice.Unit.SubmitterAddresses.Contains(m.Address, StringComparer.OrdinalIgnoreCase))?.Address;
+        var carries = ReplyContent.CarriesReport(notice.Report, read, own, _options);
+        outcome = outcome with { ReportId = notice.Report.Id, UnitId = notice.Unit.Id, PeriodId = notice.PeriodId, Submitter = submitter };
+        if (carries && submitter is not null)
+        {
+            return Submit(message, read, notice.Unit, notice.Report, notice.PeriodId, submitter, received, outcome);
+        }
+
+        var from = read.From?.Address ?? "（无）";
+        return carries
+            ? outcome with
+            {
+                Reason = NonMatchReason.ReplyWithContent,
+                ReasonDetail = new(
+                    $"对{about.Zh}的回复带有报告内容，但发件人 {from} 不是{notice.Unit.Name.Zh}的报送人：需人工确认",
+                    $"a reply to {about.En} that carries the report, from {read.From?.Address ?? "(no sender)"}, who does not submit for {notice.Unit.Name.En}: a person must look"),
+            }
+            : outcome with
+            {
+                Reason = NonMatchReason.ReplyToNotice,
+                ReasonDetail = new(
+                    $"对{about.Zh}的回复，没有附上报告：不计为报送",
+                    $"a reply to {about.En} that carries no report: not counted as a submission"),
+            };
+    }
+
+    // A reply that carries an attachment or the content of the report it names may be a report sent as a reply: it
+    // keeps what was recognized for triage, and is never counted.
+    private static ParseOutcome WithContent(ParseOutcome classified)
+    {
+        var what = classified.ReportId is null
+            ? new LocalizedText("", "")
+            : new LocalizedText(
+                $"（{classified.ReportId}{(classified.UnitId is null ? "" : $"，{classified.UnitId}")}{(classified.PeriodId is null ? "" : $"，{classified.PeriodId}")}）",
+                $" ({classified.ReportId}{(classified.UnitId is null ? "" : $", {classified.UnitId}")}{(classified.PeriodId is null ? "" : $", {classified.PeriodId}")})");
+        return classified with
+        {
+            Reason = NonMatchReason.ReplyWithContent,
+            ReasonDetail = new($"回复邮件带有附件或报告内容{what.Zh}：可能是以回复方式发送的报告，需人工确认", $"a reply that carries an attachment or report content{what.En}: perhaps a report sent as a reply; a person must look"),
+            Findings = [],
+            Submission = null,
+        };
     }
 
     private List<Finding> Check(Unit unit, ReportDefinition report, ReadMessage read)

@@ -11,11 +11,7 @@ internal static class AttachmentCheck
     {
         foreach (var required in report.Content.Attachments)
         {
-            var present = message.Attachments.Any(a =>
-                required.Extensions.Count == 0
-                    ? true
-                    : a.FileName is { } name && required.Extensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
-            if (!present)
+            if (!message.Attachments.Any(a => Satisfies(required, a)))
             {
                 var kinds = required.Extensions.Count == 0 ? "" : $"（{string.Join("/", required.Extensions)}）";
                 var kindsEn = required.Extensions.Count == 0 ? "" : $" ({string.Join(", ", required.Extensions)})";
@@ -25,4 +21,9 @@ internal static class AttachmentCheck
             }
         }
     }
+
+    /// <summary>Whether an attachment is one the requirement accepts: any file, or one with an accepted extension.</summary>
+    public static bool Satisfies(AttachmentRequirement required, AttachmentInfo attachment) =>
+        required.Extensions.Count == 0
+        || (attachment.FileName is { } name && required.Extensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
 }

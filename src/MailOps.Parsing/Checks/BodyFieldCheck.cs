@@ -30,18 +30,29 @@ internal static partial class BodyFieldCheck
         }
     }
 
+    /// <summary>How many of the fields' labels the body holds, filled or blank: whether it carries the report at all.</summary>
+    public static int Found(IReadOnlyList<string> fields, ReadMessage message, ParsingOptions options)
+    {
+        if (fields.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return States(fields, message, options).Count(s => s.State is not null);
+        }
+        catch (HtmlNestingException)
+        {
+            return 0;
+        }
+    }
+
     private static List<Finding> Find(IReadOnlyList<string> fields, ReadMessage message, ParsingOptions options)
     {
-        var tables = message.HtmlBody is { } html ? Tables(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html) : [];
-        var labels = tables.Select(grid => grid.Select(row => row.Select(Blank.Label).ToArray()).ToArray()).ToList();
-        var wanted = fields.Select(f => TextFold.Fold(Blank.Label(f))).ToHashSet(StringComparer.Ordinal);
-        var headers = labels.Select(grid => Array.FindIndex(grid, row => row.Count(wanted.Contains) >= 2)).ToList();
-        List<string>? lines = null;
         var findings = new List<Finding>();
-        foreach (var field in fields)
+        foreach (var (field, state) in States(fields, message, options))
         {
-            var label = TextFold.Fold(Blank.Label(field));
-            var state = InTables(tables, labels, headers, label) ?? InLines(lines ??= TextLines(message), label);
             if (state is null)
             {
                 findings.Add(new Finding(FindingKind.Incomplete, new($"正文缺少必填项「{field}」", $"the body has no \"{field}\"")));
@@ -55,6 +66,20 @@ internal static partial class BodyFieldCheck
         }
 
         return findings;
+    }
+
+    private static IEnumerable<(string Field, FieldState? State)> States(IReadOnlyList<string> fields, ReadMessage message, ParsingOptions options)
+    {
+        var tables = message.HtmlBody is { } html ? Tables(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html) : [];
+        var labels = tables.Select(grid => grid.Select(row => row.Select(Blank.Label).ToArray()).ToArray()).ToList();
+        var wanted = fields.Select(f => TextFold.Fold(Blank.Label(f))).ToHashSet(StringComparer.Ordinal);
+        var headers = labels.Select(grid => Array.FindIndex(grid, row => row.Count(wanted.Contains) >= 2)).ToList();
+        List<string>? lines = null;
+        foreach (var field in fields)
+        {
+            var label = TextFold.Fold(Blank.Label(field));
+            yield return (field, InTables(tables, labels, headers, label) ?? InLines(lines ??= TextLines(message), label));
+        }
     }
 
     /// <summary>Found, and if blank, where: the table row's index, or -1 for a line of text.</summary>

@@ -70,7 +70,7 @@ internal static class PreviewCommand
                 {
                     await File.WriteAllTextAsync(Path.Combine(target, $"{kind}.html"), mail.Html, cancellation).ConfigureAwait(false);
                     await File.WriteAllTextAsync(Path.Combine(target, $"{kind}.txt"), mail.Text, cancellation).ConfigureAwait(false);
-                    await File.WriteAllBytesAsync(Path.Combine(target, $"{kind}.eml"), MailComposer.Compose(address, to, mail, kind, $"preview/{kind}", at), cancellation).ConfigureAwait(false);
+                    await File.WriteAllBytesAsync(Path.Combine(target, $"{kind}.eml"), MailComposer.Compose(notifier.Sender, to, mail, new MailIdentity(kind, $"preview/{kind}"), at), cancellation).ConfigureAwait(false);
                     await env.Out.WriteLineAsync($"{kind,-10} {mail.Subject}").ConfigureAwait(false);
                 }
 

@@ -1,30 +1,36 @@
-using System.Security.Cryptography;
-using System.Text;
 using MailOps.Parsing;
+using MailOps.Parsing.Threading;
 using MimeKit;
 
 namespace MailOps.Worker.Notifications;
 
+/// <summary>What a mail MailOps sends is: its kind, its idempotency key, and the obligation a nudge or an overdue notice is about.</summary>
+internal sealed record MailIdentity(string Kind, string Key, string? ObligationKey = null);
+
 /// <summary>
-/// Builds the MIME of a mail MailOps sends: from the watched mailbox, HTML with a plain-text alternative,
-/// marked with <see cref="ParsingOptions.OwnMailHeader"/> (so that a copy landing in the inbox is never taken for
-/// a report) and with a Message-ID derived from its idempotency key, so that a resend is recognizably the same mail.
+/// Builds the MIME of a mail MailOps sends: from the watched mailbox under its display name, HTML with a plain-text
+/// alternative, marked with <see cref="ParsingOptions.OwnMailHeader"/> (so that a copy landing in the inbox is never
+/// taken for a report) and as automatic (<c>Auto-Submitted: auto-generated</c>, RFC 3834, and Exchange's
+/// <c>X-Auto-Response-Suppress: All</c>, so that out-of-office replies do not come back), with a Message-ID of
+/// <see cref="OwnMessageId"/>'s scheme: the same for a resend, and naming the obligation, so that a reply to a notice
+/// is known as one.
 /// </summary>
 internal static class MailComposer
 {
     public const string KeyHeader = "X-MailOps-Key";
 
-    public static byte[] Compose(string from, string to, RenderedMail mail, string kind, string key, DateTimeOffset date)
+    public static byte[] Compose(MailboxAddress from, string to, RenderedMail mail, MailIdentity identity, DateTimeOffset date)
     {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(from));
+        message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = mail.Subject;
         message.Date = date;
-        var domain = from[(from.LastIndexOf('@') + 1)..];
-        message.MessageId = $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}@{domain}";
-        message.Headers.Add(ParsingOptions.OwnMailHeader, kind);
-        message.Headers.Add(KeyHeader, key);
+        message.MessageId = OwnMessageId.Create(identity.Kind, identity.Key, identity.ObligationKey, from.Domain);
+        message.Headers.Add(ParsingOptions.OwnMailHeader, identity.Kind);
+        message.Headers.Add(KeyHeader, identity.Key);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add("X-Auto-Response-Suppress", "All");
         message.Body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text }.ToMessageBody();
 
         using var stream = new MemoryStream();

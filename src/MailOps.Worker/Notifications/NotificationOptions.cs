@@ -20,6 +20,12 @@ public sealed class NotificationOptions
     /// <summary>The template folder; relative to the program's folder.</summary>
     public string Templates { get; set; } = "templates";
 
+    /// <summary>
+    /// The display name of the mailbox on every mail MailOps sends (<c>MailOps 报送助手 &lt;reports@…&gt;</c>), so that people
+    /// see at a glance that it is automatic; default <c>MailOps 报送助手</c>.
+    /// </summary>
+    public string SenderName { get; set; } = "MailOps 报送助手";
+
     /// <summary>Render every mail into the folder mailbox's outbox and send nothing, whatever the mailbox.</summary>
     public bool DryRun { get; set; }
 
@@ -100,6 +106,11 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
         if (options.Language is not ("zh" or "en"))
         {
             failures.Add($"{s}:Language \"{options.Language}\" is not a language of the templates: write zh or en.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SenderName) || options.SenderName.Any(char.IsControl) || options.SenderName.Length > 64)
+        {
+            failures.Add($"{s}:SenderName \"{options.SenderName}\" is not a display name: write up to 64 characters on one line, such as MailOps 报送助手.");
         }
 
         foreach (var (key, value) in new[] { ("DigestAt", options.DigestAt), ("WorkdayStart", options.WorkdayStart), ("WorkdayEnd", options.WorkdayEnd) })

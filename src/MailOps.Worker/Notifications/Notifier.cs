@@ -48,6 +48,9 @@ internal sealed class Notifier
 
     public NoticePlanner Planner => _planner;
 
+    /// <summary>Who MailOps's mail is from: the watched mailbox, under <see cref="NotificationOptions.SenderName"/>.</summary>
+    public MimeKit.MailboxAddress Sender => new(_options.SenderName, _mailbox);
+
     public MailSchedule Schedule => _schedule;
 
     /// <summary>
@@ -66,7 +69,7 @@ internal sealed class Notifier
             var kind = notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue";
             foreach (var recipient in recipients)
             {
-                batch.Add(NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), kind, recipient, () => _views.Notice(notice));
+                batch.Add(new MailIdentity(kind, NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), notice.Obligation.Key), recipient, () => _views.Notice(notice));
             }
         }
 
@@ -198,19 +201,19 @@ internal sealed class Notifier
         {
             foreach (var recipient in notifier.Resolve(recipients))
             {
-                Add($"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}", kind, recipient, view);
+                Add(new MailIdentity(kind, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}"), recipient, view);
             }
         }
 
-        public void Add(string key, string kind, string recipient, Func<object> view)
+        public void Add(MailIdentity identity, string recipient, Func<object> view)
         {
-            if (!_keys.Add(key) || store.Notification(key) is not null)
+            if (!_keys.Add(identity.Key) || store.Notification(identity.Key) is not null)
             {
                 return;
             }
 
-            var mail = notifier._renderer.Render(notifier._options.Language, kind, view());
-            Mails.Add(new QueuedMail(key, kind, MailComposer.Compose(notifier._mailbox, recipient, mail, kind, key, now)));
+            var mail = notifier._renderer.Render(notifier._options.Language, identity.Kind, view());
+            Mails.Add(new QueuedMail(identity.Key, identity.Kind, MailComposer.Compose(notifier.Sender, recipient, mail, identity, now)));
         }
     }
 

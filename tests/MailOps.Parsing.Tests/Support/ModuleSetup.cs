@@ -8,5 +8,5 @@ internal static class ModuleSetup
 #pragma warning disable CA2255
     [ModuleInitializer]
 #pragma warning restore CA2255
-    public static void RegisterCharsets() => Reading.Charsets.Register();
+    public static void RegisterCharsets() => MailOps.Parsing.Reading.Charsets.Register();
 }

@@ -89,7 +89,9 @@ public sealed class ParseCommandTests : IDisposable
         finding.GetProperty("kind").GetString().Should().Be("recipients-missing");
         finding.GetProperty("detail").GetString().Should().Contain("物业管家中心");
         messages[1].GetProperty("matched").GetBoolean().Should().BeFalse();
-        messages[1].GetProperty("reason").GetString().Should().Be("reply");
+        // A RE: that carries the report's fields may be the report sent as a reply: shown for triage, never counted.
+        messages[1].GetProperty("reason").GetString().Should().Be("reply-with-content");
+        messages[1].GetProperty("report").GetString().Should().Be("callcenter-daily");
     }
 
     [Fact]

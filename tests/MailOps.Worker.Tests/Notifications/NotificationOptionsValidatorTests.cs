@@ -24,6 +24,9 @@ public sealed class NotificationOptionsValidatorTests
         ["no digest recipients"] = o => o.Recipients.Digest.Clear(),
         ["a blank monthly recipient"] = o => o.Recipients.Monthly.Add(" "),
         ["no quarterly recipients"] = o => o.Recipients.Quarterly.Clear(),
+        ["a blank sender name"] = o => o.SenderName = " ",
+        ["a sender name over two lines"] = o => o.SenderName = "MailOps\r\nBcc: everyone@example.com",
+        ["a sender name of 65 characters"] = o => o.SenderName = new string('报', 65),
     };
 
     public static TheoryData<string, string> Refused => new()
@@ -44,6 +47,9 @@ public sealed class NotificationOptionsValidatorTests
         { "no digest recipients", "MailOps:Notifications:Recipients:Digest" },
         { "a blank monthly recipient", "MailOps:Notifications:Recipients:Monthly" },
         { "no quarterly recipients", "MailOps:Notifications:Recipients:Quarterly" },
+        { "a blank sender name", "MailOps:Notifications:SenderName" },
+        { "a sender name over two lines", "MailOps:Notifications:SenderName" },
+        { "a sender name of 65 characters", "MailOps:Notifications:SenderName" },
     };
 
     private static NotificationOptions Valid() => new()
@@ -88,6 +94,7 @@ public sealed class NotificationOptionsValidatorTests
 
         new NotificationOptionsValidator().Validate(null, options).Succeeded.Should().BeTrue();
         options.Language.Should().Be("zh");
+        options.SenderName.Should().Be("MailOps 报送助手");
         options.Recipients.Digest.Should().Equal("group.cs");
         options.Recipients.Monthly.Should().Equal("group.cs", "city.hr-admin");
         options.Recipients.Quarterly.Should().Equal("group.cs", "group.cs.gm");

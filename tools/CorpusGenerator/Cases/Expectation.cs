@@ -72,6 +72,7 @@ internal static class Kinds
     public const string RecipientsMissing = "recipients-missing";
 
     public const string Reply = "reply";
+    public const string ReplyWithContent = "reply-with-content";
     public const string AutoReply = "auto-reply";
     public const string DeliveryReport = "delivery-report";
     public const string OwnMail = "own-mail";

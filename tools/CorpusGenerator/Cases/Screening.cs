@@ -47,15 +47,15 @@ internal static class Screening
                 "尹经理：", "", "未完成的15单请于本周五前完成，完成后反馈。"))
             .Screened(Kinds.Reply);
 
-        yield return n.Case("reply-from-submitter", "回复: from the submitter herself, with the minutes attached: the first prefix makes it a reply")
+        yield return n.Case("reply-from-submitter", "回复: from the submitter herself, with the minutes attached: a reply that carries the report goes to triage, never counted and never lost")
             .Submit("cq-crm", "crm-meeting-minutes").Intro("2026年11月23日")
             .Subject("回复: 重庆公司客户关系部例会纪要（2026年11月23日）").At(T(2026, 11, 24, 9, 30, 14))
-            .Screened(Kinds.Reply);
+            .NonMatch(Kinds.ReplyWithContent, "crm-meeting-minutes", "cq-crm", "cq-2026-11-23-crm-meeting");
 
-        yield return n.Case("reply-re-fw", "RE: FW: is a reply: only the first prefix decides")
+        yield return n.Case("reply-re-fw", "RE: FW: is a reply (only the first prefix decides) carrying the report's fields: to triage, not counted")
             .Submit("callcenter", "callcenter-daily").Intro("2026年11月22日")
             .Subject("RE: FW: 呼叫中心信息日报（2026-11-22）").At(T(2026, 11, 23, 9, 48, 2))
-            .Screened(Kinds.Reply);
+            .NonMatch(Kinds.ReplyWithContent, "callcenter-daily", "callcenter", "2026-11-22");
 
         yield return n.Case("reply-re-full-width-colon-lowercase", "Re： (mixed case, full-width colon) from a city CRM manager")
             .From(P("zhang.wei@cq.example.com")).Recipients([P("wang.fang@callcenter.example.com")], [])
@@ -100,18 +100,18 @@ internal static class Screening
             .NonMatch(Kinds.UnknownSender, "callcenter-daily", null, "2026-11-23");
 
         // Automatic replies.
-        yield return n.Case("auto-submitted-receipt", "Auto-Submitted: auto-generated receipt from the group's shared mailbox")
+        yield return n.Case("auto-submitted-receipt", "Auto-Submitted: auto-generated receipt from the group's shared mailbox: generated, not a reply (RFC 3834), so judged like any mail: a daily report from an unknown sender")
             .From(P("cs-dl@hq.example.com")).Recipients([chenXue], [])
             .Subject("已收到：" + DailySubject).At(T(2026, 11, 23, 20, 40, 15))
             .Header("Auto-Submitted", "auto-generated")
             .Body(() => Bodies.Note(csSignature, "您好：", "", "您的邮件已送达集团客户服务部公共邮箱，我们将尽快处理。此邮件为系统自动发送，请勿回复。"))
-            .Screened(Kinds.AutoReply);
+            .NonMatch(Kinds.UnknownSender, "callcenter-daily", null, "2026-11-23");
 
-        yield return n.Case("auto-response-suppress-rule-copy", "a copy made by the submitter's inbox rule carries X-Auto-Response-Suppress: an auto-reply, though the subject is a report")
+        yield return n.Case("auto-response-suppress-rule-copy", "a copy made by the submitter's inbox rule carries X-Auto-Response-Suppress, a request not to auto-reply and no evidence of one: the report counts")
             .Submit("callcenter", "callcenter-daily").Intro("2026年11月23日")
             .Subject(DailySubject).At(T(2026, 11, 23, 20, 41, 2))
             .Header("X-Auto-Response-Suppress", "All").Header("X-MS-Exchange-Inbox-Rules-Loop", "chen.xue@callcenter.example.com")
-            .Screened(Kinds.AutoReply);
+            .Matched("2026-11-23");
 
         yield return n.Case("auto-reply-subject-zidong-huifu", "自动回复: subject without any auto-reply header")
             .From(zhouMin).Recipients([chenXue], [])
