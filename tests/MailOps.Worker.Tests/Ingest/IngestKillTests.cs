@@ -106,7 +106,9 @@ public sealed class IngestKillTests(ITestOutputHelper output) : IDisposable
         final.AllOutcomes().Should().HaveCount(Messages).And.OnlyHaveUniqueItems(o => o.MessageId);
         killed.Should().BeGreaterThan(10, "most runs are killed before their pass is done");
         stored.Should().BeInAscendingOrder("a kill never takes away what an earlier pass stored");
-        stored.Should().OnlyContain(n => n >= PageSize, "every kill follows at least one page logged as stored");
+        // Not "at least a page": the store's last commits before a SIGKILL may not have reached the file yet (LiteDB 5
+        // writes its log from a background thread), and ingest only promises that the next pass stores them again.
+        stored.Should().OnlyContain(n => n > 0, "every kill follows a page logged as stored");
         stored.Should().Contain(n => n < Messages, "some kills land in the middle of a pass");
     }
 }
