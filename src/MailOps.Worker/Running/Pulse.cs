@@ -9,6 +9,7 @@ using MailOps.Worker.Notifications;
 using MailOps.Worker.Sending;
 using MailOps.Worker.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MailOps.Worker.Running;
 
@@ -34,10 +35,10 @@ internal sealed partial class Pulse(
     NotificationDispatcher dispatcher,
     TimeProvider time,
     ILogger<Pulse> logger,
-    StoreOptions? storeOptions = null) : IDisposable
+    IOptions<StoreOptions>? storeOptions = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly int _backups = (storeOptions ?? new StoreOptions()).BackupCount;
+    private readonly int _backups = storeOptions?.Value.BackupCount ?? new StoreOptions().BackupCount;
     private string? _mailboxProblem;
     private StoreFault? _storeFault;
     private StoreFault? _storeFaultToTell;

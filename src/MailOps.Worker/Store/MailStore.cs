@@ -282,7 +282,20 @@ internal sealed class MailStore : IDisposable
     /// <summary>Queued notifications not yet sent, oldest first.</summary>
     public IReadOnlyList<StoredNotification> Unsent() => Read("read", () => (IReadOnlyList<StoredNotification>)[.. Notifications.Find(n => n.SentAt == null).OrderBy(n => n.QueuedAt)]);
 
-    public void RecordDraft(string key, string draftId) => Update(key, n => n.DraftId = draftId, "notification-drafted", draftId);
+    /// <summary>
+    /// Records the draft made for a notification, on disk before it returns: LiteDB writes its log from a background
+    /// thread, so a commit can return before the write, and a draft record lost to a kill would make the next run
+    /// draft and send the notification again. The checkpoint waits for the log to be written.
+    /// </summary>
+    public void RecordDraft(string key, string draftId)
+    {
+        Update(key, n => n.DraftId = draftId, "notification-drafted", draftId);
+        Write("written", () =>
+        {
+            _db.Checkpoint();
+            return true;
+        });
+    }
 
     public void RecordSent(string key, string sentId) => Update(key, n => (n.SentId, n.SentAt) = (sentId, _time.GetUtcNow()), "notification-sent", sentId);
 
@@ -340,13 +353,20 @@ internal sealed class MailStore : IDisposable
     {
         lock (_gate)
         {
-            try
+            if (_faulted)
             {
-                _db.Dispose();
+                AbandonedDatabase.Release(_db);
             }
-            catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+            else
             {
-                // Closing checkpoints; on a full disk that fails, and the log file keeps what was committed.
+                try
+                {
+                    _db.Dispose();
+                }
+                catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
+                {
+                    // Closing checkpoints; on a full disk that fails, and the log file keeps what was committed.
+                }
             }
 
             _exclusive.Dispose();
@@ -394,14 +414,7 @@ internal sealed class MailStore : IDisposable
 
     private void Reopen()
     {
-        try
-        {
-            _db.Dispose();
-        }
-        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or ObjectDisposedException)
-        {
-            // A database that failed a write may fail to close; the file and its log keep what was committed.
-        }
+        AbandonedDatabase.Release(_db);
 
         try
         {

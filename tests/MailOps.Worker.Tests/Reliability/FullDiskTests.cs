@@ -33,6 +33,12 @@ public sealed class FullDiskTests : IDisposable
         withFault.Sent.Single(m => m.Key == "digest/2026-11-24/cs-dl@hq.example.com").Text
             .Should().Contain("存储无法写入", "the next digest says the store failed and when");
         without.Sent.Single(m => m.Key == "digest/2026-11-24/cs-dl@hq.example.com").Text.Should().NotContain("存储无法写入");
+
+        // The database that failed its writes is gone: collecting it must not end the process (LiteDB's transaction
+        // finalizer throws on a failed commit's pages; AbandonedDatabase suppresses it).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private async Task<Run> RunAsync(string storePath, string name, SmallFileSystem? small)

@@ -44,4 +44,27 @@ public sealed class RefusedStoreTests : IDisposable
         new FileInfo(CliStore.StorePath(_folder)).Length.Should().Be(0, "nothing was written over it");
         Directory.Exists(_folder["outbox"]).Should().BeFalse("nothing was sent from a store taken for new");
     }
+
+    [Fact]
+    public async Task Run_KeepsTheConfiguredNumberOfDailyBackups_BesideTheStore()
+    {
+        var settings = CliStore.Settings(_folder);
+        settings["MailOps:Store:BackupCount"] = "2";
+        Directory.CreateDirectory(_folder["backups"]);
+        File.WriteAllBytes(_folder["backups/mailops-2026-01-01.db"], []);
+        File.WriteAllBytes(_folder["backups/mailops-2026-01-02.db"], []);
+        using var worker = MailOpsProcess.Start(settings, "run");
+
+        // The first beat takes today's backup and keeps the newest two: today's and 01-02.
+        for (var waited = 0; File.Exists(_folder["backups/mailops-2026-01-01.db"]) && waited < 1800; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        await worker.KillAsync();
+        var backups = Directory.GetFiles(_folder["backups"], "*.db").Select(Path.GetFileName).ToList();
+        backups.Should().HaveCount(2, worker.Error).And.Contain("mailops-2026-01-02.db").And.NotContain("mailops-2026-01-01.db");
+        using var restored = Worker.Store.MailStore.Open(_folder["backups/" + backups.Single(b => b != "mailops-2026-01-02.db")], TimeProvider.System);
+        restored.SchemaVersion.Should().Be(Worker.Store.StoreSchema.Latest);
+    }
 }

@@ -250,4 +250,15 @@ public sealed class MailStoreTests : IDisposable
         using var restored = MailStore.Open(StoreBackups.Newest(store.Path)!, _time);
         restored.SchemaVersion.Should().Be(StoreSchema.Latest);
     }
+
+    [Fact]
+    public void AbandonedDatabase_SeesLiteDbsOpenTransactions_SoAFailedCommitsFinalizerCannotEndTheProcess()
+    {
+        using var db = new LiteDatabase(_folder["probe.db"]);
+        db.BeginTrans();
+        db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = 1 });
+
+        AbandonedDatabase.SeesTransactions(db).Should().BeTrue("LiteDB keeps its transactions where AbandonedDatabase looks; after an upgrade, look again");
+        db.Rollback();
+    }
 }

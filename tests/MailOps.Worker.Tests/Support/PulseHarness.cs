@@ -44,7 +44,7 @@ internal sealed class PulseHarness : IDisposable
         var assessor = new Assessor(regime, assessment);
         var notifier = new Notifier(regime, notifications, assessment, new TemplateRenderer(Path.Combine(AppContext.BaseDirectory, "templates")), mailbox.Identity.Address);
         var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions { PerMinute = 10_000 }, time, NullLogger<NotificationDispatcher>.Instance);
-        var pulse = new Pulse(mailbox, store, new MessageParser(regime), assessor, notifier, dispatcher, time, NullLogger<Pulse>.Instance, new StoreOptions { Path = storePath, BackupCount = backups });
+        var pulse = new Pulse(mailbox, store, new MessageParser(regime), assessor, notifier, dispatcher, time, NullLogger<Pulse>.Instance, Microsoft.Extensions.Options.Options.Create(new StoreOptions { Path = storePath, BackupCount = backups }));
         return new PulseHarness(store, assessor, notifier, pulse, dispatcher);
     }
 
