@@ -147,9 +147,9 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
     private void FetchFailed(MailboxMessageInfo info, StoredMessage seen, string error, IngestCounts counts)
     {
         counts.FetchFailures++;
-        var attempts = store.RecordFetchFailure(info, error);
-        var pending = store.PendingFetchList().FirstOrDefault(p => p.MailboxId == info.MailboxId);
-        if (attempts < _policy.MaxAttempts || pending is null || pending.LastFailedAt - pending.FirstFailedAt < _policy.HoldAfter)
+        var pending = store.RecordFetchFailure(info, error);
+        var attempts = pending.Attempts;
+        if (attempts < _policy.MaxAttempts || pending.LastFailedAt - pending.FirstFailedAt < _policy.HoldAfter)
         {
             return;
         }

@@ -220,8 +220,8 @@ internal sealed class MailStore : IDisposable
     /// <summary>Messages whose MIME could not be fetched yet, oldest first.</summary>
     public IReadOnlyList<PendingFetch> PendingFetchList() => Read("read", () => (IReadOnlyList<PendingFetch>)[.. PendingFetches.FindAll().OrderBy(p => p.FirstFailedAt)]);
 
-    /// <summary>Records one more failed fetch of a message (creating its entry on the first); returns the attempts so far.</summary>
-    public int RecordFetchFailure(MailboxMessageInfo message, string error) => Write("written", () =>
+    /// <summary>Records one more failed fetch of a message (creating its entry on the first); returns the entry as it now stands.</summary>
+    public PendingFetch RecordFetchFailure(MailboxMessageInfo message, string error) => Write("written", () =>
     {
         var id = StoreKeys.Of(message.MailboxId);
         var now = _time.GetUtcNow();
@@ -243,7 +243,7 @@ internal sealed class MailStore : IDisposable
             PendingFetches.Upsert(pending);
             Audit("mailops", "fetch-failed", id, $"attempt {pending.Attempts}: {error}");
         });
-        return pending.Attempts;
+        return pending;
     });
 
     /// <summary>Queues a notification unless one with its key exists; false when it was already queued (or sent).</summary>

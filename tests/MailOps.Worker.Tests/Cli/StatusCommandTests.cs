@@ -266,7 +266,8 @@ public sealed class StatusCommandTests : IDisposable
         Directory.CreateDirectory(_folder["inbox"]);
         var settings = new Dictionary<string, string?>(CliStore.Settings(_folder)) { ["MailOps:Worker:IngestInterval"] = "00:00:01" };
         using var worker = MailOpsProcess.Start(settings, "run");
-        await WaitForAsync(() => File.Exists(StatusFile.PathFor(CliStore.StorePath(_folder))), worker);
+        // The worker's first beat writes the status file; a worker that stopped instead fails the test with what it said.
+        await FolderWait.UntilAsync(_folder.Path, () => File.Exists(StatusFile.PathFor(CliStore.StorePath(_folder))), TimeSpan.FromMinutes(3), () => $"the worker's first beat should come; it wrote: {worker.Error}");
 
         var alive = await MailOpsProcess.RunAsync(settings, "status", "--json", "--max-age", "01:00:00:00");
         await worker.KillAsync();
@@ -284,18 +285,6 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     private static List<string?> Problems(CliRun run) => [.. run.Json.GetProperty("problems").EnumerateArray().Select(p => p.GetString())];
-
-    // The worker's first beat writes the status file; a worker that stopped instead fails the test with what it said.
-    private static async Task WaitForAsync(Func<bool> condition, MailOpsProcess worker)
-    {
-        var backstop = TimeSpan.FromSeconds(60);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            watch.Elapsed.Should().BeLessThan(backstop, $"the worker's first beat should come; it wrote: {worker.Error}");
-            await Task.Delay(100);
-        }
-    }
 
     [Fact]
     public async Task Status_AMaxAgeThatIsNotATimeSpan_IsAUsageErrorNamingTheOption()

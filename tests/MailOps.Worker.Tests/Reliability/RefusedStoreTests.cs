@@ -56,10 +56,7 @@ public sealed class RefusedStoreTests : IDisposable
         using var worker = MailOpsProcess.Start(settings, "run");
 
         // The first beat takes today's backup and keeps the newest two: today's and 01-02.
-        for (var waited = 0; File.Exists(_folder["backups/mailops-2026-01-01.db"]) && waited < 1800; waited++)
-        {
-            await Task.Delay(100);
-        }
+        await FolderWait.UntilAsync(_folder["backups"], () => !File.Exists(_folder["backups/mailops-2026-01-01.db"]), TimeSpan.FromMinutes(3), () => worker.Error);
 
         await worker.KillAsync();
         var backups = Directory.GetFiles(_folder["backups"], "*.db").Select(Path.GetFileName).ToList();
