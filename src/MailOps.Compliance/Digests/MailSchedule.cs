@@ -1,5 +1,6 @@
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Evaluation;
+using MailOps.Compliance.Notices;
 
 namespace MailOps.Compliance.Digests;
 
@@ -15,18 +16,59 @@ public sealed record MailSlot(Period Period, DateTimeOffset At);
 /// </summary>
 public sealed class MailSchedule(Regime regime, ScoringPolicy policy, TimeOnly at)
 {
-    // A digest is looked for this far back; an outage longer than this simply restarts with today's.
-    private const int DigestLookBackDays = 40;
+    // A digest slot is looked for this far back or ahead (the longest holiday is far shorter); an outage longer than
+    // this simply restarts with today's.
+    private const int SearchDays = 40;
 
     /// <summary>The latest digest slot at or before <paramref name="now"/>: its period is the day it is for.</summary>
     public MailSlot? LatestDigest(DateTimeOffset now)
     {
         var day = regime.Zone.DateOf(now);
-        for (var i = 0; i <= DigestLookBackDays; i++, day = day.AddDays(-1))
+        for (var i = 0; i <= SearchDays; i++, day = day.AddDays(-1))
         {
             if (regime.Calendar.IsWorkingDay(day) && regime.Zone.At(day, at) <= now)
             {
                 return new MailSlot(Period.Day(day), regime.Zone.At(day, at));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The digest to send at <paramref name="now"/>, or null: a working day's digest is due from its slot (or, when the
+    /// slot lies before the working hours, from their start) until the end of that day's working hours, and only then. A
+    /// worker back from an outage or restarted at night therefore never sends yesterday's digest under today's date,
+    /// nor two for one morning: a day missed whole is covered by the next day's digest. The slot's instant is when it
+    /// became due.
+    /// </summary>
+    public MailSlot? DigestDue(DateTimeOffset now, WorkingHours hours)
+    {
+        var day = regime.Zone.DateOf(now);
+        if (!regime.Calendar.IsWorkingDay(day))
+        {
+            return null;
+        }
+
+        var due = hours.NextOpening(regime.Zone, regime.Zone.At(day, at));
+        return regime.Zone.DateOf(due) == day && due <= now && now <= hours.EndOf(regime.Zone, day)
+            ? new MailSlot(Period.Day(day), due)
+            : null;
+    }
+
+    /// <summary>
+    /// The first instant after <paramref name="now"/> at which headquarters' mail falls due: the next working day's digest
+    /// slot (in working hours). The monthly and quarterly mail fall due on results days at the same time, so on such a slot.
+    /// </summary>
+    public DateTimeOffset? NextSlotAfter(DateTimeOffset now, WorkingHours hours)
+    {
+        var day = regime.Zone.DateOf(now);
+        for (var i = 0; i <= SearchDays; i++, day = day.AddDays(1))
+        {
+            var due = hours.NextOpening(regime.Zone, regime.Zone.At(day, at));
+            if (regime.Calendar.IsWorkingDay(day) && due > now && regime.Zone.DateOf(due) == day)
+            {
+                return due;
             }
         }
 

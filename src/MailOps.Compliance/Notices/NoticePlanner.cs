@@ -22,8 +22,9 @@ public sealed record PlannedNotice(NoticeKind Kind, ObligationResult Result, Dat
 /// Decides which notices are due at an instant, from obligations judged at that instant. Only what is still
 /// owed is nudged, and only before its deadline (a nudge for a deadline already passed is never due, however
 /// late the planner runs); an overdue notice is due from <see cref="NoticePolicy.OverdueAfter"/> past the
-/// deadline while the report is overdue but not yet missing. Sending each once is the caller's part: every
-/// notice has a stable key (<see cref="Key"/>).
+/// deadline while the report is overdue but not yet missing. Every planned instant lies in the working hours, and
+/// nothing is due at an instant outside them (a worker restarted at night sends what it owes in the morning).
+/// Sending each once is the caller's part: every notice has a stable key (<see cref="Key"/>).
 /// </summary>
 public sealed class NoticePlanner(Regime regime, NoticePolicy policy)
 {
@@ -31,6 +32,11 @@ public sealed class NoticePlanner(Regime regime, NoticePolicy policy)
     public IReadOnlyList<PlannedNotice> Due(IEnumerable<ObligationResult> results, DateTimeOffset now)
     {
         var due = new List<PlannedNotice>();
+        if (!policy.Hours.Contains(regime.Zone, now))
+        {
+            return due;
+        }
+
         foreach (var result in results)
         {
             var obligation = result.Obligation;
@@ -53,7 +59,7 @@ public sealed class NoticePlanner(Regime regime, NoticePolicy policy)
     /// </summary>
     public IReadOnlyList<PlannedNotice> Reminders(IEnumerable<Obligation> unwatched, DateTimeOffset now)
     {
-        if (!policy.RemindNonEmailChannels)
+        if (!policy.RemindNonEmailChannels || !policy.Hours.Contains(regime.Zone, now))
         {
             return [];
         }
@@ -76,35 +82,14 @@ public sealed class NoticePlanner(Regime regime, NoticePolicy policy)
         }
 
         var at = policy.TimingFor(report).InstantFor(obligation, regime.Zone, policy.WorkdayStart);
-        return at is null ? null : WithinWorkingHours(at.Value, obligation.Due);
+        return at is null ? null : policy.Hours.Place(regime.Zone, at.Value, obligation.Opens, obligation.Due);
     }
 
     /// <summary>When the overdue notice of an obligation falls due, kept inside the working day.</summary>
     public DateTimeOffset OverdueAt(Obligation obligation) =>
-        WithinWorkingHours(obligation.Due + policy.OverdueAfter, DateTimeOffset.MaxValue);
+        policy.Hours.NextOpening(regime.Zone, obligation.Due + policy.OverdueAfter);
 
     /// <summary>The idempotency key of a notice to one recipient: kind, obligation, recipient.</summary>
     public static string Key(NoticeKind kind, Obligation obligation, string recipient) =>
         $"{(kind == NoticeKind.Nudge ? "nudge" : "overdue")}/{obligation.Key}/{recipient.Trim().ToLowerInvariant()}";
-
-    // Before the day's start: at the start. After its end: the next day's start, unless that misses the deadline.
-    private DateTimeOffset WithinWorkingHours(DateTimeOffset at, DateTimeOffset deadline)
-    {
-        var zone = regime.Zone;
-        var date = zone.DateOf(at);
-        var time = zone.TimeOf(at);
-        if (time < policy.WorkdayStart)
-        {
-            var start = zone.At(date, policy.WorkdayStart);
-            return start <= deadline ? start : at;
-        }
-
-        if (time > policy.WorkdayEnd)
-        {
-            var next = zone.At(date.AddDays(1), policy.WorkdayStart);
-            return next <= deadline ? next : at;
-        }
-
-        return at;
-    }
 }

@@ -30,11 +30,14 @@ public sealed record NoticePolicy
     /// <summary>The working day starts here: a nudge that would fall earlier (an event window opening at midnight) waits until then.</summary>
     public TimeOnly WorkdayStart { get; init; } = new(9, 0);
 
-    /// <summary>... and ends here: a notice that would fall later waits for the next day's start, unless that is after the deadline.</summary>
+    /// <summary>... and ends here: a notice that would fall later waits for the next day's start (a nudge that would then miss its deadline comes forward to the day's end).</summary>
     public TimeOnly WorkdayEnd { get; init; } = new(21, 0);
 
     /// <summary>Whether items owed by SMS or phone (which MailOps cannot see) get a reminder; they never get an overdue notice.</summary>
     public bool RemindNonEmailChannels { get; init; }
+
+    /// <summary>The hours in which a person is written to: <see cref="WorkdayStart"/> to <see cref="WorkdayEnd"/>.</summary>
+    public WorkingHours Hours => new(WorkdayStart, WorkdayEnd);
 
     public NudgeTiming TimingFor(ReportDefinition report) =>
         ByReport.GetValueOrDefault(report.Id) ?? ByCategory.GetValueOrDefault(report.Category) ?? DefaultTiming;

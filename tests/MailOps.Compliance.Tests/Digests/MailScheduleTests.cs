@@ -1,6 +1,7 @@
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Digests;
 using MailOps.Compliance.Evaluation;
+using MailOps.Compliance.Notices;
 using MailOps.Compliance.Tests.Support;
 using static MailOps.Compliance.Tests.Support.Dates;
 
@@ -40,6 +41,47 @@ public sealed class MailScheduleTests
     public void LatestDigest_IsTheLastWorkingDaysSlotAtOrBeforeNow(string edge, string now, string day)
     {
         Schedule.LatestDigest(T(now)).Should().Be(Slot(Period.Day(D(day)), day), edge);
+    }
+
+    // The digest at 08:30 while the working hours are 09:00 to 21:00: it goes at 09:00.
+    public static TheoryData<string, string, string?> DueDigests => new()
+    {
+        // edge, now, the day whose digest is due then, at 09:00 (null: none)
+        { "a working day at the working hours' start", "2026-11-24 09:00", "2026-11-24" },
+        { "a working day in the afternoon (back from an outage)", "2026-11-24 15:00", "2026-11-24" },
+        { "a working day at the working hours' end", "2026-11-24 21:00", "2026-11-24" },
+        { "a working day after the working hours: none, not even today's", "2026-11-24 21:00:01", null },
+        { "a working day at night (restarted): none, not yesterday's", "2026-11-24 03:03", null },
+        { "a working day at its slot, before the working hours: not yet", "2026-11-24 08:30", null },
+        { "a Saturday: none", "2026-11-21 12:00", null },
+        { "inside National Day: none", "2026-10-05 10:00", null },
+        { "the make-up Saturday after National Day", "2026-10-10 10:00", "2026-10-10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DueDigests))]
+    public void DigestDue_IsTodaysDigestOnlyAndOnlyInTheWorkingHours(string edge, string now, string? day)
+    {
+        var due = Schedule.DigestDue(T(now), WorkingHours.Default);
+
+        if (day is null)
+        {
+            due.Should().BeNull(edge);
+        }
+        else
+        {
+            due.Should().Be(new MailSlot(Period.Day(D(day)), T($"{day} 09:00")), edge);
+        }
+    }
+
+    [Theory]
+    [InlineData("before today's slot: today's", "2026-11-24 07:00", "2026-11-24 09:00")]
+    [InlineData("at today's slot: the next working day's", "2026-11-24 09:00", "2026-11-25 09:00")]
+    [InlineData("a Friday evening: Monday's", "2026-11-20 18:00", "2026-11-23 09:00")]
+    [InlineData("before National Day: the day after it", "2026-09-30 10:00", "2026-10-08 09:00")]
+    public void NextSlotAfter_IsTheNextWorkingDaysDigestInTheWorkingHours(string edge, string now, string next)
+    {
+        Schedule.NextSlotAfter(T(now), WorkingHours.Default).Should().Be(T(next), edge);
     }
 
     public static TheoryData<string, string, string> PreviousDigests => new()

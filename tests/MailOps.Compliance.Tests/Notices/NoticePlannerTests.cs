@@ -73,11 +73,11 @@ public sealed class NoticePlannerTests
     }
 
     [Fact]
-    public void NudgeAt_AnEventWindowOpeningAtNightAndClosingBefore0900_StaysAtItsOpening()
+    public void NudgeAt_AnEventWindowOpeningAtNightAndClosingBefore0900_HasNoNudgeRatherThanOneAtNight()
     {
         var regime = EventRegime("6h", "2026-11-20 02:00", "2026-11-20 03:00");
 
-        new NoticePlanner(regime, NoticePolicy.Default).NudgeAt(Owed("night-flash", "u1", "2026-11-20", regime)).Should().Be(T("2026-11-20 02:00"));
+        new NoticePlanner(regime, NoticePolicy.Default).NudgeAt(Owed("night-flash", "u1", "2026-11-20", regime)).Should().BeNull("no working hour lies between its opening at 02:00 and its deadline at 08:00");
     }
 
     [Fact]
@@ -90,11 +90,26 @@ public sealed class NoticePlannerTests
     }
 
     [Fact]
-    public void NudgeAt_AfterHoursWhenTheNextDaysStartIsPastTheDeadline_StaysWhereItFell()
+    public void NudgeAt_AfterHoursWhenTheNextDaysStartIsPastTheDeadline_HasNoNudgeRatherThanOneAtNight()
     {
         var regime = EventRegime("6h", "2026-11-20 22:00", "2026-11-20 23:00");
 
-        new NoticePlanner(regime, NoticePolicy.Default).NudgeAt(Owed("night-flash", "u1", "2026-11-21", regime)).Should().Be(T("2026-11-20 22:00"));
+        new NoticePlanner(regime, NoticePolicy.Default).NudgeAt(Owed("night-flash", "u1", "2026-11-21", regime)).Should().BeNull("its window is 22:00 to 04:00, all of it outside the working hours");
+    }
+
+    [Theory]
+    [InlineData("2026-11-23 21:00:01")]
+    [InlineData("2026-11-24 03:03")]
+    [InlineData("2026-11-24 08:59:59")]
+    public void Due_OutsideTheWorkingHours_IsNothing_HoweverMuchIsOwed(string now)
+    {
+        DueAt(now, Weekly).Should().BeEmpty("a worker restarted at night sends its overdue notice in the morning");
+    }
+
+    [Fact]
+    public void Due_AtTheStartOfTheWorkingHours_IsWhatWaitedOvernight()
+    {
+        DueAt("2026-11-24 09:00", Weekly).Should().ContainSingle().Which.Kind.Should().Be(NoticeKind.Overdue);
     }
 
     [Fact]
@@ -310,9 +325,10 @@ public sealed class NoticePlannerTests
     [Theory]
     [InlineData("2026-10-20 08:59", false)]
     [InlineData("2026-10-20 09:00", true)]
-    [InlineData("2026-10-27 23:59:59", true)]
+    [InlineData("2026-10-27 21:00", true)]
+    [InlineData("2026-10-27 23:59:59", false)]
     [InlineData("2026-10-28 00:00", false)]
-    public void Reminders_WhenEnabled_NudgeAnSmsItemUntilItsDeadlineAndNeverAfter(string now, bool reminded)
+    public void Reminders_WhenEnabled_NudgeAnSmsItemInTheWorkingHoursUntilItsDeadlineAndNeverAfter(string now, bool reminded)
     {
         var planner = new NoticePlanner(Regime, NoticePolicy.Default with { RemindNonEmailChannels = true });
         var item = SmsItem();
