@@ -65,8 +65,11 @@ public sealed class WakePlanner(Regime regime, MailSchedule schedule, WorkingHou
         return opening < next.At ? new Wakeup(opening, WakeReason.WorkdayStart, []) : next;
     }
 
-    // The obligations of the next deadline whose wake is still ahead, from a list made once a day.
-    private Wakeup? NextDeadline(DateTimeOffset now)
+    /// <summary>
+    /// The next deadline whose wake (a second past it) is after <paramref name="now"/>, with the obligations falling due
+    /// then; null when none falls within the next two days. From a list made once a day.
+    /// </summary>
+    public Wakeup? NextDeadline(DateTimeOffset now)
     {
         var today = regime.Zone.DateOf(now);
         if (_upcoming is not { } upcoming || upcoming.From != today)

@@ -99,7 +99,8 @@ internal sealed record StatusReportJson(
     MessagesJson? Messages,
     IReadOnlyDictionary<string, int>? Obligations,
     MailJson? Mail,
-    StoreJson Store);
+    StoreJson Store,
+    IReadOnlyList<string>? Warnings = null);
 
 /// <param name="Healthy">Running and its last beat no older than <paramref name="MaxAgeSeconds"/>.</param>
 internal sealed record WorkerJson(bool Running, int? Pid, DateTimeOffset? LastBeat, long? AgeSeconds, string? Reason, long? MaxAgeSeconds, bool Healthy);

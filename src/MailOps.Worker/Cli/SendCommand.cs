@@ -12,7 +12,7 @@ namespace MailOps.Worker.Cli;
 /// <summary>
 /// <c>mailops send</c>: one drain of the store's queued notifications through the configured mailbox, then exit.
 /// Safe to stop at any point (even <c>kill -9</c>): each draft id is stored before its send, so the next drain
-/// sends what is missing and nothing twice.
+/// sends what is missing and nothing twice. Run by a person, it sends at once, inside the working hours or not.
 /// </summary>
 internal static class SendCommand
 {
@@ -43,7 +43,7 @@ internal static class SendCommand
                 using var dispatcher = new NotificationDispatcher(mailbox, mailStore, sending, env.Time, services.GetRequiredService<ILogger<NotificationDispatcher>>());
                 var counts = await dispatcher.DrainAsync(cancellation).ConfigureAwait(false);
                 await env.Out.WriteLineAsync(
-                    $"Sent {counts.Sent} notification(s) from {mailbox.Identity.Address}; {counts.Recovered} found sent by an earlier run; {counts.Failed} left queued.").ConfigureAwait(false);
+                    $"Sent {counts.Sent} notification(s) from {mailbox.Identity.Address}; {counts.Recovered} found sent by an earlier run; {counts.Expired} dropped because their time had passed (a nudge after its deadline, a past day's digest); {counts.Failed} left queued.").ConfigureAwait(false);
                 return counts.Failed == 0 ? ExitCodes.Success : ExitCodes.Unavailable;
             }
             catch (StoreException ex)

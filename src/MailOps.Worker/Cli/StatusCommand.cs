@@ -14,7 +14,8 @@ namespace MailOps.Worker.Cli;
 /// health check for systemd, Docker or a Windows service monitor. It exits 0 only when a worker is running, its last
 /// beat is no older than <c>--max-age</c> and it read the mailbox at that beat; otherwise 69, with a sentence per
 /// problem: no worker running (stopped, or never run against this store, or no store yet), a worker not beating, a
-/// mailbox it cannot read.
+/// mailbox it cannot read. Warnings for the administrator that do not make it unhealthy (the working-day calendar
+/// running out) are shown with the rest (a <c>Warning:</c> line, <c>warnings</c> in JSON), not on standard error.
 /// </summary>
 internal static class StatusCommand
 {
@@ -45,7 +46,18 @@ internal static class StatusCommand
         return command;
     }
 
-    private static StatusReportJson Report(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, TimeSpan? maxAge)
+    private static StatusReportJson Report(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, TimeSpan? maxAge) =>
+        Unwarned(env, services, regime, maxAge) with { Warnings = Warnings(env, services, regime) };
+
+    // The administrator's tasks that do not stop the worker: today, the calendar's data running out.
+    private static List<string> Warnings(CliEnvironment env, IServiceProvider services, Compliance.Regime regime)
+    {
+        var window = (int)services.GetRequiredService<IOptions<Regime.RegimeOptions>>().Value.CalendarWarningWindow.TotalDays;
+        var calendar = regime.Calendar.CoverageWarning(regime.Zone.DateOf(env.Time.GetUtcNow()), window);
+        return calendar is null ? [] : [calendar.Message.En];
+    }
+
+    private static StatusReportJson Unwarned(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, TimeSpan? maxAge)
     {
         var path = StoreAccess.PathOf(services);
         var exists = File.Exists(path);
@@ -156,6 +168,11 @@ internal static class StatusCommand
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored:   {messages} message(s), {store.Submissions} submission(s), {store.Unmatched} parsed but not matched; {store.MailQueued} mail(s) queued in all, {store.MailUnsent} not yet sent"));
             output.WriteLine($"Obligations now: {string.Join(", ", store.Obligations!.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} {p.Key}")))}");
+        }
+
+        foreach (var warning in report.Warnings ?? [])
+        {
+            output.WriteLine($"Warning:  {warning}");
         }
 
         output.WriteLine(report.Healthy ? "Health:   healthy" : $"Health:   unhealthy ({report.Problems.Count} problem{(report.Problems.Count == 1 ? "" : "s")}, on standard error)");

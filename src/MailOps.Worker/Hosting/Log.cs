@@ -18,7 +18,4 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "Deadline reached {Due:yyyy-MM-dd HH:mm:ss zzz}: {Keys}")]
     public static partial void DeadlineReached(ILogger logger, DateTimeOffset due, string keys);
-
-    [LoggerMessage(6, LogLevel.Information, "No deadline before {Horizon:yyyy-MM-dd}; looking again then")]
-    public static partial void NoDeadline(ILogger logger, DateOnly horizon);
 }

@@ -1,7 +1,6 @@
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Regime;
 using MailOps.Worker.Store;
-using MailOps.Worker.Watch;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,7 +44,6 @@ internal static class MailOpsHost
         builder.Services.AddMailOpsWorker();
         if (watch)
         {
-            builder.Services.AddHostedService<DeadlineWatch>();
             builder.Services.AddHostedService<Running.MailOpsWorker>();
         }
 

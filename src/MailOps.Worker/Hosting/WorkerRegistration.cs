@@ -1,4 +1,3 @@
-using Coravel;
 using MailOps.Parsing;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Ingest;
@@ -35,7 +34,7 @@ internal static class WorkerRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunningOptions>, RunningOptionsValidator>());
 
         services.AddSingleton(p => p.GetRequiredService<RegimeFiles>().Regime.Value
-            ?? throw new InvalidOperationException("The regime did not load; DeadlineWatch reports why."));
+            ?? throw new InvalidOperationException("The regime did not load; MailOpsWorker reports why."));
         services.AddSingleton(p => MailStore.Open(Rooted(p, p.GetRequiredService<IOptions<StoreOptions>>().Value.Path), p.GetRequiredService<TimeProvider>()));
         services.AddSingleton(p => new MessageParser(p.GetRequiredService<Compliance.Regime>(), p.GetRequiredService<IOptions<ParsingSettings>>().Value.ToParsingOptions()));
         services.AddSingleton(p => new Assessor(p.GetRequiredService<Compliance.Regime>(), p.GetRequiredService<IOptions<AssessmentOptions>>().Value));
@@ -51,17 +50,9 @@ internal static class WorkerRegistration
             p.GetRequiredService<MailStore>(),
             p.GetRequiredService<IOptions<SendingOptions>>().Value,
             p.GetRequiredService<TimeProvider>(),
-            p.GetRequiredService<ILogger<NotificationDispatcher>>()));
+            p.GetRequiredService<ILogger<NotificationDispatcher>>(),
+            new SendingHours(p.GetRequiredService<Compliance.Regime>().Zone, p.GetRequiredService<IOptions<NotificationOptions>>().Value.Policy().Hours)));
         services.AddSingleton<Pulse>();
-
-        // Coravel's schedule, beaten by MailOpsWorker from the injected clock rather than by Coravel's own timer.
-        services.AddScheduler();
-        foreach (var coravelHost in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "SchedulerHost").ToList())
-        {
-            services.Remove(coravelHost);
-        }
-
-        services.AddSingleton<Beat>();
 
         return services;
     }

@@ -18,10 +18,11 @@ internal sealed record QueuedCounts(int Nudges, int Overdue, int Digests, int Mo
 
 /// <summary>
 /// Decides what is due at an instant and queues it in the store, each mail once under its idempotency key
-/// (kind, obligation or period, recipient): nudges and overdue notices to the unit's submitters, the digest
-/// of the latest working-day slot, the latest monthly evaluation and quarterly assessment to headquarters.
-/// Only the latest slot of each is ever queued, so after an outage a missed mail goes out once. Sending is
-/// the dispatcher's part.
+/// (kind, obligation or period, recipient): nudges and overdue notices to the unit's submitters, today's digest,
+/// the latest monthly evaluation and quarterly assessment to headquarters. Nothing is queued outside the working
+/// hours (every mail goes to a person); the digest only on its own day, keyed and titled with it; of the monthly
+/// and quarterly mail only the latest slot, so after an outage a missed mail goes out once. A nudge is queued to
+/// be sent by its deadline and a digest by its day's end, or not at all. Sending is the dispatcher's part.
 /// </summary>
 internal sealed class Notifier
 {
@@ -31,6 +32,7 @@ internal sealed class Notifier
     private readonly TemplateRenderer _renderer;
     private readonly NoticePlanner _planner;
     private readonly MailSchedule _schedule;
+    private readonly WorkingHours _hours;
     private readonly ViewBuilder _views;
     private readonly string _mailbox;
 
@@ -42,6 +44,7 @@ internal sealed class Notifier
         _renderer = renderer;
         _mailbox = mailbox;
         _planner = new NoticePlanner(regime, options.Policy());
+        _hours = options.Policy().Hours;
         _schedule = new MailSchedule(regime, assessment.Scoring, options.DigestTime());
         _views = new ViewBuilder(regime, assessment.Scoring, options.Language, mailbox);
     }
@@ -53,6 +56,9 @@ internal sealed class Notifier
 
     public MailSchedule Schedule => _schedule;
 
+    /// <summary>The hours in which MailOps writes to anyone.</summary>
+    public WorkingHours Hours => _hours;
+
     /// <summary>
     /// Queues what is due at the snapshot's instant, all in one write: a beat whose queueing fails leaves nothing half
     /// queued (one digest recipient with this morning's figures, the other with the next beat's).
@@ -60,6 +66,11 @@ internal sealed class Notifier
     public QueuedCounts Queue(MailStore store, Snapshot snapshot, IReadOnlyList<Compliance.Common.LocalizedText> warnings)
     {
         var now = snapshot.AsOf;
+        if (!_hours.Contains(_regime.Zone, now))
+        {
+            return QueuedCounts.None;
+        }
+
         var batch = new Batch(store, this, now);
         foreach (var notice in _planner.Due(snapshot.Results, now).Concat(_planner.Reminders(Unwatched(now), now)))
         {
@@ -69,16 +80,18 @@ internal sealed class Notifier
             var kind = notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue";
             foreach (var recipient in recipients)
             {
-                batch.Add(new MailIdentity(kind, NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), notice.Obligation.Key), recipient, () => _views.Notice(notice));
+                // A nudge that could not go before its deadline would ask for what is already late.
+                var notAfter = notice.Kind == NoticeKind.Nudge ? notice.Obligation.Due : (DateTimeOffset?)null;
+                batch.Add(new MailIdentity(kind, NoticePlanner.Key(notice.Kind, notice.Obligation, recipient), notice.Obligation.Key), recipient, () => _views.Notice(notice), notAfter);
             }
         }
 
-        if (_schedule.LatestDigest(now) is { } slot)
+        if (_schedule.DigestDue(now, _hours) is { } slot)
         {
             // New since the last digest queued (after an outage, that is earlier than the previous slot).
             var since = store.LastQueued("digest") is { } last && last < _schedule.PreviousDigest(slot) ? last : _schedule.PreviousDigest(slot);
             var digest = new Lazy<Digest>(() => BuildDigest(snapshot, since, warnings));
-            batch.AddAll("digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest.Value));
+            batch.AddAll("digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest.Value), _hours.EndOf(_regime.Zone, slot.Period.Start));
         }
 
         var month = _schedule.LatestMonthly(now);
@@ -197,15 +210,16 @@ internal sealed class Notifier
 
         public List<QueuedMail> Mails { get; } = [];
 
-        public void AddAll(string kind, string period, IEnumerable<string> recipients, Func<object> view)
+        public void AddAll(string kind, string period, IEnumerable<string> recipients, Func<object> view, DateTimeOffset? notAfter = null)
         {
             foreach (var recipient in notifier.Resolve(recipients))
             {
-                Add(new MailIdentity(kind, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}"), recipient, view);
+                Add(new MailIdentity(kind, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}"), recipient, view, notAfter);
             }
         }
 
-        public void Add(MailIdentity identity, string recipient, Func<object> view)
+        /// <param name="notAfter">The last instant the mail may be sent; after it, it is dropped unsent.</param>
+        public void Add(MailIdentity identity, string recipient, Func<object> view, DateTimeOffset? notAfter = null)
         {
             if (!_keys.Add(identity.Key) || store.Notification(identity.Key) is not null)
             {
@@ -213,7 +227,7 @@ internal sealed class Notifier
             }
 
             var mail = notifier._renderer.Render(notifier._options.Language, identity.Kind, view());
-            Mails.Add(new QueuedMail(identity.Key, identity.Kind, MailComposer.Compose(notifier.Sender, recipient, mail, identity, now)));
+            Mails.Add(new QueuedMail(identity.Key, identity.Kind, MailComposer.Compose(notifier.Sender, recipient, mail, identity, now), notAfter));
         }
     }
 

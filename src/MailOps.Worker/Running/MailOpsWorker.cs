@@ -1,5 +1,4 @@
-using Coravel.Scheduling.Schedule;
-using Coravel.Scheduling.Schedule.Interfaces;
+using MailOps.Compliance.Waking;
 using MailOps.Worker.Hosting;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Notifications;
@@ -13,31 +12,32 @@ using Microsoft.Extensions.Options;
 namespace MailOps.Worker.Running;
 
 /// <summary>
-/// The running worker: checks that the regime, the store and the templates can be used (or stops with exit 78
-/// naming what is wrong), beats once at start, then lets Coravel's schedule beat it on the ingest interval and
-/// at the digest time of every working day. Coravel's clock is driven from the injected <see cref="TimeProvider"/>
-/// once a second. A mailbox that refuses MailOps stops the worker with a message saying what to grant.
+/// The running worker, one loop on the injected <see cref="TimeProvider"/>: it checks that the regime, the store and
+/// the templates can be used (or stops with exit 78 naming what is wrong), beats once at start, then asks
+/// <see cref="WakePlanner"/> when it must next wake (the ingest interval, a second past a deadline, headquarters' mail
+/// slot, the working hours' start), sleeps until then and beats again. Beats therefore never overlap, and a fake
+/// clock drives the worker whole. A mailbox that refuses MailOps stops the worker with a message saying what to grant.
 /// </summary>
 internal sealed partial class MailOpsWorker(
     IServiceProvider services,
     RegimeFiles files,
+    IOptions<RegimeOptions> regimeOptions,
     IOptions<RunningOptions> running,
     IOptions<NotificationOptions> notifications,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     RunOutcome outcome,
-    Beat beat,
     ILogger<MailOpsWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // DeadlineWatch reports a regime that cannot load and stops the host.
-        if (!files.Regime.Succeeded)
+        if (!Loaded(out var regime))
         {
             return;
         }
 
         Pulse pulse;
+        Notifier notifier;
         try
         {
             var problems = services.GetRequiredService<TemplateRenderer>().Check(notifications.Value.Language);
@@ -46,7 +46,8 @@ internal sealed partial class MailOpsWorker(
                 throw new TemplateException(string.Join(Environment.NewLine, problems));
             }
 
-            if (services.GetRequiredService<Notifier>().CheckRecipients() is { Count: > 0 } recipients)
+            notifier = services.GetRequiredService<Notifier>();
+            if (notifier.CheckRecipients() is { Count: > 0 } recipients)
             {
                 Stop(string.Join(Environment.NewLine, recipients), Cli.ExitCodes.Configuration);
                 return;
@@ -60,31 +61,42 @@ internal sealed partial class MailOpsWorker(
             return;
         }
 
-        var scheduler = (Scheduler)services.GetRequiredService<IScheduler>();
-        var (seconds, cron) = running.Value.Cadence();
-        var interval = scheduler.ScheduleAsync(() => BeatAsync(pulse, "interval", stoppingToken));
-        var cadence = seconds is { } s ? interval.EverySeconds(s) : interval.Cron(cron!);
-        cadence.PreventOverlapping(nameof(Pulse));
-        var digestAt = notifications.Value.DigestTime();
-        var regime = files.Regime.Value!;
-        scheduler.ScheduleAsync(() => BeatAsync(pulse, "digest", stoppingToken))
-            .DailyAt(digestAt.Hour, digestAt.Minute)
-            .Zoned(regime.Zone.Zone)
-            .When(() => Task.FromResult(regime.Calendar.IsWorkingDay(regime.Zone.DateOf(time.GetUtcNow()))));
-
-        LogWatching(logger, Describe(), running.Value.IngestInterval, notifications.Value.DigestAt);
-        await BeatAsync(pulse, "start", stoppingToken).ConfigureAwait(false);
-        beat.Attach((reason, token) => BeatAsync(pulse, reason, token));
-        pulse.Interval = running.Value.IngestInterval;
-        using var clock = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        var interval = running.Value.IngestInterval;
+        pulse.Interval = interval;
+        var planner = new WakePlanner(regime, notifier.Schedule, notifier.Hours);
+        LogWatching(logger, Describe(), interval, notifications.Value.DigestAt);
+        DateOnly? warnedOn = null;
+        DateTimeOffset? announced = null;
+        var reason = "start";
         try
         {
-            // Not awaited: a long beat (a paced drain) must not swallow the ticks that fall while it runs, or a
-            // schedule due on one exact second (the digest's minute) would be missed. PreventOverlapping keeps
-            // beats from running twice at once.
-            while (await clock.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (true)
             {
-                _ = scheduler.RunAtAsync(time.GetUtcNow().UtcDateTime);
+                var began = time.GetUtcNow();
+                warnedOn = WarnOfTheCalendar(regime, began, warnedOn);
+                if (!await BeatAsync(pulse, reason, stoppingToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                var now = time.GetUtcNow();
+                var wake = planner.Next(now, began, interval);
+                // The timer is set before the lines saying so, so it counts from the "now" the wake was planned at.
+                var sleep = Task.Delay(wake.At > now ? wake.At - now : TimeSpan.Zero, time, stoppingToken);
+                LogNextWake(logger, regime.Zone.ToLocal(wake.At), wake.Reason);
+                if (planner.NextDeadline(now) is { } deadline && announced != deadline.At)
+                {
+                    Log.NextDeadline(logger, regime.Zone.ToLocal(deadline.Deadlines[0].Due), deadline.Deadlines.Count, deadline.Deadlines[0].Key);
+                    announced = deadline.At;
+                }
+
+                await sleep.ConfigureAwait(false);
+                if (wake.Reason == WakeReason.Deadline)
+                {
+                    Log.DeadlineReached(logger, regime.Zone.ToLocal(wake.Deadlines[0].Due), string.Join(", ", wake.Deadlines.Select(o => o.Key)));
+                }
+
+                reason = Reasons.Name(wake.Reason);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -93,7 +105,52 @@ internal sealed partial class MailOpsWorker(
         }
     }
 
-    private async Task BeatAsync(Pulse pulse, string reason, CancellationToken stoppingToken)
+    // The regime is loaded before anything else; one that cannot be stops the host with every problem logged.
+    private bool Loaded(out Compliance.Regime regime)
+    {
+        var loaded = files.Regime;
+        if (!loaded.Succeeded)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                Log.RegimeProblem(logger, error.ToString());
+            }
+
+            outcome.ExitCode = Cli.ExitCodes.Configuration;
+            lifetime.StopApplication();
+            regime = null!;
+            return false;
+        }
+
+        regime = loaded.Value!;
+        var years = regime.Calendar.Years;
+        Log.RegimeLoaded(
+            logger,
+            regime.Catalog.Reports.Count,
+            regime.Catalog.Reports.Count(r => r.Monitored),
+            regime.Directory.Units.Count,
+            regime.Directory.AssessedUnits.Count(),
+            regime.Events.Count,
+            years.Min(),
+            years.Max());
+        return true;
+    }
+
+    // The calendar running out is the administrator's task: logged once a day (and shown by mailops status).
+    private DateOnly? WarnOfTheCalendar(Compliance.Regime regime, DateTimeOffset now, DateOnly? warnedOn)
+    {
+        var today = regime.Zone.DateOf(now);
+        if (warnedOn != today && regime.Calendar.CoverageWarning(today, (int)regimeOptions.Value.CalendarWarningWindow.TotalDays) is { } warning)
+        {
+            Log.CalendarRunningOut(logger, warning.Message.En);
+            return today;
+        }
+
+        return warnedOn;
+    }
+
+    /// <returns>False when the worker must stop (a mailbox that refuses MailOps).</returns>
+    private async Task<bool> BeatAsync(Pulse pulse, string reason, CancellationToken stoppingToken)
     {
         try
         {
@@ -102,9 +159,7 @@ internal sealed partial class MailOpsWorker(
         catch (MailboxAccessException ex)
         {
             Stop(ex.Message, Cli.ExitCodes.Configuration);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -112,6 +167,8 @@ internal sealed partial class MailOpsWorker(
             // tries again: what was stored stays, and nothing queued is lost.
             LogBeatFailed(logger, reason, ex);
         }
+
+        return true;
     }
 
     // Where mail is read from and goes to, in words for the first line a newcomer reads.
@@ -139,4 +196,20 @@ internal sealed partial class MailOpsWorker(
 
     [LoggerMessage(30, LogLevel.Critical, "MailOps cannot run: {Problem}")]
     private static partial void LogCannotRun(ILogger logger, string problem);
+
+    [LoggerMessage(34, LogLevel.Debug, "Next wake {At:yyyy-MM-dd HH:mm:ss zzz} ({Reason})")]
+    private static partial void LogNextWake(ILogger logger, DateTimeOffset at, WakeReason reason);
+
+    /// <summary>How a beat's reason reads in the log and the status file.</summary>
+    private static class Reasons
+    {
+        public static string Name(WakeReason reason) => reason switch
+        {
+            WakeReason.Deadline => "deadline",
+            WakeReason.HeadquartersMail => "digest",
+            WakeReason.WorkdayStart => "workday",
+            WakeReason.Interval => "interval",
+            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+        };
+    }
 }

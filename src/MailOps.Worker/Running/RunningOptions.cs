@@ -7,12 +7,15 @@ public sealed class RunningOptions
 {
     public const string Section = "MailOps:Worker";
 
-    /// <summary>How often to read the mailbox, judge and send: 1 to 59 seconds, or whole minutes dividing an hour; default 30 seconds.</summary>
+    /// <summary>
+    /// How often to read the mailbox, judge and send, from the start of one beat to the start of the next: from one
+    /// second to one hour; default 30 seconds. Deadlines and headquarters' mail wake the worker on time whatever it is.
+    /// </summary>
     public TimeSpan IngestInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The interval as Coravel schedules it: every n seconds, or a cron expression for whole minutes.</summary>
-    internal (int? Seconds, string? Cron) Cadence() =>
-        IngestInterval.TotalSeconds < 60 ? ((int)IngestInterval.TotalSeconds, null) : (null, $"*/{(int)IngestInterval.TotalMinutes} * * * *");
+    public static readonly TimeSpan ShortestInterval = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan LongestInterval = TimeSpan.FromHours(1);
 }
 
 internal sealed class RunningOptionsValidator : IValidateOptions<RunningOptions>
@@ -20,11 +23,8 @@ internal sealed class RunningOptionsValidator : IValidateOptions<RunningOptions>
     public ValidateOptionsResult Validate(string? name, RunningOptions options)
     {
         var interval = options.IngestInterval;
-        var seconds = interval.TotalSeconds;
-        var valid = seconds >= 1 && seconds < 60 && seconds == Math.Floor(seconds)
-            || seconds >= 60 && interval.TotalMinutes == Math.Floor(interval.TotalMinutes) && interval.TotalMinutes <= 60 && 60 % (int)interval.TotalMinutes == 0;
-        return valid
+        return interval >= RunningOptions.ShortestInterval && interval <= RunningOptions.LongestInterval
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{RunningOptions.Section}:IngestInterval {interval} is not 1 to 59 whole seconds or whole minutes dividing an hour (00:00:30, 00:05:00).");
+            : ValidateOptionsResult.Fail($"{RunningOptions.Section}:IngestInterval {interval} is not from 00:00:01 to 01:00:00: write how long from one reading of the mailbox to the next, such as 00:00:30 or 00:05:00.");
     }
 }

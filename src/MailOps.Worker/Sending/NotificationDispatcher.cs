@@ -1,3 +1,5 @@
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Notices;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Store;
 using Microsoft.Extensions.Logging;
@@ -9,18 +11,42 @@ namespace MailOps.Worker.Sending;
 /// recorded before it is sent, and a notification found with a draft but no send (a crash between the two) is
 /// sent only if the mailbox says the draft still waits. At most <see cref="SendingOptions.PerMinute"/> sends in
 /// any minute and <see cref="SendingOptions.Concurrency"/> in flight. A notification that fails stays queued for
-/// the next drain.
+/// the next drain. With <paramref name="hours"/>, nothing is sent outside the working hours (what waits goes at their
+/// next start), and a notification whose last instant has passed before its first try is dropped, never sent: a
+/// nudge after its deadline, yesterday's digest.
 /// </summary>
-internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore store, SendingOptions options, TimeProvider time, ILogger<NotificationDispatcher> logger) : IDisposable
+internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore store, SendingOptions options, TimeProvider time, ILogger<NotificationDispatcher> logger, SendingHours? hours = null) : IDisposable
 {
     private readonly PerMinuteGate _rate = new(options.PerMinute, time);
 
-    /// <summary>One pass over what is queued now; returns what it sent, found already sent, and left queued.</summary>
+    /// <summary>One pass over what is queued now; returns what it sent, found already sent, dropped, and left queued.</summary>
     public async Task<DispatchCounts> DrainAsync(CancellationToken cancellationToken)
     {
         var counts = new DispatchCounts();
+        var now = time.GetUtcNow();
+        if (hours is { } open && !open.Contain(now))
+        {
+            return counts;
+        }
+
+        var unsent = new List<StoredNotification>();
+        foreach (var notification in store.Unsent())
+        {
+            // One already drafted is half sent (a crash between draft and send): it is finished, not dropped.
+            if (notification is { NotAfter: { } last, DraftId: null } && last < now)
+            {
+                store.RecordExpired(notification.Id, last);
+                counts.AddExpired();
+                LogExpired(logger, notification.Id, last);
+            }
+            else
+            {
+                unsent.Add(notification);
+            }
+        }
+
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(store.Unsent(), parallel, async (notification, ct) =>
+        await Parallel.ForEachAsync(unsent, parallel, async (notification, ct) =>
         {
             try
             {
@@ -79,16 +105,26 @@ internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore
     [LoggerMessage(201, LogLevel.Warning, "Notification {Key} stays queued for the next drain: {Reason}")]
     private static partial void LogFailed(ILogger logger, string key, string reason);
 
+    [LoggerMessage(203, LogLevel.Warning, "Notification {Key} is dropped unsent: it had to go by {NotAfter} and could not")]
+    private static partial void LogExpired(ILogger logger, string key, DateTimeOffset notAfter);
+
     [LoggerMessage(202, LogLevel.Information, "Notification {Key}: its draft {DraftId} is {State}, so an earlier run sent it; recorded as sent")]
     private static partial void LogRecovered(ILogger logger, string key, string draftId, DraftState state);
 }
 
-/// <summary>What one drain did: sent now, found sent by an earlier run, and left queued after a failure.</summary>
+/// <summary>When MailOps may send: the working hours in the regime's zone.</summary>
+internal sealed record SendingHours(RegimeZone Zone, WorkingHours Hours)
+{
+    public bool Contain(DateTimeOffset at) => Hours.Contains(Zone, at);
+}
+
+/// <summary>What one drain did: sent now, found sent by an earlier run, dropped past its last instant, and left queued after a failure.</summary>
 internal sealed class DispatchCounts
 {
     private int _sent;
     private int _recovered;
     private int _failed;
+    private int _expired;
 
     public int Sent => _sent;
 
@@ -96,9 +132,13 @@ internal sealed class DispatchCounts
 
     public int Failed => _failed;
 
+    public int Expired => _expired;
+
     public void AddSent() => Interlocked.Increment(ref _sent);
 
     public void AddRecovered() => Interlocked.Increment(ref _recovered);
 
     public void AddFailed() => Interlocked.Increment(ref _failed);
+
+    public void AddExpired() => Interlocked.Increment(ref _expired);
 }

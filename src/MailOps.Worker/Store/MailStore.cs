@@ -266,7 +266,7 @@ internal sealed class MailStore : IDisposable
         {
             foreach (var mail in queued)
             {
-                Notifications.Insert(new StoredNotification { Id = mail.Key, Kind = mail.Kind, Mime = mail.Mime, QueuedAt = now });
+                Notifications.Insert(new StoredNotification { Id = mail.Key, Kind = mail.Kind, Mime = mail.Mime, QueuedAt = now, NotAfter = mail.NotAfter });
                 Audit("mailops", "notification-queued", mail.Key, mail.Kind);
             }
         });
@@ -279,8 +279,8 @@ internal sealed class MailStore : IDisposable
     public DateTimeOffset? LastQueued(string kind) =>
         Read("read", () => Notifications.Find(n => n.Kind == kind).Select(n => (DateTimeOffset?)n.QueuedAt).Max());
 
-    /// <summary>Queued notifications not yet sent, oldest first.</summary>
-    public IReadOnlyList<StoredNotification> Unsent() => Read("read", () => (IReadOnlyList<StoredNotification>)[.. Notifications.Find(n => n.SentAt == null).OrderBy(n => n.QueuedAt)]);
+    /// <summary>Queued notifications neither sent nor dropped as expired, oldest first.</summary>
+    public IReadOnlyList<StoredNotification> Unsent() => Read("read", () => (IReadOnlyList<StoredNotification>)[.. Notifications.Find(n => n.SentAt == null && n.ExpiredAt == null).OrderBy(n => n.QueuedAt)]);
 
     /// <summary>
     /// Records the draft made for a notification, on disk before it returns: LiteDB writes its log from a background
@@ -296,6 +296,10 @@ internal sealed class MailStore : IDisposable
             return true;
         });
     }
+
+    /// <summary>Records that a notification's last instant passed before it could be sent: it is dropped, never sent.</summary>
+    public void RecordExpired(string key, DateTimeOffset notAfter) =>
+        Update(key, n => n.ExpiredAt = _time.GetUtcNow(), "notification-expired", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"not sent by {notAfter:O}"));
 
     public void RecordSent(string key, string sentId) => Update(key, n => (n.SentId, n.SentAt) = (sentId, _time.GetUtcNow()), "notification-sent", sentId);
 
@@ -518,7 +522,8 @@ public sealed class StoreFaultException : StoreException
 }
 
 /// <summary>A mail to queue: its idempotency key, kind and MIME.</summary>
-internal sealed record QueuedMail(string Key, string Kind, byte[] Mime);
+/// <summary>A mail to queue: its idempotency key, kind and MIME, and the last instant it may be sent (null: whenever).</summary>
+internal sealed record QueuedMail(string Key, string Kind, byte[] Mime, DateTimeOffset? NotAfter = null);
 
 /// <summary>What the store keeps of a message whose MIME could not be fetched.</summary>
 internal sealed record MailboxMessageInfo(string MailboxId, string? InternetMessageId, string? From, string? Subject, DateTimeOffset Received);

@@ -135,6 +135,12 @@ public sealed class StoredNotification
 
     public DateTimeOffset QueuedAt { get; set; }
 
+    /// <summary>The last instant it may be sent (a nudge: its deadline; a digest: its day's working hours); null: whenever.</summary>
+    public DateTimeOffset? NotAfter { get; set; }
+
+    /// <summary>When it was dropped unsent because <see cref="NotAfter"/> had passed (MailOps was down, or the mailbox).</summary>
+    public DateTimeOffset? ExpiredAt { get; set; }
+
     /// <summary>The draft created for it (Graph), recorded before the send so a crash between the two never sends twice.</summary>
     public string? DraftId { get; set; }
 

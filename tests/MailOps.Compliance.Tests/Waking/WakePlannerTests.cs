@@ -47,6 +47,16 @@ public sealed class WakePlannerTests
     }
 
     [Fact]
+    public void NextDeadline_FarBeyondTheInterval_IsStillTheNextOne()
+    {
+        var deadline = Planner().NextDeadline(T("2026-11-24 11:38"));
+
+        deadline.Should().NotBeNull();
+        deadline!.Deadlines.Should().NotBeEmpty().And.OnlyContain(o => o.Due == deadline.At - WakePlanner.PastDeadline);
+        deadline.At.Should().BeAfter(T("2026-11-24 11:38")).And.BeOnOrBefore(T("2026-11-24 21:00:01"));
+    }
+
+    [Fact]
     public void Next_OtherThanAtADeadline_NamesNoObligations()
     {
         Planner().Next(T("2026-11-24 20:00"), T("2026-11-24 20:00"), HalfAMinute).Deadlines.Should().BeEmpty();

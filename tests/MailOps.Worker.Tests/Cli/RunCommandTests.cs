@@ -23,7 +23,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("MailOps:Mailbox:Kind", "Grpah", "is not a mailbox kind; use Folder or Graph")]
     [InlineData("MailOps:Worker:IngestInterval", "7m", "is not a duration; write [d.]hh:mm:ss, such as 00:05:00")]
     [InlineData("MailOps:Running:IngestInterval", "7m", "is not a setting MailOps knows; did you mean MailOps:Worker:IngestInterval?")]
-    [InlineData("MailOps:Worker:IngestInterval", "00:07:00", "is not 1 to 59 whole seconds or whole minutes dividing an hour")]
+    [InlineData("MailOps:Worker:IngestInterval", "02:00:00", "is not from 00:00:01 to 01:00:00")]
     [InlineData("MailOps:Sending:PerMinute", "lots", "is not a whole number, such as 30")]
     [InlineData("MailOps:Notifications:DryRun", "maybe", "is not true or false")]
     [InlineData("MailOps:Assessment:Since", "2026-13-01", "is not a date; write yyyy-MM-dd")]

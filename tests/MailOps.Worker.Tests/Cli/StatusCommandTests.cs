@@ -125,6 +125,20 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_WithTheCalendarRunningOut_WarnsTheAdministrator_ButStaysHealthy()
+    {
+        WriteStatus(age: TimeSpan.FromSeconds(10));
+
+        var text = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status");
+        var json = await Support.Cli.RunAsync(CliStore.Settings(_folder), "status", "--json");
+
+        text.ExitCode.Should().Be(0, "a calendar to update is a task, not a worker down: a health check must not fail for 60 days");
+        text.Out.Should().Contain("Warning:  The working-day calendar ends on 2026-12-31 and has no official holiday arrangement for 2027");
+        text.Error.Should().BeEmpty("standard error carries what makes the worker unhealthy");
+        json.Json.GetProperty("warnings").EnumerateArray().Should().ContainSingle().Which.GetString().Should().Contain("2027");
+    }
+
+    [Fact]
     public async Task Status_Json_ARunningWorkerWhoseStoreCannotBeWritten_IsUnhealthy_AndBlamesTheStore()
     {
         WriteStatus(age: TimeSpan.FromSeconds(10), storeProblem: "/data/mailops.db: the store could not be written: No space left on device");

@@ -122,11 +122,50 @@ public sealed class NotifierTests : IDisposable
     }
 
     [Fact]
-    public void Queue_OnAWeekend_QueuesOnlyTheLastWorkingDaysDigest()
+    public void Queue_OnAWeekend_QueuesNoDigest_NotFridaysUnderSaturdaysDate()
     {
         QueueAt("2026-11-21 10:00");
 
-        Keys("digest/").Should().BeEquivalentTo("digest/2026-11-20/cs-dl@hq.example.com", "digest/2026-11-20/zhou.min@hq.example.com");
+        Keys("digest/").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Queue_BeforeTheWorkingDay_QueuesNeitherYesterdaysDigestNorAnyNotice()
+    {
+        var queued = QueueAt("2026-11-24 08:00");
+
+        queued.Total.Should().Be(0, "a first run at 08:00 once sent the 23rd's digest under the 24th's date, and overdue notices at 08:00");
+    }
+
+    [Fact]
+    public void Queue_AtNight_QueuesNothing_HoweverMuchIsOverdue()
+    {
+        var queued = QueueAt("2026-11-24 03:03");
+
+        queued.Total.Should().Be(0);
+        _store.Unsent().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Queue_InTheMorningAfterANight_QueuesWhatWaited()
+    {
+        QueueAt("2026-11-24 03:03");
+
+        var morning = QueueAt("2026-11-24 09:00");
+
+        morning.Overdue.Should().BeGreaterThan(0);
+        Keys(WeeklyOverdue).Should().NotBeEmpty("the weekly report of the 23rd is overdue since 17:30 the day before");
+    }
+
+    [Fact]
+    public void Queue_ANudgeAndADigest_CarryTheLastInstantTheyMayBeSent()
+    {
+        QueueAt("2026-11-23 18:36");
+        QueueAt("2026-11-24 09:00");
+
+        _store.Notification(DailyOf23rd + "li.mengmeng@callcenter.example.com")!.NotAfter.Should().Be(At("2026-11-23 21:00"), "a nudge after its deadline asks for what is already late");
+        _store.Notification("digest/2026-11-24/cs-dl@hq.example.com")!.NotAfter.Should().Be(At("2026-11-24 21:00"), "a digest is that day's");
+        _store.Notification(Keys(WeeklyOverdue)[0])!.NotAfter.Should().BeNull();
     }
 
     [Fact]

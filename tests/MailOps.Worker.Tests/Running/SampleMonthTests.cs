@@ -51,8 +51,9 @@ public sealed class SampleMonthTests : IDisposable
         var digests = run.Sent.Where(m => m.Kind == "digest" && m.Date <= End).ToList();
         var recipients = new[] { "cs-dl@hq.example.com", "zhou.min@hq.example.com" };
 
-        // At the first beat (Sunday 2026-11-01 00:00) the latest slot is Friday 10-30's: sent at once, then one each working morning.
-        var slots = new[] { "2026-10-30" }.Concat(WorkingDays(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 24))).ToList();
+        // The first beat (Sunday 2026-11-01 00:00) sends no digest: it is night, and Friday 10-30's digest is not Sunday's.
+        // Then one each working morning.
+        var slots = WorkingDays(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 24)).ToList();
         digests.Select(d => d.Key).Should().BeEquivalentTo(slots.SelectMany(day => recipients.Select(r => $"digest/{day}/{r}")));
         digests.Where(d => d.Key.StartsWith("digest/2026-11-", StringComparison.Ordinal))
             .Should().OnlyContain(d => Local(d.Date).TimeOfDay >= new TimeSpan(9, 0, 0) && Local(d.Date).TimeOfDay < new TimeSpan(9, 15, 0), "the digest goes out at 09:00, within a beat");

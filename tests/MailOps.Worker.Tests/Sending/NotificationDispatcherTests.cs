@@ -101,6 +101,63 @@ public sealed class NotificationDispatcherTests : IDisposable
         store.Audit().Select(a => a.Action).Should().ContainInOrder("notification-queued", "notification-drafted", "notification-sent");
     }
 
+    private static SendingHours Hours => new(Compliance.Common.RegimeZone.Shanghai, Compliance.Notices.WorkingHours.Default);
+
+    [Theory]
+    [InlineData("at night", 3, false)]
+    [InlineData("before the working day", 8, false)]
+    [InlineData("at the working day's start", 9, true)]
+    [InlineData("in the afternoon", 15, true)]
+    [InlineData("after the working day", 22, false)]
+    public async Task Drain_WithWorkingHours_SendsOnlyInThem(string edge, int localHour, bool sends)
+    {
+        _time.SetUtcNow(new DateTimeOffset(2026, 11, 25, localHour, 0, 0, TimeSpan.FromHours(8)));
+        using var store = StoreWith(2);
+        using var dispatcher = new NotificationDispatcher(Mailbox(), store, new SendingOptions(), _time, NullLogger<NotificationDispatcher>.Instance, Hours);
+
+        var counts = await dispatcher.DrainAsync(default);
+
+        counts.Sent.Should().Be(sends ? 2 : 0, edge);
+        store.Unsent().Should().HaveCount(sends ? 0 : 2, "what waits is sent when the hours open");
+    }
+
+    [Fact]
+    public async Task Drain_AMailPastItsLastInstant_IsDroppedUnsentAndAudited()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8));
+        _time.SetUtcNow(now);
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+        store.QueueAll([new QueuedMail("nudge/late", "nudge", Mime(1), now.AddHours(-12)), new QueuedMail("nudge/timely", "nudge", Mime(2), now.AddHours(12))]);
+        var mailbox = Mailbox();
+        using var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions(), _time, NullLogger<NotificationDispatcher>.Instance, Hours);
+
+        var counts = await dispatcher.DrainAsync(default);
+
+        (counts.Sent, counts.Expired).Should().Be((1, 1));
+        mailbox.Sends.Should().ContainSingle();
+        store.Notification("nudge/timely")!.SentAt.Should().Be(now);
+        store.Notification("nudge/late")!.Should().Match<StoredNotification>(n => n.ExpiredAt == now && n.SentAt == null);
+        store.Unsent().Should().BeEmpty();
+        store.Audit().Should().Contain(a => a.Action == "notification-expired" && a.Target == "nudge/late");
+    }
+
+    [Fact]
+    public async Task Drain_AMailPastItsLastInstantButAlreadyDrafted_IsFinishedNotDropped()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8));
+        _time.SetUtcNow(now);
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+        store.QueueAll([new QueuedMail("nudge/half-sent", "nudge", Mime(1), now.AddHours(-12))]);
+        var mailbox = Mailbox();
+        var draft = await mailbox.CreateDraftAsync(new OutgoingMail("nudge/half-sent", Mime(1)), default);
+        store.RecordDraft("nudge/half-sent", draft);
+        using var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions(), _time, NullLogger<NotificationDispatcher>.Instance, Hours);
+
+        var counts = await dispatcher.DrainAsync(default);
+
+        (counts.Sent, counts.Expired).Should().Be((1, 0), "a crash between draft and send is finished, whatever the time");
+    }
+
     /// <summary>A folder mailbox that notes when (on the fake clock) each draft went out, how many at once, and can fail a send.</summary>
     private sealed class RecordingMailbox(FolderMailbox inner, TimeProvider time) : IMailbox
     {

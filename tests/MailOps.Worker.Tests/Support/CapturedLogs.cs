@@ -50,6 +50,35 @@ internal sealed class CapturedLogs : ILoggerProvider
         }
     }
 
+    /// <summary>Waits until at least <paramref name="count"/> messages containing <paramref name="text"/> are logged; returns them in order.</summary>
+    public async Task<IReadOnlyList<string>> WaitForCountAsync(string text, int count)
+    {
+        using var backstop = new CancellationTokenSource(Backstop);
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                next = _logged.Task;
+            }
+
+            var found = _messages.Where(m => m.Contains(text, StringComparison.Ordinal)).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            try
+            {
+                await next.WaitAsync(backstop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Only {found.Count} of {count} log messages containing \"{text}\" in {Backstop}; the last logged: {string.Join(" | ", _messages.TakeLast(5))}");
+            }
+        }
+    }
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private void Add(string message)

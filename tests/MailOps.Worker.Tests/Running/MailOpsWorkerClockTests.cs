@@ -1,0 +1,161 @@
+using System.Globalization;
+using MailOps.Worker.Hosting;
+using MailOps.Worker.Store;
+using MailOps.Worker.Tests.Support;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+
+namespace MailOps.Worker.Tests.Running;
+
+/// <summary>
+/// The hosted worker driven by a fake clock, wake by wake: each time it says when it next wakes, the clock is moved
+/// there, so a test walks it through days of deadlines, digests, restarts and outages in a few seconds, on the
+/// sample month's mail and the shipped settings.
+/// </summary>
+public sealed class MailOpsWorkerClockTests : IDisposable
+{
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+    private readonly TempFolder _folder = new();
+
+    public MailOpsWorkerClockTests()
+    {
+        SampleMonth.CopyInbox(_folder["inbox"]);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static DateTimeOffset At(string local) =>
+        new(DateTime.ParseExact(local, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Shanghai);
+
+    [Fact]
+    public async Task Run_ThroughANightRestartAndAnOutage_SendsNothingOutsideTheWorkingHoursAndOneDigestADay()
+    {
+        // Tuesday 2026-12-01, started before the working day and stopped in the afternoon, before the overdue notices
+        // of its 17:00 deadlines fall due.
+        await RunAsync("2026-12-01 08:00:00", "2026-12-01 17:10:00");
+        // Restarted at night: what waited since the afternoon must wait for the morning.
+        await RunAsync("2026-12-02 03:00:00", "2026-12-02 08:30:00");
+        // Down over the digest's slot, back at 11:00: today's digest goes at 11:00, yesterday's never again.
+        await RunAsync("2026-12-02 11:00:00", "2026-12-02 22:00:00");
+        await RunAsync("2026-12-03 08:45:00", "2026-12-03 09:30:00");
+
+        using var store = MailStore.Open(_folder["mailops.db"], TimeProvider.System);
+        store.Unsent().Should().BeEmpty("everything queued in the working hours was sent in them");
+        var all = store.Audit().Where(a => a.Action == "notification-sent").Select(a => store.Notification(a.Target)!).ToList();
+        all.Should().NotBeEmpty();
+        all.Should().OnlyContain(n => InWorkingHours(n.SentAt!.Value) && InWorkingHours(n.QueuedAt), "nothing goes to a person outside 09:00-21:00");
+
+        var digests = all.Where(n => n.Kind == "digest").ToList();
+        digests.Should().NotBeEmpty();
+        foreach (var recipient in digests.GroupBy(n => n.Id[(n.Id.LastIndexOf('/') + 1)..]))
+        {
+            recipient.Select(n => Day(n.SentAt!.Value)).Should().Equal(["2026-12-01", "2026-12-02", "2026-12-03"], $"{recipient.Key} gets one digest a day, the outage's day included");
+        }
+
+        digests.Should().OnlyContain(n => n.Id.StartsWith($"digest/{Day(n.SentAt!.Value)}/", StringComparison.Ordinal) && Subject(n).Contains(Day(n.SentAt!.Value), StringComparison.Ordinal), "keyed and titled by the day it is sent on");
+        digests.Where(n => Day(n.SentAt!.Value) == "2026-12-02").Should().OnlyContain(n => n.SentAt == At("2026-12-02 11:00:00"), "the worker came back at 11:00");
+
+        // The deadline of 2026-12-02 21:00 was driven through to a pulse: the overdue notice it planned (21:30, outside
+        // the working hours) went at the next morning's start.
+        all.Where(n => n.Id.StartsWith("overdue/callcenter-daily/callcenter/2026-12-02/", StringComparison.Ordinal))
+            .Should().NotBeEmpty().And.OnlyContain(n => n.SentAt == At("2026-12-03 09:00:00"));
+    }
+
+    [Fact]
+    public async Task Run_AtADeadline_WakesASecondPastItAndJudgesItOverdue()
+    {
+        var logs = await RunAsync("2026-11-24 20:00:00", "2026-11-24 21:00:05");
+
+        logs.Messages.Should().Contain(m => m.Contains("Next deadline 2026-11-24 21:00:00 +08:00", StringComparison.Ordinal) && m.Contains("callcenter-daily/callcenter/2026-11-24", StringComparison.Ordinal));
+        logs.Messages.Should().Contain(m => m.Contains("Deadline reached 2026-11-24 21:00:00 +08:00", StringComparison.Ordinal));
+        logs.Messages.Should().Contain(m => m.Contains("Pulse (deadline)", StringComparison.Ordinal), "the deadline's wake is a beat, judged a second past it");
+        logs.Messages.Should().Contain(m => m.Contains("Next wake 2026-11-24 21:00:01 +08:00 (Deadline)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_WithTheCalendarRunningOut_LogsItAsTheAdministratorsTask()
+    {
+        var logs = await RunAsync("2026-11-24 08:00:00", "2026-11-24 08:00:00");
+
+        logs.Messages.Should().Contain(m => m.StartsWith("Warning:", StringComparison.Ordinal) && m.Contains("no official holiday arrangement for 2027", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_WithABrokenRegime_LogsTheProblemAndStopsWithTheConfigurationExitCode()
+    {
+        var logs = new CapturedLogs();
+        using var host = Build(new FakeTimeProvider(At("2026-11-24 08:00:00")), logs, new() { ["MailOps:Regime:Catalog"] = "/nonexistent/catalog.json" });
+        var lifetime = (IHostApplicationLifetime)host.Services.GetService(typeof(IHostApplicationLifetime))!;
+        await host.StartAsync();
+
+        (await logs.WaitForAsync("Critical:")).Should().Contain("/nonexistent/catalog.json: the file does not exist");
+        lifetime.ApplicationStopping.IsCancellationRequested.Should().BeTrue();
+        ((RunOutcome)host.Services.GetService(typeof(RunOutcome))!).ExitCode.Should().Be(78);
+        await host.StopAsync();
+    }
+
+    /// <summary>Starts the worker at <paramref name="from"/> and moves its clock wake by wake until the next wake is past <paramref name="until"/>.</summary>
+    private async Task<CapturedLogs> RunAsync(string from, string until)
+    {
+        var time = new FakeTimeProvider(At(from));
+        var logs = new CapturedLogs();
+        var end = At(until);
+        using var host = Build(time, logs);
+        await host.StartAsync();
+        for (var wakes = 1; ; wakes++)
+        {
+            var planned = (await logs.WaitForCountAsync("Next wake ", wakes))[wakes - 1];
+            var wake = DateTimeOffset.ParseExact(planned[(planned.IndexOf("Next wake ", StringComparison.Ordinal) + 10)..][..26], "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+            if (wake > end)
+            {
+                break;
+            }
+
+            time.SetUtcNow(wake);
+        }
+
+        await host.StopAsync();
+        return logs;
+    }
+
+    private IHost Build(FakeTimeProvider time, CapturedLogs logs, Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["MailOps:Store:Path"] = _folder["mailops.db"],
+            ["MailOps:Store:BackupCount"] = "0",
+            ["MailOps:Mailbox:Folder:Inbox"] = _folder["inbox"],
+            ["MailOps:Mailbox:Folder:Outbox"] = _folder["outbox"],
+            ["MailOps:Sending:PerMinute"] = "10000",
+            // An hour between readings keeps the walk short; deadlines, the digest and the working day wake it on time.
+            ["MailOps:Worker:IngestInterval"] = "01:00:00",
+        };
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return MailOpsHost.Build([], settings, time, watch: true, builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+            builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Debug);
+        });
+    }
+
+    private static bool InWorkingHours(DateTimeOffset at)
+    {
+        var local = at.ToOffset(Shanghai).TimeOfDay;
+        return local >= TimeSpan.FromHours(9) && local <= TimeSpan.FromHours(21);
+    }
+
+    private static string Day(DateTimeOffset at) => at.ToOffset(Shanghai).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Subject(StoredNotification notification)
+    {
+        using var stream = new MemoryStream(notification.Mime);
+        return MimeMessage.Load(stream).Subject ?? "";
+    }
+}
