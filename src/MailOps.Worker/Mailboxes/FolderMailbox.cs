@@ -9,56 +9,149 @@ namespace MailOps.Worker.Mailboxes;
 /// A mailbox of folders: every <c>*.eml</c> file of the inbox is a message whose id is its file name, and sent
 /// mail is drafted in <c>{outbox}/.drafts</c> and sent by moving it into the outbox as <c>{key}-{hash}.eml</c>. A file still being written is never read: only names
 /// ending in <c>.eml</c> count (write to another name, then rename) and a file changed within
-/// <see cref="FolderMailboxOptions.SettleTime"/> waits for the next read. Each read walks the inbox in name
-/// order from the cursor (the last name returned) and starts again from the top once it has caught up, so a
-/// file dropped in at any time, whatever its name or time stamp, is reported; the store drops repeats by id.
-/// The received instant is the file's <c>X-Received-At</c> header (with an offset), else its newest
-/// <c>Received</c> header, else its <c>Date</c> header, else its last write time.
+/// <see cref="FolderMailboxOptions.SettleTime"/> waits for the next read. A pass lists the inbox once, in name
+/// order, and pages through the files this mailbox has not yet reported (by name, size and modification time): a
+/// pass with nothing new opens no file. A page counts as reported once the next read comes with the cursor that page
+/// returned (the reader stored it); a read with any other cursor (the reader failed, or restarted) forgets the page
+/// and reads it again. A new instance knows nothing and reports every file once more, from the saved cursor's name
+/// to the end and then from the top; the store drops repeats by id. The received instant is the file's
+/// <c>X-Received-At</c> header (with an offset), else its newest <c>Received</c> header, else its <c>Date</c> header,
+/// else its last write time.
 /// </summary>
 internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider time) : IMailbox
 {
     public const string ReceivedAtHeader = "X-Received-At";
 
+    // What this instance has reported and the reader stored: name, and the size and write time it had then.
+    private readonly Dictionary<string, (long Size, DateTime Written)> _reported = new(StringComparer.Ordinal);
+
+    // The page handed out last, until the reader comes back with its cursor.
+    private readonly Dictionary<string, (long Size, DateTime Written)> _pending = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private List<FileInfo> _listing = [];
+    private int _position;
+    private long _pages;
+    private string? _handedOut;
+    private bool _handedOutMore;
+
     public MailboxIdentity Identity { get; } = new("Folder", options.Address);
 
     public Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.Inbox);
-        var settledBefore = time.GetUtcNow() - options.SettleTime;
-        var names = Directory.EnumerateFiles(options.Inbox, "*.eml", SearchOption.TopDirectoryOnly)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(name => cursor is null || string.CompareOrdinal(name, cursor) > 0)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        lock (_gate)
+        {
+            return Task.FromResult(ReadPage(cursor, cancellationToken));
+        }
+    }
 
+    private MailboxPage ReadPage(string? cursor, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.Inbox);
+        if (cursor is not null && cursor == _handedOut)
+        {
+            // The reader stored the last page: it is reported, and the pass goes on where it was (or starts again).
+            foreach (var (name, seen) in _pending)
+            {
+                _reported[name] = seen;
+            }
+
+            _pending.Clear();
+            if (!_handedOutMore)
+            {
+                StartPass(after: "");
+            }
+        }
+        else
+        {
+            _pending.Clear();
+            StartPass(after: NameOf(cursor));
+        }
+
+        var settledBefore = (time.GetUtcNow() - options.SettleTime).UtcDateTime;
         var messages = new List<MailboxMessage>();
         string? last = null;
-        foreach (var name in names)
+        for (; _position < _listing.Count && messages.Count < options.PageSize; _position++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var info = new FileInfo(Path.Combine(options.Inbox, name));
-            if (!info.Exists || info.LastWriteTimeUtc > settledBefore.UtcDateTime)
+            var info = _listing[_position];
+            var seen = (info.Length, info.LastWriteTimeUtc);
+            if (_reported.TryGetValue(info.Name, out var reported) && reported == seen)
             {
-                // Gone, or still being written: a later read (which starts again from the top) takes it.
                 continue;
             }
 
-            if (Describe(name, info) is not { } message)
+            if (info.LastWriteTimeUtc > settledBefore)
+            {
+                // Still being written: a later pass takes it.
+                continue;
+            }
+
+            if (Describe(info.Name, info) is not { } message)
             {
                 continue;
             }
 
             messages.Add(message);
-            last = name;
-            if (messages.Count == options.PageSize)
+            _pending[info.Name] = seen;
+            last = info.Name;
+        }
+
+        var more = _position < _listing.Count;
+        _handedOut = string.Create(CultureInfo.InvariantCulture, $"{++_pages}:{(more ? last ?? _listing[_position - 1].Name : "")}");
+        _handedOutMore = more;
+        return new MailboxPage(messages, _handedOut, more);
+    }
+
+    // Lists the inbox once for a pass, in name order, from the first name after `after` ("" for all); forgets
+    // files no longer there.
+    private void StartPass(string after)
+    {
+        var listing = new DirectoryInfo(options.Inbox).EnumerateFiles("*.eml", SearchOption.TopDirectoryOnly)
+            .Where(f => f.Name.EndsWith(".eml", StringComparison.Ordinal))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+        if (after.Length == 0 && _reported.Count > listing.Count / 2)
+        {
+            var present = listing.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _reported.Keys.Where(n => !present.Contains(n)).ToList())
             {
-                break;
+                _reported.Remove(gone);
             }
         }
 
-        var more = last is not null && messages.Count == options.PageSize && names[^1] != last;
-        return Task.FromResult(new MailboxPage(messages, more ? last! : "", more));
+        _listing = listing;
+        _position = after.Length == 0 ? 0 : FirstAfter(listing, after);
+    }
+
+    private static int FirstAfter(List<FileInfo> listing, string name)
+    {
+        int low = 0, high = listing.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (string.CompareOrdinal(listing[middle].Name, name) <= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    // A cursor is "{page}:{last name}"; one saved by an earlier version is the last name alone.
+    private static string NameOf(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return "";
+        }
+
+        var colon = cursor.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && cursor[..colon].All(char.IsAsciiDigit) ? cursor[(colon + 1)..] : cursor;
     }
 
     public async Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken)

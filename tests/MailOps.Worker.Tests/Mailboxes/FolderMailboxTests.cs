@@ -72,6 +72,73 @@ public sealed class FolderMailboxTests : IDisposable
         second.Messages.Select(m => m.Id).Should().Contain("a.eml");
     }
 
+    /// <summary>Reads passes until one reports nothing new, as the ingestor does beat after beat; returns the last cursor.</summary>
+    private static async Task<string> CatchUp(FolderMailbox mailbox, string? cursor = null)
+    {
+        MailboxPage page;
+        do
+        {
+            page = await mailbox.ReadChangesAsync(cursor, default);
+            cursor = page.Cursor;
+        }
+        while (page.More || page.Messages.Count > 0);
+
+        return cursor;
+    }
+
+    [Fact]
+    public async Task ReadChanges_APassWithNothingNew_OpensNoFile()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
+        Eml.Drop(_folder["inbox"], "b.eml", Eml.Daily("b"));
+        var mailbox = Mailbox(pageSize: 1);
+        var cursor = await CatchUp(mailbox);
+
+        // Same size, same write time, other bytes: a mailbox that opened the file would report it (or fail on it).
+        var path = _folder["inbox/a.eml"];
+        var written = File.GetLastWriteTimeUtc(path);
+        File.WriteAllBytes(path, new byte[new FileInfo(path).Length]);
+        File.SetLastWriteTimeUtc(path, written);
+        var again = await mailbox.ReadChangesAsync(cursor, default);
+
+        again.Messages.Should().BeEmpty("a pass with nothing new touches only the directory listing");
+        again.More.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task ReadChanges_AFileChangedSinceItWasReported_IsReportedAgain()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
+        var mailbox = Mailbox();
+        var cursor = await CatchUp(mailbox);
+
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a-rewritten"));
+        var again = await mailbox.ReadChangesAsync(cursor, default);
+
+        again.Messages.Select(m => m.InternetMessageId).Should().Equal("<a-rewritten>");
+    }
+
+    [Fact]
+    public async Task ReadChanges_APageTheReaderDidNotStore_IsReadAgain()
+    {
+        foreach (var name in new[] { "a.eml", "b.eml", "c.eml" })
+        {
+            Eml.Drop(_folder["inbox"], name, Eml.Daily(name));
+        }
+
+        var mailbox = Mailbox(pageSize: 2);
+        var first = await mailbox.ReadChangesAsync(null, default);
+
+        // The reader failed to store the first page and asks again from where it stood before it.
+        var retried = await mailbox.ReadChangesAsync(null, default);
+        var rest = await mailbox.ReadChangesAsync(retried.Cursor, default);
+
+        first.Messages.Select(m => m.Id).Should().Equal("a.eml", "b.eml");
+        retried.Messages.Select(m => m.Id).Should().Equal("a.eml", "b.eml");
+        rest.Messages.Select(m => m.Id).Should().Equal("c.eml");
+        (await mailbox.ReadChangesAsync(rest.Cursor, default)).Messages.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("X-Received-At: 2026-11-23T20:40:00+08:00\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:40:00+08:00")]
     [InlineData("X-Received-At: 2026-11-23T20:40:00\r\nDate: Mon, 23 Nov 2026 20:00:00 +0800\r\n", "2026-11-23T20:00:00+08:00")]
