@@ -1,4 +1,3 @@
-using System.Globalization;
 using MailOps.Compliance.Calendar;
 using MailOps.Compliance.Common;
 using MailOps.Compliance.Deadlines;
@@ -122,8 +121,7 @@ public sealed class ObligationEvaluator
 
     private LocalizedText LateDetail(Obligation obligation, DateTimeOffset received, int days)
     {
-        var due = _zone.ToLocal(obligation.Due).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var at = _zone.ToLocal(received).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var (due, at) = InstantText.Compared(_zone, obligation.Due, received);
         return new LocalizedText($"迟报 {days} 个工作日：应于 {due} 前报送，{at} 收到", $"late by {days} working day(s): due {due}, received {at}");
     }
 
@@ -132,8 +130,7 @@ public sealed class ObligationEvaluator
 
     private LocalizedText MissingDetail(Obligation obligation, DateTimeOffset asOf)
     {
-        var due = _zone.ToLocal(obligation.Due).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var at = _zone.ToLocal(asOf).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var (due, at) = InstantText.Compared(_zone, obligation.Due, asOf);
         return new LocalizedText($"漏报：应于 {due} 前报送，截至 {at} 未收到", $"missing: due {due}, not received by {at}");
     }
 }

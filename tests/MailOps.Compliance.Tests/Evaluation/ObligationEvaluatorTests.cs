@@ -50,6 +50,17 @@ public sealed class ObligationEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_OneSecondLate_ShowsTheSecondsThatDecide()
+    {
+        var result = Evaluate("2026-11-24 09:00", [Sent("2026-11-23 17:00:01")]);
+
+        result.Status.Should().Be(ObligationStatus.Late);
+        result.Findings.Should().ContainSingle().Which.Detail.Should().Be(new LocalizedText(
+            "迟报 1 个工作日：应于 2026-11-23 17:00:00 前报送，2026-11-23 17:00:01 收到",
+            "late by 1 working day(s): due 2026-11-23 17:00:00, received 2026-11-23 17:00:01"));
+    }
+
+    [Fact]
     public void Evaluate_ThreeWorkingDaysLate_IsCappedAtTen()
     {
         var result = Evaluate("2026-11-30 09:00", [Sent("2026-11-26 10:00")]);
