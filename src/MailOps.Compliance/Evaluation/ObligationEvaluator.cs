@@ -8,7 +8,8 @@ namespace MailOps.Compliance.Evaluation;
 /// Judges obligations against what was received by an instant. Which submission counts when a report is sent
 /// more than once: the last one received by the deadline (a correction before the deadline replaces the
 /// original without cost), otherwise the first one received after it (a later resend does not undo lateness
-/// or a fault already on the record). Submissions received after the quarter's books close do not count.
+/// or a fault already on the record). Submissions received after the quarter's books close do not count: the
+/// obligation is missing, and the first of them is kept as its evidence (<see cref="ObligationResult.AfterBooksClosed"/>).
 /// </summary>
 public sealed class ObligationEvaluator
 {
@@ -52,8 +53,10 @@ public sealed class ObligationEvaluator
     public ObligationResult Evaluate(Obligation obligation, IEnumerable<Submission> submissions, IEnumerable<ManualEntry> entries, DateTimeOffset asOf)
     {
         var close = BooksClose(obligation);
-        var received = submissions.Where(s => s.Received <= asOf && s.Received < close).OrderBy(s => s.Received).ToList();
+        var known = submissions.Where(s => s.Received <= asOf).OrderBy(s => s.Received).ToList();
+        var received = known.Where(s => s.Received < close).ToList();
         var counted = received.LastOrDefault(s => s.Received <= obligation.Due) ?? received.FirstOrDefault();
+        var afterClose = counted is null ? known.FirstOrDefault(s => s.Received >= close) : null;
         var findings = new List<AssessedFinding>();
         ObligationStatus status;
         int daysLate;
@@ -91,7 +94,8 @@ public sealed class ObligationEvaluator
             if (daysLate >= _workingDaysToMissing || asOf >= close)
             {
                 status = ObligationStatus.Missing;
-                findings.Add(new AssessedFinding(FindingKind.Missing, MissingDetail(obligation, asOf), _policy.Missing));
+                var detail = afterClose is null ? MissingDetail(obligation, asOf) : ClosedDetail(obligation, afterClose.Received, close);
+                findings.Add(new AssessedFinding(FindingKind.Missing, detail, _policy.Missing));
             }
             else
             {
@@ -108,7 +112,7 @@ public sealed class ObligationEvaluator
         }
 
         var deduction = Math.Min(_policy.CapPerObligation, findings.Sum(f => f.Points));
-        return new ObligationResult(obligation, status, daysLate, deduction, findings, counted);
+        return new ObligationResult(obligation, status, daysLate, deduction, findings, counted) { AfterBooksClosed = afterClose };
     }
 
     /// <summary>When the obligation's quarter (the quarter its due date falls in) stops accepting anything: results day of the next quarter, 00:00.</summary>
@@ -132,5 +136,12 @@ public sealed class ObligationEvaluator
     {
         var (due, at) = InstantText.Compared(_zone, obligation.Due, asOf);
         return new LocalizedText($"漏报：应于 {due} 前报送，截至 {at} 未收到", $"missing: due {due}, not received by {at}");
+    }
+
+    private LocalizedText ClosedDetail(Obligation obligation, DateTimeOffset received, DateTimeOffset close)
+    {
+        var due = InstantText.Of(_zone, obligation.Due);
+        var (closed, at) = InstantText.Compared(_zone, close, received);
+        return new LocalizedText($"漏报：应于 {due} 前报送，{at} 收到时本季度已于 {closed} 结账", $"missing: due {due}; received {at}, after the quarter's books closed at {closed}");
     }
 }

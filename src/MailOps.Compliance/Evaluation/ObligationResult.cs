@@ -48,4 +48,11 @@ public sealed record ObligationResult(
     int WorkingDaysLate,
     int Deduction,
     IReadOnlyList<AssessedFinding> Findings,
-    Submission? Counted);
+    Submission? Counted)
+{
+    /// <summary>
+    /// When nothing counted: the first report received (by the judged instant) after the quarter's books closed.
+    /// It does not count (the obligation is missing), but it is the missing obligation's evidence, shown with it.
+    /// </summary>
+    public Submission? AfterBooksClosed { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using MailOps.Compliance.Common;
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Evaluation;
 using MailOps.Compliance.Scoring;
@@ -78,6 +79,7 @@ internal static class EvaluateCommand
         var today = regime.Zone.DateOf(snapshot.AsOf);
         var units = regime.Directory.AssessedUnits.Select(u => u.Id).ToList();
         var calculator = new ScoreCalculator(regime.Zone, options.Scoring);
+        var evaluator = new ObligationEvaluator(regime.Calendar, regime.Zone, options.Scoring);
         var scores = new[] { Period.MonthOf(today), Period.QuarterOf(today) }
             .SelectMany(p => calculator.ScoreAll(units, p, snapshot.Results, snapshot.Entries))
             .Select(c => new ScoreJson(c.UnitId, c.Period.Id, c.Score, c.Deductions, c.ObligationsDue, c.ObligationsFaulted))
@@ -94,7 +96,8 @@ internal static class EvaluateCommand
                 [.. r.Findings.Select(f => new AssessedFindingJson(FindingKinds.Name(f.Kind), f.Detail.Zh, f.Detail.En, f.Points))],
                 r.Counted?.MessageId,
                 r.Counted?.Received,
-                r.Counted?.Sender))
+                r.Counted?.Sender,
+                r.AfterBooksClosed is { } late ? new AfterBooksClosedJson(late.MessageId, late.Received, late.Sender, evaluator.BooksClose(r.Obligation)) : null))
             .ToList();
         var unmatchedOutcomes = store.AllOutcomes().Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= snapshot.AsOf).ToList();
         var messages = store.MessagesById(unmatchedOutcomes.Select(o => o.Id));
@@ -123,6 +126,18 @@ internal static class EvaluateCommand
         }
 
         console.Write(table);
+        var closed = document.Obligations.Where(o => o.AfterBooksClosed is not null).ToList();
+        if (closed.Count > 0)
+        {
+            env.Out.WriteLine("Received after their quarter's books closed, so not counted (each obligation stays missing):");
+            foreach (var o in closed)
+            {
+                var late = o.AfterBooksClosed!;
+                var (booksClosed, received) = InstantText.Compared(regime.Zone, late.BooksClosed, late.Received);
+                env.Out.WriteLine($"  {o.Report}/{o.Unit}/{o.Period} ({o.Status}): {late.MessageId} from {late.Sender}, received {received}, after the books closed at {booksClosed}");
+            }
+        }
+
         var scores = new Table().AddColumns("Unit", "Period", "Score", "Deductions", "Due", "Faulted");
         foreach (var s in document.Scores)
         {

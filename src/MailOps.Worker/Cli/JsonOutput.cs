@@ -62,7 +62,11 @@ internal sealed record ObligationResultJson(
     List<AssessedFindingJson> Findings,
     string? MessageId,
     DateTimeOffset? Received,
-    string? Sender);
+    string? Sender,
+    AfterBooksClosedJson? AfterBooksClosed);
+
+/// <summary>A report received after its quarter's books closed: not counted (the obligation is missing), its evidence.</summary>
+internal sealed record AfterBooksClosedJson(string MessageId, DateTimeOffset Received, string Sender, DateTimeOffset BooksClosed);
 
 internal sealed record AssessedFindingJson(string Kind, string Detail, string DetailEn, int Points);
 

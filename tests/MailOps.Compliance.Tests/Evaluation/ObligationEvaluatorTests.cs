@@ -108,6 +108,38 @@ public sealed class ObligationEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_ASubmissionAfterTheBooksClose_IsTheMissingObligationsEvidence()
+    {
+        var obligation = Weekly with { Due = T("2026-12-31 23:59:59") };
+        var later = Sent("2027-01-12 10:00");
+        var late = Sent("2027-01-11 09:00");
+
+        var result = Evaluator.Evaluate(obligation, [later, late], [], T("2027-01-12 12:00"));
+
+        result.Should().Match<ObligationResult>(r => r.Status == ObligationStatus.Missing && r.Deduction == 10 && r.Counted == null);
+        result.AfterBooksClosed.Should().Be(late, "the first report received after the books closed");
+        result.Findings.Should().ContainSingle().Which.Detail.Should().Be(new LocalizedText(
+            "漏报：应于 2026-12-31 23:59 前报送，2027-01-11 09:00 收到时本季度已于 2027-01-10 00:00 结账",
+            "missing: due 2026-12-31 23:59; received 2027-01-11 09:00, after the quarter's books closed at 2027-01-10 00:00"));
+    }
+
+    [Fact]
+    public void Evaluate_ASubmissionSecondsAfterTheBooksClose_ShowsTheSecondsThatDecide()
+    {
+        var obligation = Weekly with { Due = T("2026-12-31 23:59:59") };
+
+        var result = Evaluator.Evaluate(obligation, [Sent("2027-01-10 00:00:05")], [], T("2027-01-12 12:00"));
+
+        result.Findings.Single().Detail.En.Should().Be("missing: due 2026-12-31 23:59; received 2027-01-10 00:00:05, after the quarter's books closed at 2027-01-10 00:00:00");
+    }
+
+    [Fact]
+    public void Evaluate_ASubmissionThatCounts_HasNoEvidenceAfterTheBooksClose()
+    {
+        Evaluate("2026-11-24 09:00", [Sent("2026-11-23 10:00")]).AfterBooksClosed.Should().BeNull();
+    }
+
+    [Fact]
     public void Evaluate_ASubmissionAfterAsOf_IsNotYetKnown()
     {
         var result = Evaluate("2026-11-23 12:00", [Sent("2026-11-23 15:00")]);

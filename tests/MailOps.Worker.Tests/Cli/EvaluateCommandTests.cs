@@ -45,7 +45,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var obligations = document.GetProperty("obligations").EnumerateArray().ToList();
         obligations.Should().NotBeEmpty().And.OnlyContain(o => Names(o).SequenceEqual(new[]
         {
-            "report", "unit", "period", "due", "status", "workingDaysLate", "deduction", "findings", "messageId", "received", "sender",
+            "report", "unit", "period", "due", "status", "workingDaysLate", "deduction", "findings", "messageId", "received", "sender", "afterBooksClosed",
         }));
         obligations.SelectMany(o => o.GetProperty("findings").EnumerateArray())
             .Should().NotBeEmpty().And.OnlyContain(f => Names(f).SequenceEqual(new[] { "kind", "detail", "detailEn", "points" }));
@@ -212,6 +212,44 @@ public sealed class EvaluateCommandTests : IDisposable
         run.Json.GetProperty("from").GetString().Should().Be("2026-11-16");
         run.Json.GetProperty("obligations").EnumerateArray()
             .Should().OnlyContain(o => DateTimeOffset.Parse(o.GetProperty("due").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(8)));
+    }
+
+    [Fact]
+    public async Task Evaluate_Json_AReportReceivedAfterItsQuartersBooksClosed_IsTheMissingObligationsEvidence()
+    {
+        const string id = "books-closed@callcenter.example.com";
+        Eml.Drop(_folder["inbox"], "late.eml", Eml.Daily(id, receivedAt: "2026-10-12T10:00:00+08:00", day: "2026-09-30"));
+
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder["inbox"], "--as-of", "2026-10-12T12:00", "--since", "2026-09-28", "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var result = Obligation(run.Json, "callcenter-daily", "callcenter", "2026-09-30");
+        result.GetProperty("status").GetString().Should().Be("missing", "a report after the books closed does not count");
+        result.GetProperty("deduction").GetInt32().Should().Be(10);
+        result.GetProperty("messageId").ValueKind.Should().Be(JsonValueKind.Null, "nothing was counted");
+        var evidence = result.GetProperty("afterBooksClosed");
+        evidence.GetProperty("messageId").GetString().Should().Be($"<{id}>");
+        evidence.GetProperty("received").GetString().Should().Be("2026-10-12T10:00:00+08:00");
+        evidence.GetProperty("sender").GetString().Should().Be("chen.xue@callcenter.example.com");
+        evidence.GetProperty("booksClosed").GetString().Should().Be("2026-10-10T00:00:00+08:00");
+        result.GetProperty("findings").EnumerateArray().Single().GetProperty("detailEn").GetString()
+            .Should().Be("missing: due 2026-09-30 21:00; received 2026-10-12 10:00, after the quarter's books closed at 2026-10-10 00:00");
+        run.Json.GetProperty("unmatched").GetArrayLength().Should().Be(0, "the report was matched, so it is not unmatched either");
+        Obligation(run.Json, "callcenter-daily", "callcenter", "2026-10-12").GetProperty("afterBooksClosed").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Evaluate_WithoutJson_AReportReceivedAfterItsQuartersBooksClosed_IsShownWithTheMissingObligation()
+    {
+        const string id = "books-closed@callcenter.example.com";
+        Eml.Drop(_folder["inbox"], "late.eml", Eml.Daily(id, receivedAt: "2026-10-12T10:00:00+08:00", day: "2026-09-30"));
+
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder["inbox"], "--as-of", "2026-10-12T12:00", "--since", "2026-09-28");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Split('\n').Select(l => l.Trim()).Should().Contain(
+            $"callcenter-daily/callcenter/2026-09-30 (missing): <{id}> from chen.xue@callcenter.example.com, received 2026-10-12 10:00, after the books closed at 2026-10-10 00:00",
+            "the late mail is shown as the missing obligation's evidence, on one line");
     }
 
     [Theory]
