@@ -170,6 +170,53 @@ public sealed class EvaluateCommandTests : IDisposable
             .Should().BeEquivalentTo(["2026-11", "2026-Q4"], "the month and the quarter of T");
     }
 
+    [Theory]
+    [InlineData("2026-11-24T09:00", "2026-09-20", "2026-09 2026-10 2026-11 2026-Q3 2026-Q4", "from the first due date through the end of T's week")]
+    [InlineData("2026-11-30T09:00", "2026-11-01", "2026-11 2026-12 2026-Q4", "T's week runs into December")]
+    public async Task Evaluate_Json_ScoresEveryMonthAndQuarterTheJudgedWindowTouches(string asOf, string since, string periods, string why)
+    {
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder.Path, "--as-of", asOf, "--since", since, "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var scores = run.Json.GetProperty("scores").EnumerateArray().ToList();
+        scores.Select(s => s.GetProperty("period").GetString()).Distinct().Should().Equal(periods.Split(' '), why);
+        scores.GroupBy(s => s.GetProperty("period").GetString()).Should().OnlyContain(g => g.Count() == 12, "every assessed unit in every period");
+    }
+
+    [Fact]
+    public async Task Evaluate_ASinceAfterTheAsOfInstant_SaysSoOnStandardErrorAndInTheJsonWarnings()
+    {
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder.Path, "--as-of", Morning, "--since", "2026-12-01", "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        const string warning = "--since 2026-12-01 is after the as-of instant 2026-11-24 09:00: no obligation due by then is judged.";
+        run.Error.Should().Contain($"mailops: warning: {warning}");
+        run.Json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).Should().Equal(warning);
+        run.Json.GetProperty("obligations").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Evaluate_ASettingSinceAfterTheAsOfInstant_NamesTheSettingOnStandardError()
+    {
+        var settings = new Dictionary<string, string?> { ["MailOps:Assessment:Since"] = "2026-11-25" };
+
+        var run = await Support.Cli.RunAsync(settings, "evaluate", "--inbox", _folder.Path, "--as-of", Morning);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("mailops: warning: MailOps:Assessment:Since 2026-11-25 is after the as-of instant 2026-11-24 09:00: no obligation due by then is judged.");
+        run.Out.Should().Contain("0 on time, 0 late, 0 overdue, 0 missing", "what falls due later in T's week is only pending");
+    }
+
+    [Fact]
+    public async Task Evaluate_ASinceOnTheAsOfDay_IsNoWarning()
+    {
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder.Path, "--as-of", Morning, "--since", "2026-11-24", "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().BeEmpty();
+        run.Json.GetProperty("warnings").GetArrayLength().Should().Be(0);
+    }
+
     [Fact]
     public async Task Evaluate_WithoutJson_EndsWithTheSummary()
     {
