@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MailOps.Compliance.Common;
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Evaluation;
 using MailOps.Worker.Assessment;
@@ -81,9 +82,12 @@ internal static class AdjudicateCommand
             }
             else
             {
-                if (Find(regime, parse.GetValue(obligation)) is not { } owed)
+                var key = parse.GetValue(obligation);
+                var lookup = new ObligationLookup(regime);
+                var found = lookup.Find(key, env.Time.GetUtcNow());
+                if (found.Obligation is not { } owed)
                 {
-                    env.Error.WriteLine($"mailops: --obligation: \"{parse.GetValue(obligation)}\" is not a report instance the regime knows: write report/unit/period as 'mailops evaluate --json' lists it (crm-monthly/cq-crm/2026-11).");
+                    env.Error.WriteLine(NotAnObligation(regime, lookup, key, found.NotYetOpen, env.Time.GetUtcNow()));
                     return ExitCodes.Usage;
                 }
 
@@ -176,20 +180,16 @@ internal static class AdjudicateCommand
         }
     }
 
-    // A report instance by its key: the report and unit must exist and the unit owe the report; the period is
-    // looked up among the unit's occurrences around it.
-    private static Obligation? Find(Compliance.Regime regime, string? key)
+    // Why the key names no obligation a judgement can be recorded against, and the real ones the person likely meant.
+    private static string NotAnObligation(Compliance.Regime regime, ObligationLookup lookup, string? key, Obligation? notYetOpen, DateTimeOffset now)
     {
-        var parts = key?.Split('/');
-        if (parts is not { Length: 3 } || regime.Catalog.Find(parts[0]) is not { } report || regime.Directory.FindUnit(parts[1]) is not { } unit || !Compliance.Regime.Owes(unit, report))
-        {
-            return null;
-        }
-
-        var generator = new ObligationGenerator(regime);
-        var years = regime.Calendar.Years;
-        var from = new DateOnly(years.Min() - 1, 1, 1);
-        var to = new DateOnly(years.Max() + 1, 12, 31);
-        return generator.Occurrences(unit, report, from, to).FirstOrDefault(o => o.Key == key);
+        var why = notYetOpen is { } later
+            ? $"has not opened yet (it opens {InstantText.Of(regime.Zone, later.Opens)}, due {InstantText.Of(regime.Zone, later.Due)}): nothing can be judged on a report that cannot have been sent"
+            : "is not a report instance the regime knows";
+        var nearest = string.IsNullOrWhiteSpace(key) ? [] : lookup.Nearest(key.Trim(), now);
+        var meant = nearest.Count > 0
+            ? $"; did you mean {string.Join(", ", nearest)}? ('mailops obligations --from D --to D' lists what falls due.)"
+            : ": write report/unit/period as 'mailops obligations' or 'mailops evaluate --json' lists it (crm-monthly/cq-crm/2026-11).";
+        return $"mailops: --obligation: \"{key}\" {why}{meant}";
     }
 }

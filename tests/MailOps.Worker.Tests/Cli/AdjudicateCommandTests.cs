@@ -92,6 +92,29 @@ public sealed class AdjudicateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Adjudicate_AnObligationOfATypodYear_IsRefused_NamingTheNearestObligations()
+    {
+        const string key = "callcenter-daily/callcenter/2027-11-20";
+
+        var run = await AdjudicateAsync("--kind", "wrong", "--obligation", key, "--reason", "r", "--author", "a");
+
+        run.ExitCode.Should().Be(2, run.Out);
+        run.Out.Should().BeEmpty("nothing is recorded");
+        run.Error.Should().Contain($"--obligation: \"{key}\" has not opened yet (it opens 2027-11-20 00:00, due 2027-11-20 21:00)")
+            .And.Contain("did you mean callcenter-daily/callcenter/2026-11-20,");
+        File.Exists(CliStore.StorePath(_folder)).Should().BeFalse("nothing is recorded");
+    }
+
+    [Fact]
+    public async Task Adjudicate_AnObligationTheRegimeDoesNotKnow_NamesTheNearestObligations()
+    {
+        var run = await AdjudicateAsync("--kind", "concealed", "--obligation", "callcenter-daly/callcenter/2026-11-02", "--reason", "r", "--author", "a");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("is not a report instance the regime knows").And.Contain("did you mean callcenter-daily/callcenter/2026-11-02");
+    }
+
+    [Fact]
     public async Task Adjudicate_AnObligationOfAReportTheUnitDoesNotOwe_IsAUsageErrorNamingTheOption()
     {
         const string key = "callcenter-daily/cq-crm/2026-11-02";
