@@ -49,7 +49,7 @@ public sealed class ObligationEvaluator
     }
 
     /// <param name="submissions">Submissions classified as this obligation's report, unit and period.</param>
-    /// <param name="entries">Wrong and concealed entries recorded for this obligation.</param>
+    /// <param name="entries">Wrong and concealed entries recorded for this obligation, revoked ones included (listed at 0 points).</param>
     public ObligationResult Evaluate(Obligation obligation, IEnumerable<Submission> submissions, IEnumerable<ManualEntry> entries, DateTimeOffset asOf)
     {
         var close = BooksClose(obligation);
@@ -104,11 +104,14 @@ public sealed class ObligationEvaluator
             }
         }
 
-        // Additional penalties belong to the unit, outside this instance's cap (see ScoreCalculator).
+        // Additional penalties belong to the unit, outside this instance's cap (see ScoreCalculator). A judgement
+        // withdrawn by asOf stays listed, so that the record shows what was decided and undone, but costs nothing.
         foreach (var entry in entries.Where(e => e.RecordedAt <= asOf && e.Kind != ManualEntryKind.AdditionalPenalty))
         {
             var (kind, points) = entry.Kind == ManualEntryKind.Wrong ? (FindingKind.Wrong, _policy.Wrong) : (FindingKind.Concealed, _policy.Concealed);
-            findings.Add(new AssessedFinding(kind, new LocalizedText($"{entry.Reason}（{entry.Author} 认定）", $"{entry.Reason} (decided by {entry.Author})"), points));
+            findings.Add(entry.IsRevokedAt(asOf)
+                ? new AssessedFinding(kind, RevokedDetail(entry, entry.Revoked!), 0) { Revoked = entry.Revoked }
+                : new AssessedFinding(kind, new LocalizedText($"{entry.Reason}（{entry.Author} 认定）", $"{entry.Reason} (decided by {entry.Author})"), points));
         }
 
         var deduction = Math.Min(_policy.CapPerObligation, findings.Sum(f => f.Points));
@@ -127,6 +130,14 @@ public sealed class ObligationEvaluator
     {
         var (due, at) = InstantText.Compared(_zone, obligation.Due, received);
         return new LocalizedText($"迟报 {days} 个工作日：应于 {due} 前报送，{at} 收到", $"late by {days} working day(s): due {due}, received {at}");
+    }
+
+    private LocalizedText RevokedDetail(ManualEntry entry, Revocation revoked)
+    {
+        var at = InstantText.Of(_zone, revoked.At);
+        return new LocalizedText(
+            $"{entry.Reason}（{entry.Author} 认定；{revoked.By} 于 {at} 撤销：{revoked.Reason}）",
+            $"{entry.Reason} (decided by {entry.Author}; revoked by {revoked.By} at {at}: {revoked.Reason})");
     }
 
     private static LocalizedText OverdueDetail(int days) =>

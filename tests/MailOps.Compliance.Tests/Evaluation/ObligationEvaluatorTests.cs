@@ -229,6 +229,34 @@ public sealed class ObligationEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_ARevokedEntry_CostsNothing_ButStaysListedWithWhoRevokedItWhenAndWhy()
+    {
+        var revocation = new Revocation(T("2026-11-26 08:00"), "周敏", "核实后数据无误");
+        var entry = new ManualEntry(ManualEntryKind.Wrong, Weekly.UnitId, Weekly.Key, D("2026-11-25"), 5, "周报数据与日报合计不符", "李娜", T("2026-11-25 10:00")) { Revoked = revocation };
+
+        var result = Evaluate("2026-11-26 09:00", [Sent("2026-11-23 10:00")], [entry]);
+
+        result.Deduction.Should().Be(0);
+        result.Findings.Should().ContainSingle().Which.Should().Be(new AssessedFinding(
+            FindingKind.Wrong,
+            new LocalizedText("周报数据与日报合计不符（李娜 认定；周敏 于 2026-11-26 08:00 撤销：核实后数据无误）", "周报数据与日报合计不符 (decided by 李娜; revoked by 周敏 at 2026-11-26 08:00: 核实后数据无误)"),
+            0) { Revoked = revocation });
+    }
+
+    [Fact]
+    public void Evaluate_AnEntryRevokedAfterAsOf_StillCounts()
+    {
+        var entry = new ManualEntry(ManualEntryKind.Concealed, Weekly.UnitId, Weekly.Key, D("2026-11-25"), 10, "有意不报", "李娜", T("2026-11-25 10:00")) { Revoked = new Revocation(T("2026-11-27 08:00"), "周敏", "误判") };
+
+        var result = Evaluate("2026-11-26 09:00", [Sent("2026-11-23 10:00")], [entry]);
+
+        result.Deduction.Should().Be(10, "as at an instant before the revocation, the judgement stood");
+        result.Findings.Single().Revoked.Should().BeNull();
+        entry.IsRevokedAt(T("2026-11-26 09:00")).Should().BeFalse();
+        entry.IsRevokedAt(T("2026-11-27 08:00")).Should().BeTrue();
+    }
+
+    [Fact]
     public void EvaluateAll_MatchesSubmissionsByReportUnitAndPeriod()
     {
         var other = Weekly with { Period = Period.Week(D("2026-11-09")), Due = T("2026-11-16 17:00") };
