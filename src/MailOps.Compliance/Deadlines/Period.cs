@@ -35,6 +35,24 @@ public sealed record Period(string Id, DateOnly Start, DateOnly End)
 
     public static Period QuarterOf(DateOnly day) => Quarter(day.Year, (day.Month - 1) / 3 + 1);
 
+    /// <summary>Every month with a day from <paramref name="from"/> to <paramref name="to"/> (both inclusive), in order; none when <paramref name="to"/> is earlier.</summary>
+    public static IEnumerable<Period> MonthsTouching(DateOnly from, DateOnly to)
+    {
+        for (var month = MonthOf(from); from <= to && month.Start <= to; month = MonthOf(month.End.AddDays(1)))
+        {
+            yield return month;
+        }
+    }
+
+    /// <summary>Every quarter with a day from <paramref name="from"/> to <paramref name="to"/> (both inclusive), in order; none when <paramref name="to"/> is earlier.</summary>
+    public static IEnumerable<Period> QuartersTouching(DateOnly from, DateOnly to)
+    {
+        for (var quarter = QuarterOf(from); from <= to && quarter.Start <= to; quarter = QuarterOf(quarter.End.AddDays(1)))
+        {
+            yield return quarter;
+        }
+    }
+
     /// <summary>Reads a calendar period id (<c>2026-11-23</c>, <c>2026-W47</c>, <c>2026-11</c>, <c>2026-Q4</c>); event ids are not calendar periods.</summary>
     public static bool TryParse(string? text, out Period period)
     {

@@ -14,7 +14,8 @@ public enum ManualEntryKind
 
 /// <summary>
 /// A judgement a person records: a wrong or concealed report instance (<see cref="ObligationKey"/> names it), or
-/// an additional penalty on a unit that counts on <see cref="EffectiveDate"/>'s month and quarter.
+/// an additional penalty on a unit that counts on <see cref="EffectiveDate"/>'s month and quarter. It counts from
+/// <see cref="RecordedAt"/> until it is <see cref="Revoked"/>.
 /// </summary>
 public sealed record ManualEntry(
     ManualEntryKind Kind,
@@ -24,7 +25,17 @@ public sealed record ManualEntry(
     int Points,
     string Reason,
     string Author,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>Who withdrew the judgement, when and why; null while it stands. A revoked entry is kept, and listed, but counts nowhere.</summary>
+    public Revocation? Revoked { get; init; }
+
+    /// <summary>Whether the judgement had been withdrawn by <paramref name="asOf"/>: judged as at an earlier instant, it still stood.</summary>
+    public bool IsRevokedAt(DateTimeOffset asOf) => Revoked is { } revoked && revoked.At <= asOf;
+}
+
+/// <summary>A person's judgement withdrawn: when, by whom, and why.</summary>
+public sealed record Revocation(DateTimeOffset At, string By, string Reason);
 
 public static class ManualEntryKinds
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MailOps.Compliance.Calendar;
 using MailOps.Compliance.Common;
 using MailOps.Compliance.Deadlines;
@@ -9,7 +8,8 @@ namespace MailOps.Compliance.Evaluation;
 /// Judges obligations against what was received by an instant. Which submission counts when a report is sent
 /// more than once: the last one received by the deadline (a correction before the deadline replaces the
 /// original without cost), otherwise the first one received after it (a later resend does not undo lateness
-/// or a fault already on the record). Submissions received after the quarter's books close do not count.
+/// or a fault already on the record). Submissions received after the quarter's books close do not count: the
+/// obligation is missing, and the first of them is kept as its evidence (<see cref="ObligationResult.AfterBooksClosed"/>).
 /// </summary>
 public sealed class ObligationEvaluator
 {
@@ -49,12 +49,14 @@ public sealed class ObligationEvaluator
     }
 
     /// <param name="submissions">Submissions classified as this obligation's report, unit and period.</param>
-    /// <param name="entries">Wrong and concealed entries recorded for this obligation.</param>
+    /// <param name="entries">Wrong and concealed entries recorded for this obligation, revoked ones included (listed at 0 points).</param>
     public ObligationResult Evaluate(Obligation obligation, IEnumerable<Submission> submissions, IEnumerable<ManualEntry> entries, DateTimeOffset asOf)
     {
         var close = BooksClose(obligation);
-        var received = submissions.Where(s => s.Received <= asOf && s.Received < close).OrderBy(s => s.Received).ToList();
+        var known = submissions.Where(s => s.Received <= asOf).OrderBy(s => s.Received).ToList();
+        var received = known.Where(s => s.Received < close).ToList();
         var counted = received.LastOrDefault(s => s.Received <= obligation.Due) ?? received.FirstOrDefault();
+        var afterClose = counted is null ? known.FirstOrDefault(s => s.Received >= close) : null;
         var findings = new List<AssessedFinding>();
         ObligationStatus status;
         int daysLate;
@@ -92,7 +94,8 @@ public sealed class ObligationEvaluator
             if (daysLate >= _workingDaysToMissing || asOf >= close)
             {
                 status = ObligationStatus.Missing;
-                findings.Add(new AssessedFinding(FindingKind.Missing, MissingDetail(obligation, asOf), _policy.Missing));
+                var detail = afterClose is null ? MissingDetail(obligation, asOf) : ClosedDetail(obligation, afterClose.Received, close);
+                findings.Add(new AssessedFinding(FindingKind.Missing, detail, _policy.Missing));
             }
             else
             {
@@ -101,15 +104,18 @@ public sealed class ObligationEvaluator
             }
         }
 
-        // Additional penalties belong to the unit, outside this instance's cap (see ScoreCalculator).
+        // Additional penalties belong to the unit, outside this instance's cap (see ScoreCalculator). A judgement
+        // withdrawn by asOf stays listed, so that the record shows what was decided and undone, but costs nothing.
         foreach (var entry in entries.Where(e => e.RecordedAt <= asOf && e.Kind != ManualEntryKind.AdditionalPenalty))
         {
             var (kind, points) = entry.Kind == ManualEntryKind.Wrong ? (FindingKind.Wrong, _policy.Wrong) : (FindingKind.Concealed, _policy.Concealed);
-            findings.Add(new AssessedFinding(kind, new LocalizedText($"{entry.Reason}（{entry.Author} 认定）", $"{entry.Reason} (decided by {entry.Author})"), points));
+            findings.Add(entry.IsRevokedAt(asOf)
+                ? new AssessedFinding(kind, RevokedDetail(entry, entry.Revoked!), 0) { Revoked = entry.Revoked }
+                : new AssessedFinding(kind, new LocalizedText($"{entry.Reason}（{entry.Author} 认定）", $"{entry.Reason} (decided by {entry.Author})"), points));
         }
 
         var deduction = Math.Min(_policy.CapPerObligation, findings.Sum(f => f.Points));
-        return new ObligationResult(obligation, status, daysLate, deduction, findings, counted);
+        return new ObligationResult(obligation, status, daysLate, deduction, findings, counted) { AfterBooksClosed = afterClose };
     }
 
     /// <summary>When the obligation's quarter (the quarter its due date falls in) stops accepting anything: results day of the next quarter, 00:00.</summary>
@@ -122,9 +128,16 @@ public sealed class ObligationEvaluator
 
     private LocalizedText LateDetail(Obligation obligation, DateTimeOffset received, int days)
     {
-        var due = _zone.ToLocal(obligation.Due).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var at = _zone.ToLocal(received).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var (due, at) = InstantText.Compared(_zone, obligation.Due, received);
         return new LocalizedText($"迟报 {days} 个工作日：应于 {due} 前报送，{at} 收到", $"late by {days} working day(s): due {due}, received {at}");
+    }
+
+    private LocalizedText RevokedDetail(ManualEntry entry, Revocation revoked)
+    {
+        var at = InstantText.Of(_zone, revoked.At);
+        return new LocalizedText(
+            $"{entry.Reason}（{entry.Author} 认定；{revoked.By} 于 {at} 撤销：{revoked.Reason}）",
+            $"{entry.Reason} (decided by {entry.Author}; revoked by {revoked.By} at {at}: {revoked.Reason})");
     }
 
     private static LocalizedText OverdueDetail(int days) =>
@@ -132,8 +145,14 @@ public sealed class ObligationEvaluator
 
     private LocalizedText MissingDetail(Obligation obligation, DateTimeOffset asOf)
     {
-        var due = _zone.ToLocal(obligation.Due).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var at = _zone.ToLocal(asOf).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var (due, at) = InstantText.Compared(_zone, obligation.Due, asOf);
         return new LocalizedText($"漏报：应于 {due} 前报送，截至 {at} 未收到", $"missing: due {due}, not received by {at}");
+    }
+
+    private LocalizedText ClosedDetail(Obligation obligation, DateTimeOffset received, DateTimeOffset close)
+    {
+        var due = InstantText.Of(_zone, obligation.Due);
+        var (closed, at) = InstantText.Compared(_zone, close, received);
+        return new LocalizedText($"漏报：应于 {due} 前报送，{at} 收到时本季度已于 {closed} 结账", $"missing: due {due}; received {at}, after the quarter's books closed at {closed}");
     }
 }

@@ -36,7 +36,11 @@ public static class ObligationStatuses
 }
 
 /// <summary>A finding with the points it costs before the per-instance cap.</summary>
-public sealed record AssessedFinding(FindingKind Kind, LocalizedText Detail, int Points);
+public sealed record AssessedFinding(FindingKind Kind, LocalizedText Detail, int Points)
+{
+    /// <summary>Set on a person's judgement that was withdrawn: it stays listed, at 0 points.</summary>
+    public Revocation? Revoked { get; init; }
+}
 
 /// <summary>
 /// An obligation judged at an instant: its status, how many working days late, every finding, the deduction
@@ -48,4 +52,11 @@ public sealed record ObligationResult(
     int WorkingDaysLate,
     int Deduction,
     IReadOnlyList<AssessedFinding> Findings,
-    Submission? Counted);
+    Submission? Counted)
+{
+    /// <summary>
+    /// When nothing counted: the first report received (by the judged instant) after the quarter's books closed.
+    /// It does not count (the obligation is missing), but it is the missing obligation's evidence, shown with it.
+    /// </summary>
+    public Submission? AfterBooksClosed { get; init; }
+}

@@ -10,6 +10,7 @@ namespace MailOps.Compliance.Scoring;
 /// </summary>
 public sealed class ScoreCalculator(RegimeZone zone, ScoringPolicy policy)
 {
+    /// <param name="entries">The manual entries in force at the instant scored: a revoked additional penalty must be left out (<see cref="ManualEntry.IsRevokedAt"/>).</param>
     public ScoreCard Score(string unitId, Period period, IEnumerable<ObligationResult> results, IEnumerable<ManualEntry> entries)
     {
         var due = results.Where(r => r.Obligation.UnitId == unitId && Contains(period, zone.DateOf(r.Obligation.Due))).ToList();

@@ -38,7 +38,11 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
         var outcomes = store.AllOutcomes();
         var submissions = outcomes.Select(StoredOutcomes.ToSubmission).OfType<Submission>().ToList();
         var entries = store.AllManualEntries().Select(ToEntry).OfType<ManualEntry>().ToList();
+
+        // Revoked judgements go to the evaluator, which lists them with their obligation at 0 points, but not into the
+        // snapshot's entries, which scores count (additional penalties among them).
         var results = _evaluator.EvaluateAll(obligations, submissions, entries, asOf);
+        var inForce = entries.Where(e => !e.IsRevokedAt(asOf)).ToList();
 
         var messages = store.MessagesById(outcomes.Where(o => !o.Matched).Select(o => o.Id));
         TriageLine Line(StoredOutcome o)
@@ -50,11 +54,14 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
         var visible = outcomes.Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= asOf).ToList();
         var triage = visible.Where(o => StoredOutcomes.Disposition(o) == NonMatchDisposition.Triage).Select(Line).OrderBy(t => t.Received).ToList();
         var unauthenticated = visible.Where(o => StoredOutcomes.Disposition(o) == NonMatchDisposition.Acceptance && o.AcceptedBy is null).Select(Line).OrderBy(t => t.Received).ToList();
-        return new Snapshot(asOf, results, entries, triage, unauthenticated);
+        return new Snapshot(asOf, results, inForce, triage, unauthenticated);
     }
 
     private static ManualEntry? ToEntry(StoredManualEntry e) =>
         ManualEntryKinds.TryParse(e.Kind, out var kind) && DateOnly.TryParseExact(e.EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? new ManualEntry(kind, e.Unit, e.ObligationKey, date, e.Points, e.Reason, e.Author, e.RecordedAt)
+            {
+                Revoked = e.RevokedAt is { } at ? new Revocation(at, e.RevokedBy ?? "", e.RevokeReason ?? "") : null,
+            }
             : null;
 }

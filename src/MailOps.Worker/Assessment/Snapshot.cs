@@ -5,7 +5,8 @@ namespace MailOps.Worker.Assessment;
 
 /// <summary>
 /// Everything judged at one instant from what the store holds: every assessed obligation's result, the
-/// manual entries, and the messages that need a person (triage and unauthenticated senders).
+/// manual entries in force (revoked ones are listed in the results, at 0 points, and counted nowhere), and the
+/// messages that need a person (triage and unauthenticated senders).
 /// </summary>
 internal sealed record Snapshot(
     DateTimeOffset AsOf,

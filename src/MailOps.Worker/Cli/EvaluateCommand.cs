@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using MailOps.Compliance.Common;
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Evaluation;
 using MailOps.Compliance.Scoring;
@@ -16,7 +17,9 @@ namespace MailOps.Worker.Cli;
 /// <summary>
 /// <c>mailops evaluate --inbox DIR --as-of T [--since D] [--json]</c>: offline, reads a folder of <c>.eml</c> into a
 /// throw-away store, judges every obligation due from the assessment's start to the end of T's week as at T,
-/// and prints the results, the messages that were not matched, and the month's and quarter's scores. Sends nothing.
+/// and prints the results, the messages that were not matched, and the scores of every month and quarter that
+/// range touches. A first due date after T judges nothing, and says so on standard error (and in <c>warnings</c>).
+/// Sends nothing.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -30,6 +33,7 @@ internal static class EvaluateCommand
         command.SetAction((parse, cancellation) => CommandContext.WithRegimeAsync(env, args, async (regime, services) =>
         {
             var options = services.GetRequiredService<IOptions<AssessmentOptions>>().Value;
+            var sinceSource = AssessmentOptions.Section + ":Since";
             if (parse.GetValue(since) is { } sinceText)
             {
                 if (!DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
@@ -39,6 +43,7 @@ internal static class EvaluateCommand
                 }
 
                 options = new AssessmentOptions { Since = first };
+                sinceSource = "--since";
             }
 
             var at = parse.GetValue(asOf)!.Resolve(regime.Zone);
@@ -58,7 +63,12 @@ internal static class EvaluateCommand
                 var assessor = new Assessor(regime, options);
                 var snapshot = assessor.Judge(offline.Store, at);
                 var (from, to) = assessor.Range(at);
-                var document = Document(regime, options, snapshot, offline.Store, from, to);
+                var document = Document(regime, options, snapshot, offline.Store, from, to) with { Warnings = Warnings(regime, options, sinceSource, at) };
+                foreach (var warning in document.Warnings)
+                {
+                    await env.Error.WriteLineAsync($"mailops: warning: {warning}").ConfigureAwait(false);
+                }
+
                 if (parse.GetValue(json))
                 {
                     await env.Out.WriteLineAsync(JsonSerializer.Serialize(document, CliJson.Readable.EvaluationJson)).ConfigureAwait(false);
@@ -75,10 +85,10 @@ internal static class EvaluateCommand
     /// <summary>The evaluation as the JSON contract spells it.</summary>
     internal static EvaluationJson Document(Compliance.Regime regime, AssessmentOptions options, Snapshot snapshot, MailStore store, DateOnly from, DateOnly to)
     {
-        var today = regime.Zone.DateOf(snapshot.AsOf);
         var units = regime.Directory.AssessedUnits.Select(u => u.Id).ToList();
         var calculator = new ScoreCalculator(regime.Zone, options.Scoring);
-        var scores = new[] { Period.MonthOf(today), Period.QuarterOf(today) }
+        var evaluator = new ObligationEvaluator(regime.Calendar, regime.Zone, options.Scoring);
+        var scores = Period.MonthsTouching(from, to).Concat(Period.QuartersTouching(from, to))
             .SelectMany(p => calculator.ScoreAll(units, p, snapshot.Results, snapshot.Entries))
             .Select(c => new ScoreJson(c.UnitId, c.Period.Id, c.Score, c.Deductions, c.ObligationsDue, c.ObligationsFaulted))
             .ToList();
@@ -94,7 +104,8 @@ internal static class EvaluateCommand
                 [.. r.Findings.Select(f => new AssessedFindingJson(FindingKinds.Name(f.Kind), f.Detail.Zh, f.Detail.En, f.Points))],
                 r.Counted?.MessageId,
                 r.Counted?.Received,
-                r.Counted?.Sender))
+                r.Counted?.Sender,
+                r.AfterBooksClosed is { } late ? new AfterBooksClosedJson(late.MessageId, late.Received, late.Sender, evaluator.BooksClose(r.Obligation)) : null))
             .ToList();
         var unmatchedOutcomes = store.AllOutcomes().Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= snapshot.AsOf).ToList();
         var messages = store.MessagesById(unmatchedOutcomes.Select(o => o.Id));
@@ -103,8 +114,14 @@ internal static class EvaluateCommand
             .OrderBy(u => u.Received)
             .ToList();
         var day = (DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new EvaluationJson(snapshot.AsOf, day(from), day(to), obligations, unmatched, scores);
+        return new EvaluationJson(snapshot.AsOf, day(from), day(to), obligations, unmatched, scores, []);
     }
+
+    // The first due date assessed after T leaves nothing to judge: say so rather than print an empty success.
+    private static List<string> Warnings(Compliance.Regime regime, AssessmentOptions options, string sinceSource, DateTimeOffset asOf) =>
+        options.Since is { } since && regime.Zone.StartOf(since) > asOf
+            ? [string.Create(CultureInfo.InvariantCulture, $"{sinceSource} {since:yyyy-MM-dd} is after the as-of instant {InstantText.Of(regime.Zone, asOf)}: no obligation due by then is judged.")]
+            : [];
 
     private static void Print(CliEnvironment env, Compliance.Regime regime, EvaluationJson document, int messages)
     {
@@ -123,6 +140,18 @@ internal static class EvaluateCommand
         }
 
         console.Write(table);
+        var closed = document.Obligations.Where(o => o.AfterBooksClosed is not null).ToList();
+        if (closed.Count > 0)
+        {
+            env.Out.WriteLine("Received after their quarter's books closed, so not counted (each obligation stays missing):");
+            foreach (var o in closed)
+            {
+                var late = o.AfterBooksClosed!;
+                var (booksClosed, received) = InstantText.Compared(regime.Zone, late.BooksClosed, late.Received);
+                env.Out.WriteLine($"  {o.Report}/{o.Unit}/{o.Period} ({o.Status}): {late.MessageId} from {late.Sender}, received {received}, after the books closed at {booksClosed}");
+            }
+        }
+
         var scores = new Table().AddColumns("Unit", "Period", "Score", "Deductions", "Due", "Faulted");
         foreach (var s in document.Scores)
         {

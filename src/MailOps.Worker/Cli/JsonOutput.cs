@@ -49,7 +49,9 @@ internal sealed record ObligationJson(string Report, string Unit, string Period,
 
 internal sealed record FindingJson(string Kind, string Detail, string DetailEn);
 
-internal sealed record EvaluationJson(DateTimeOffset AsOf, string From, string To, List<ObligationResultJson> Obligations, List<UnmatchedJson> Unmatched, List<ScoreJson> Scores);
+/// <param name="Scores">Every assessed unit's score in every month, then every quarter, with a day from <paramref name="From"/> to <paramref name="To"/>.</param>
+/// <param name="Warnings">Sentences also written to standard error: what makes the evaluation say less than it seems to.</param>
+internal sealed record EvaluationJson(DateTimeOffset AsOf, string From, string To, List<ObligationResultJson> Obligations, List<UnmatchedJson> Unmatched, List<ScoreJson> Scores, List<string> Warnings);
 
 internal sealed record ObligationResultJson(
     string Report,
@@ -62,7 +64,11 @@ internal sealed record ObligationResultJson(
     List<AssessedFindingJson> Findings,
     string? MessageId,
     DateTimeOffset? Received,
-    string? Sender);
+    string? Sender,
+    AfterBooksClosedJson? AfterBooksClosed);
+
+/// <summary>A report received after its quarter's books closed: not counted (the obligation is missing), its evidence.</summary>
+internal sealed record AfterBooksClosedJson(string MessageId, DateTimeOffset Received, string Sender, DateTimeOffset BooksClosed);
 
 internal sealed record AssessedFindingJson(string Kind, string Detail, string DetailEn, int Points);
 

@@ -5,10 +5,10 @@ using MailOps.Worker.Store;
 namespace MailOps.Worker.Running;
 
 /// <summary>
-/// Work on the store asked of the running worker by a command: a person's judgement, an accepted report, or a
+/// Work on the store asked of the running worker by a command: a person's judgement or its revocation (<see cref="EntryId"/>), an accepted report, or a
 /// snapshot written to <see cref="Target"/>.
 /// </summary>
-internal sealed record WorkerRequest(string Action, StoredManualEntry? Entry, string? OutcomeId, string Author, string Reason, string? Target = null);
+internal sealed record WorkerRequest(string Action, StoredManualEntry? Entry, string? OutcomeId, string Author, string Reason, string? Target = null, int? EntryId = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(WorkerRequest))]
@@ -27,6 +27,7 @@ internal static class WorkerRequests
     public const string ManualEntry = "manual-entry";
     public const string Accept = "accept";
     public const string Backup = "backup";
+    public const string Revoke = "revoke";
 
     public static string FolderFor(string storePath) => storePath + ".requests";
 
@@ -149,6 +150,8 @@ internal static class WorkerRequests
                 }
 
                 return $"Wrote a snapshot of {store.Path} to {target}.";
+            case Revoke when request.EntryId is { } entryId:
+                return ManualEntryText.Revoked(store.RevokeManualEntry(entryId, request.Author, request.Reason));
             case Accept when request.OutcomeId is { } outcome:
                 var accepted = store.Accept(outcome, request.Author, request.Reason);
                 return $"Accepted {accepted.MessageId} as {accepted.Report}/{accepted.Unit}/{accepted.Period}, by {request.Author}: {request.Reason}";

@@ -316,6 +316,36 @@ internal sealed class MailStore : IDisposable
         return id;
     });
 
+    /// <summary>
+    /// Withdraws a judgement: the entry is kept with who revoked it, when and why, and counts nowhere from then on;
+    /// audited under the revoker's name beside the entry's own record. Returns the entry as it now stands.
+    /// </summary>
+    /// <exception cref="StoreException">No entry has that number, or it was revoked already (the first revocation stands).</exception>
+    public StoredManualEntry RevokeManualEntry(int id, string author, string reason) => Write("written", () =>
+    {
+        var entry = ManualEntries.FindById(id);
+        if (entry is null)
+        {
+            var count = ManualEntries.Count();
+            throw new StoreException(count == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"there is no entry {id}: no judgement has been recorded.")
+                : string.Create(CultureInfo.InvariantCulture, $"there is no entry {id}: the entries recorded are 1 to {ManualEntries.Max(e => e.Id)}."));
+        }
+
+        if (entry.RevokedAt is { } revokedAt)
+        {
+            throw new StoreException(string.Create(CultureInfo.InvariantCulture, $"entry {id} ({entry.Kind} {entry.ObligationKey ?? entry.Unit}) was already revoked by {entry.RevokedBy} at {revokedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC: {entry.RevokeReason}"));
+        }
+
+        (entry.RevokedAt, entry.RevokedBy, entry.RevokeReason) = (_time.GetUtcNow(), author, reason);
+        InTransaction(() =>
+        {
+            ManualEntries.Update(entry);
+            Audit(author, "manual-entry-revoked", entry.ObligationKey ?? entry.Unit, string.Create(CultureInfo.InvariantCulture, $"entry {id} ({entry.Kind} {entry.Points}): {reason}"));
+        });
+        return entry;
+    });
+
     public IReadOnlyList<StoredManualEntry> AllManualEntries() => Read("read", () => (IReadOnlyList<StoredManualEntry>)[.. ManualEntries.FindAll()]);
 
     public IReadOnlyList<AuditRecord> Audit() => Read("read", () => (IReadOnlyList<AuditRecord>)[.. AuditTrail.FindAll().OrderBy(a => a.Id)]);

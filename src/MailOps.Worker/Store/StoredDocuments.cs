@@ -160,7 +160,10 @@ public sealed class StoredCursor
     public DateTimeOffset SavedAt { get; set; }
 }
 
-/// <summary>A judgement a person recorded (wrong, concealed, additional penalty), kept as entered.</summary>
+/// <summary>
+/// A judgement a person recorded (wrong, concealed, additional penalty), kept as entered; a revoked one is kept too,
+/// with who revoked it, when and why, and counts nowhere from then on.
+/// </summary>
 public sealed class StoredManualEntry
 {
     public int Id { get; set; }
@@ -181,6 +184,13 @@ public sealed class StoredManualEntry
     public string Author { get; set; } = "";
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>When the judgement was withdrawn; null while it stands.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
+
+    public string? RevokeReason { get; set; }
 }
 
 /// <summary>Who changed what, when: every write to the store leaves one.</summary>

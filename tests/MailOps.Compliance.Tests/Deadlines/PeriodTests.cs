@@ -31,6 +31,20 @@ public sealed class PeriodTests
         Period.TryParse(id, out _).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("2026-11-01", "2026-11-29", "2026-11", "2026-Q4", "within one month")]
+    [InlineData("2026-11-16", "2026-12-06", "2026-11 2026-12", "2026-Q4", "a week that runs into the next month")]
+    [InlineData("2026-09-20", "2026-11-29", "2026-09 2026-10 2026-11", "2026-Q3 2026-Q4", "across a quarter's end")]
+    [InlineData("2026-12-28", "2027-01-03", "2026-12 2027-01", "2026-Q4 2027-Q1", "across the year's end")]
+    [InlineData("2026-11-24", "2026-11-24", "2026-11", "2026-Q4", "one day")]
+    [InlineData("2026-12-01", "2026-11-29", "", "", "a range that ends before it starts touches nothing")]
+    [InlineData("2026-11-24", "2026-11-10", "", "", "even within one month")]
+    public void MonthsAndQuartersTouching_ARange_AreEveryOneItsDaysFallIn(string from, string to, string months, string quarters, string edge)
+    {
+        Period.MonthsTouching(D(from), D(to)).Select(p => p.Id).Should().Equal(months.Split(' ', StringSplitOptions.RemoveEmptyEntries), edge);
+        Period.QuartersTouching(D(from), D(to)).Select(p => p.Id).Should().Equal(quarters.Split(' ', StringSplitOptions.RemoveEmptyEntries), edge);
+    }
+
     [Fact]
     public void Week_OfASunday_IsTheIsoWeekEndingThatDay()
     {

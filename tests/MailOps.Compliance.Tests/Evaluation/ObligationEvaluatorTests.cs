@@ -50,6 +50,17 @@ public sealed class ObligationEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_OneSecondLate_ShowsTheSecondsThatDecide()
+    {
+        var result = Evaluate("2026-11-24 09:00", [Sent("2026-11-23 17:00:01")]);
+
+        result.Status.Should().Be(ObligationStatus.Late);
+        result.Findings.Should().ContainSingle().Which.Detail.Should().Be(new LocalizedText(
+            "迟报 1 个工作日：应于 2026-11-23 17:00:00 前报送，2026-11-23 17:00:01 收到",
+            "late by 1 working day(s): due 2026-11-23 17:00:00, received 2026-11-23 17:00:01"));
+    }
+
+    [Fact]
     public void Evaluate_ThreeWorkingDaysLate_IsCappedAtTen()
     {
         var result = Evaluate("2026-11-30 09:00", [Sent("2026-11-26 10:00")]);
@@ -94,6 +105,38 @@ public sealed class ObligationEvaluatorTests
         var late = Sent("2027-01-11 09:00") with { Received = T("2027-01-11 09:00") };
 
         Evaluator.Evaluate(obligation, [late], [], T("2027-01-12 00:00")).Status.Should().Be(ObligationStatus.Missing);
+    }
+
+    [Fact]
+    public void Evaluate_ASubmissionAfterTheBooksClose_IsTheMissingObligationsEvidence()
+    {
+        var obligation = Weekly with { Due = T("2026-12-31 23:59:59") };
+        var later = Sent("2027-01-12 10:00");
+        var late = Sent("2027-01-11 09:00");
+
+        var result = Evaluator.Evaluate(obligation, [later, late], [], T("2027-01-12 12:00"));
+
+        result.Should().Match<ObligationResult>(r => r.Status == ObligationStatus.Missing && r.Deduction == 10 && r.Counted == null);
+        result.AfterBooksClosed.Should().Be(late, "the first report received after the books closed");
+        result.Findings.Should().ContainSingle().Which.Detail.Should().Be(new LocalizedText(
+            "漏报：应于 2026-12-31 23:59 前报送，2027-01-11 09:00 收到时本季度已于 2027-01-10 00:00 结账",
+            "missing: due 2026-12-31 23:59; received 2027-01-11 09:00, after the quarter's books closed at 2027-01-10 00:00"));
+    }
+
+    [Fact]
+    public void Evaluate_ASubmissionSecondsAfterTheBooksClose_ShowsTheSecondsThatDecide()
+    {
+        var obligation = Weekly with { Due = T("2026-12-31 23:59:59") };
+
+        var result = Evaluator.Evaluate(obligation, [Sent("2027-01-10 00:00:05")], [], T("2027-01-12 12:00"));
+
+        result.Findings.Single().Detail.En.Should().Be("missing: due 2026-12-31 23:59; received 2027-01-10 00:00:05, after the quarter's books closed at 2027-01-10 00:00:00");
+    }
+
+    [Fact]
+    public void Evaluate_ASubmissionThatCounts_HasNoEvidenceAfterTheBooksClose()
+    {
+        Evaluate("2026-11-24 09:00", [Sent("2026-11-23 10:00")]).AfterBooksClosed.Should().BeNull();
     }
 
     [Fact]
@@ -183,6 +226,34 @@ public sealed class ObligationEvaluatorTests
         var entry = new ManualEntry(ManualEntryKind.Wrong, Weekly.UnitId, Weekly.Key, D("2026-11-25"), 0, "错报", "李娜", T("2026-11-25 10:00"));
 
         Evaluate("2026-11-24 09:00", [Sent("2026-11-23 10:00")], [entry]).Deduction.Should().Be(0);
+    }
+
+    [Fact]
+    public void Evaluate_ARevokedEntry_CostsNothing_ButStaysListedWithWhoRevokedItWhenAndWhy()
+    {
+        var revocation = new Revocation(T("2026-11-26 08:00"), "周敏", "核实后数据无误");
+        var entry = new ManualEntry(ManualEntryKind.Wrong, Weekly.UnitId, Weekly.Key, D("2026-11-25"), 5, "周报数据与日报合计不符", "李娜", T("2026-11-25 10:00")) { Revoked = revocation };
+
+        var result = Evaluate("2026-11-26 09:00", [Sent("2026-11-23 10:00")], [entry]);
+
+        result.Deduction.Should().Be(0);
+        result.Findings.Should().ContainSingle().Which.Should().Be(new AssessedFinding(
+            FindingKind.Wrong,
+            new LocalizedText("周报数据与日报合计不符（李娜 认定；周敏 于 2026-11-26 08:00 撤销：核实后数据无误）", "周报数据与日报合计不符 (decided by 李娜; revoked by 周敏 at 2026-11-26 08:00: 核实后数据无误)"),
+            0) { Revoked = revocation });
+    }
+
+    [Fact]
+    public void Evaluate_AnEntryRevokedAfterAsOf_StillCounts()
+    {
+        var entry = new ManualEntry(ManualEntryKind.Concealed, Weekly.UnitId, Weekly.Key, D("2026-11-25"), 10, "有意不报", "李娜", T("2026-11-25 10:00")) { Revoked = new Revocation(T("2026-11-27 08:00"), "周敏", "误判") };
+
+        var result = Evaluate("2026-11-26 09:00", [Sent("2026-11-23 10:00")], [entry]);
+
+        result.Deduction.Should().Be(10, "as at an instant before the revocation, the judgement stood");
+        result.Findings.Single().Revoked.Should().BeNull();
+        entry.IsRevokedAt(T("2026-11-26 09:00")).Should().BeFalse();
+        entry.IsRevokedAt(T("2026-11-27 08:00")).Should().BeTrue();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MailOps.Compliance.Evaluation;
+using MailOps.Compliance.Scoring;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Store;
 using MailOps.Worker.Tests.Support;
@@ -89,6 +90,29 @@ public sealed class AdjudicateCommandTests : IDisposable
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("--obligation").And.Contain(key);
         File.Exists(CliStore.StorePath(_folder)).Should().BeFalse("nothing is recorded");
+    }
+
+    [Fact]
+    public async Task Adjudicate_AnObligationOfATypodYear_IsRefused_NamingTheNearestObligations()
+    {
+        const string key = "callcenter-daily/callcenter/2027-11-20";
+
+        var run = await AdjudicateAsync("--kind", "wrong", "--obligation", key, "--reason", "r", "--author", "a");
+
+        run.ExitCode.Should().Be(2, run.Out);
+        run.Out.Should().BeEmpty("nothing is recorded");
+        run.Error.Should().Contain($"--obligation: \"{key}\" has not opened yet (it opens 2027-11-20 00:00, due 2027-11-20 21:00)")
+            .And.Contain("did you mean callcenter-daily/callcenter/2026-11-20,");
+        File.Exists(CliStore.StorePath(_folder)).Should().BeFalse("nothing is recorded");
+    }
+
+    [Fact]
+    public async Task Adjudicate_AnObligationTheRegimeDoesNotKnow_NamesTheNearestObligations()
+    {
+        var run = await AdjudicateAsync("--kind", "concealed", "--obligation", "callcenter-daly/callcenter/2026-11-02", "--reason", "r", "--author", "a");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("is not a report instance the regime knows").And.Contain("did you mean callcenter-daily/callcenter/2026-11-02");
     }
 
     [Fact]
@@ -227,6 +251,92 @@ public sealed class AdjudicateCommandTests : IDisposable
 
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("--message");
+    }
+
+    [Fact]
+    public async Task Adjudicate_Revoke_WithdrawsAJudgement_WhichStopsCounting_ButStaysListedAndInTheAuditTrail()
+    {
+        await CliStore.IngestSampleMonthAsync(_folder);
+        (await AdjudicateAsync("--kind", "wrong", "--obligation", OnTimeDaily, "--reason", "投诉量与工单系统不符", "--author", "周敏")).ExitCode.Should().Be(0);
+
+        var run = await AdjudicateAsync("--kind", "revoke", "--entry", "1", "--reason", "核实后数据无误", "--author", "李娜");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().Contain($"Revoked entry 1: wrong {OnTimeDaily}, 5 point(s), by 周敏: 投诉量与工单系统不符; revoked by 李娜: 核实后数据无误");
+        using var store = OpenStore();
+        var entry = store.AllManualEntries().Should().ContainSingle("a revoked judgement is kept").Subject;
+        entry.Should().BeEquivalentTo(new { Id = 1, Kind = "wrong", Reason = "投诉量与工单系统不符", Author = "周敏", RevokedBy = "李娜", RevokeReason = "核实后数据无误" });
+        entry.RevokedAt.Should().Be(Support.Cli.Now);
+        store.Audit().Where(a => a.Target == OnTimeDaily).Select(a => (a.Actor, a.Action)).Should().Equal(("周敏", "manual-entry"), ("李娜", "manual-entry-revoked"));
+        var judged = Judged(store, OnTimeDaily);
+        judged.Deduction.Should().Be(0, "a revoked judgement no longer counts");
+        judged.Findings.Should().ContainSingle("it stays listed with the obligation").Which.Should().Match<AssessedFinding>(f =>
+            f.Kind == FindingKind.Wrong && f.Points == 0 && f.Revoked != null && f.Revoked.By == "李娜" && f.Revoked.Reason == "核实后数据无误" && f.Revoked.At == Support.Cli.Now);
+    }
+
+    [Fact]
+    public async Task Adjudicate_RevokingAnAdditionalPenalty_TakesItOutOfTheScore()
+    {
+        (await AdjudicateAsync("--kind", "additional-penalty", "--unit", "cs-crm", "--points", "3", "--date", "2026-11-20", "--reason", "现场检查发现问题", "--author", "唐建国")).ExitCode.Should().Be(0);
+        using (var before = OpenStore())
+        {
+            Penalties(before).Should().Be(3);
+        }
+
+        var run = await AdjudicateAsync("--kind", "revoke", "--entry", "1", "--reason", "复查后撤销", "--author", "周敏");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Should().Contain("Revoked entry 1: additional-penalty cs-crm, 3 point(s), by 唐建国: 现场检查发现问题; revoked by 周敏: 复查后撤销");
+        using var store = OpenStore();
+        Penalties(store).Should().Be(0, "the revoked penalty counts nowhere");
+        store.AllManualEntries().Should().ContainSingle().Which.RevokedBy.Should().Be("周敏");
+    }
+
+    private static int Penalties(MailStore store)
+    {
+        var snapshot = new Assessor(ShippedRegime.Regime, ShippedSettings.Assessment()).Judge(store, Support.Cli.Now);
+        return new ScoreCalculator(ShippedRegime.Regime.Zone, ScoringPolicy.Default)
+            .Score("cs-crm", Compliance.Deadlines.Period.Month(2026, 11), snapshot.Results, snapshot.Entries).AdditionalPenalties;
+    }
+
+    [Fact]
+    public async Task Adjudicate_RevokingAnEntryThatDoesNotExist_IsAUsageErrorNamingTheEntry()
+    {
+        (await AdjudicateAsync("--kind", "additional-penalty", "--unit", "cs-crm", "--points", "3", "--reason", "r", "--author", "a")).ExitCode.Should().Be(0);
+
+        var run = await AdjudicateAsync("--kind", "revoke", "--entry", "4", "--reason", "r", "--author", "a");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--entry: there is no entry 4: the entries recorded are 1 to 1.");
+        using var store = OpenStore();
+        store.AllManualEntries().Single().RevokedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Adjudicate_RevokingAnEntryTwice_IsAUsageErrorNamingTheEntryAndWhoRevokedIt()
+    {
+        (await AdjudicateAsync("--kind", "additional-penalty", "--unit", "cs-crm", "--points", "3", "--reason", "r", "--author", "a")).ExitCode.Should().Be(0);
+        (await AdjudicateAsync("--kind", "revoke", "--entry", "1", "--reason", "误录", "--author", "周敏")).ExitCode.Should().Be(0);
+
+        var run = await AdjudicateAsync("--kind", "revoke", "--entry", "1", "--reason", "again", "--author", "李娜");
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--entry: entry 1 (additional-penalty cs-crm) was already revoked by 周敏 at 2026-11-24 02:00:00 UTC: 误录");
+        using var store = OpenStore();
+        store.AllManualEntries().Single().RevokedBy.Should().Be("周敏", "the first revocation stands");
+    }
+
+    [Theory]
+    [InlineData()]
+    [InlineData("--entry", "0")]
+    [InlineData("--entry", "-1")]
+    public async Task Adjudicate_RevokeWithoutAnEntryNumber_IsAUsageErrorNamingTheOption(params string[] entry)
+    {
+        var run = await AdjudicateAsync(["--kind", "revoke", .. entry, "--reason", "r", "--author", "a"]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("--entry");
+        File.Exists(CliStore.StorePath(_folder)).Should().BeFalse("nothing is recorded");
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var obligations = document.GetProperty("obligations").EnumerateArray().ToList();
         obligations.Should().NotBeEmpty().And.OnlyContain(o => Names(o).SequenceEqual(new[]
         {
-            "report", "unit", "period", "due", "status", "workingDaysLate", "deduction", "findings", "messageId", "received", "sender",
+            "report", "unit", "period", "due", "status", "workingDaysLate", "deduction", "findings", "messageId", "received", "sender", "afterBooksClosed",
         }));
         obligations.SelectMany(o => o.GetProperty("findings").EnumerateArray())
             .Should().NotBeEmpty().And.OnlyContain(f => Names(f).SequenceEqual(new[] { "kind", "detail", "detailEn", "points" }));
@@ -170,6 +170,53 @@ public sealed class EvaluateCommandTests : IDisposable
             .Should().BeEquivalentTo(["2026-11", "2026-Q4"], "the month and the quarter of T");
     }
 
+    [Theory]
+    [InlineData("2026-11-24T09:00", "2026-09-20", "2026-09 2026-10 2026-11 2026-Q3 2026-Q4", "from the first due date through the end of T's week")]
+    [InlineData("2026-11-30T09:00", "2026-11-01", "2026-11 2026-12 2026-Q4", "T's week runs into December")]
+    public async Task Evaluate_Json_ScoresEveryMonthAndQuarterTheJudgedWindowTouches(string asOf, string since, string periods, string why)
+    {
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder.Path, "--as-of", asOf, "--since", since, "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var scores = run.Json.GetProperty("scores").EnumerateArray().ToList();
+        scores.Select(s => s.GetProperty("period").GetString()).Distinct().Should().Equal(periods.Split(' '), why);
+        scores.GroupBy(s => s.GetProperty("period").GetString()).Should().OnlyContain(g => g.Count() == 12, "every assessed unit in every period");
+    }
+
+    [Fact]
+    public async Task Evaluate_ASinceAfterTheAsOfInstant_SaysSoOnStandardErrorAndInTheJsonWarnings()
+    {
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder.Path, "--as-of", Morning, "--since", "2026-12-01", "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        const string warning = "--since 2026-12-01 is after the as-of instant 2026-11-24 09:00: no obligation due by then is judged.";
+        run.Error.Should().Contain($"mailops: warning: {warning}");
+        run.Json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).Should().Equal(warning);
+        run.Json.GetProperty("obligations").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Evaluate_ASettingSinceAfterTheAsOfInstant_NamesTheSettingOnStandardError()
+    {
+        var settings = new Dictionary<string, string?> { ["MailOps:Assessment:Since"] = "2026-11-25" };
+
+        var run = await Support.Cli.RunAsync(settings, "evaluate", "--inbox", _folder.Path, "--as-of", Morning);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().Contain("mailops: warning: MailOps:Assessment:Since 2026-11-25 is after the as-of instant 2026-11-24 09:00: no obligation due by then is judged.");
+        run.Out.Should().Contain("0 on time, 0 late, 0 overdue, 0 missing", "what falls due later in T's week is only pending");
+    }
+
+    [Fact]
+    public async Task Evaluate_ASinceOnTheAsOfDay_IsNoWarning()
+    {
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder.Path, "--as-of", Morning, "--since", "2026-11-24", "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Error.Should().BeEmpty();
+        run.Json.GetProperty("warnings").GetArrayLength().Should().Be(0);
+    }
+
     [Fact]
     public async Task Evaluate_WithoutJson_EndsWithTheSummary()
     {
@@ -212,6 +259,44 @@ public sealed class EvaluateCommandTests : IDisposable
         run.Json.GetProperty("from").GetString().Should().Be("2026-11-16");
         run.Json.GetProperty("obligations").EnumerateArray()
             .Should().OnlyContain(o => DateTimeOffset.Parse(o.GetProperty("due").GetString()!, System.Globalization.CultureInfo.InvariantCulture) >= new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(8)));
+    }
+
+    [Fact]
+    public async Task Evaluate_Json_AReportReceivedAfterItsQuartersBooksClosed_IsTheMissingObligationsEvidence()
+    {
+        const string id = "books-closed@callcenter.example.com";
+        Eml.Drop(_folder["inbox"], "late.eml", Eml.Daily(id, receivedAt: "2026-10-12T10:00:00+08:00", day: "2026-09-30"));
+
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder["inbox"], "--as-of", "2026-10-12T12:00", "--since", "2026-09-28", "--json");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var result = Obligation(run.Json, "callcenter-daily", "callcenter", "2026-09-30");
+        result.GetProperty("status").GetString().Should().Be("missing", "a report after the books closed does not count");
+        result.GetProperty("deduction").GetInt32().Should().Be(10);
+        result.GetProperty("messageId").ValueKind.Should().Be(JsonValueKind.Null, "nothing was counted");
+        var evidence = result.GetProperty("afterBooksClosed");
+        evidence.GetProperty("messageId").GetString().Should().Be($"<{id}>");
+        evidence.GetProperty("received").GetString().Should().Be("2026-10-12T10:00:00+08:00");
+        evidence.GetProperty("sender").GetString().Should().Be("chen.xue@callcenter.example.com");
+        evidence.GetProperty("booksClosed").GetString().Should().Be("2026-10-10T00:00:00+08:00");
+        result.GetProperty("findings").EnumerateArray().Single().GetProperty("detailEn").GetString()
+            .Should().Be("missing: due 2026-09-30 21:00; received 2026-10-12 10:00, after the quarter's books closed at 2026-10-10 00:00");
+        run.Json.GetProperty("unmatched").GetArrayLength().Should().Be(0, "the report was matched, so it is not unmatched either");
+        Obligation(run.Json, "callcenter-daily", "callcenter", "2026-10-12").GetProperty("afterBooksClosed").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Evaluate_WithoutJson_AReportReceivedAfterItsQuartersBooksClosed_IsShownWithTheMissingObligation()
+    {
+        const string id = "books-closed@callcenter.example.com";
+        Eml.Drop(_folder["inbox"], "late.eml", Eml.Daily(id, receivedAt: "2026-10-12T10:00:00+08:00", day: "2026-09-30"));
+
+        var run = await Support.Cli.RunAsync("evaluate", "--inbox", _folder["inbox"], "--as-of", "2026-10-12T12:00", "--since", "2026-09-28");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        run.Out.Split('\n').Select(l => l.Trim()).Should().Contain(
+            $"callcenter-daily/callcenter/2026-09-30 (missing): <{id}> from chen.xue@callcenter.example.com, received 2026-10-12 10:00, after the books closed at 2026-10-10 00:00",
+            "the late mail is shown as the missing obligation's evidence, on one line");
     }
 
     [Theory]

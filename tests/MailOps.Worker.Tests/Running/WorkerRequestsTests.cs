@@ -46,6 +46,24 @@ public sealed class WorkerRequestsTests : IDisposable
     }
 
     [Fact]
+    public async Task ARevokeRequest_WithdrawsTheJudgement_AndARevokeOfNoEntrySaysWhich()
+    {
+        var recorded = WorkerRequests.Write(_store.Path, Judgement());
+        WorkerRequests.Serve(_store);
+        (await WorkerRequests.WaitAsync(_store.Path, recorded, TimeSpan.FromSeconds(1), _time, default))!.Value.Done.Should().BeTrue();
+
+        var revoke = WorkerRequests.Write(_store.Path, new WorkerRequest(WorkerRequests.Revoke, null, null, "周敏", "核实后数据无误", EntryId: 1));
+        var nothing = WorkerRequests.Write(_store.Path, new WorkerRequest(WorkerRequests.Revoke, null, null, "周敏", "核实后数据无误", EntryId: 9));
+        WorkerRequests.Serve(_store);
+
+        (await WorkerRequests.WaitAsync(_store.Path, revoke, TimeSpan.FromSeconds(1), _time, default)).Should().Be(
+            (true, "Revoked entry 1: wrong crm-monthly/cq-crm/2026-11, 5 point(s), by 李娜: 数据与周报不符; revoked by 周敏: 核实后数据无误"));
+        (await WorkerRequests.WaitAsync(_store.Path, nothing, TimeSpan.FromSeconds(1), _time, default)).Should().Be(
+            (false, "there is no entry 9: the entries recorded are 1 to 1."));
+        _store.AllManualEntries().Should().ContainSingle().Which.RevokedBy.Should().Be("周敏");
+    }
+
+    [Fact]
     public async Task ARequestWithdrawnUnanswered_IsNeverApplied()
     {
         var id = WorkerRequests.Write(_store.Path, Judgement());

@@ -102,6 +102,54 @@ public sealed class MailStoreTests : IDisposable
         store.Audit().Should().ContainSingle().Which.Should().Match<AuditRecord>(a => a.Actor == "李娜" && a.Action == "manual-entry" && a.Target == "crm-monthly/cq-crm/2026-11");
     }
 
+    private static StoredManualEntry Wrong() =>
+        new() { Kind = "wrong", Unit = "cq-crm", ObligationKey = "crm-monthly/cq-crm/2026-11", EffectiveDate = "2026-11-30", Points = 5, Reason = "数据与周报不符", Author = "李娜" };
+
+    [Fact]
+    public void RevokeManualEntry_KeepsTheEntryWithWhoRevokedItWhenAndWhy_AndAuditsIt()
+    {
+        using var store = Open();
+        var id = store.AddManualEntry(Wrong());
+        _time.Advance(TimeSpan.FromHours(1));
+
+        var revoked = store.RevokeManualEntry(id, "周敏", "核实后数据无误");
+
+        revoked.Should().Match<StoredManualEntry>(e => e.Id == id && e.RevokedBy == "周敏" && e.RevokeReason == "核实后数据无误" && e.RevokedAt == _time.GetUtcNow());
+        var kept = store.AllManualEntries().Should().ContainSingle().Subject;
+        kept.Should().BeEquivalentTo(new { Id = id, Kind = "wrong", Points = 5, Reason = "数据与周报不符", Author = "李娜", RevokedBy = "周敏", RevokeReason = "核实后数据无误" });
+        kept.RevokedAt.Should().Be(_time.GetUtcNow());
+        store.Audit().Select(a => (a.Actor, a.Action, a.Target)).Should().Equal(
+            ("李娜", "manual-entry", "crm-monthly/cq-crm/2026-11"),
+            ("周敏", "manual-entry-revoked", "crm-monthly/cq-crm/2026-11"));
+        store.Audit()[^1].Detail.Should().Be($"entry {id} (wrong 5): 核实后数据无误");
+    }
+
+    [Fact]
+    public void RevokeManualEntry_ThatDoesNotExist_IsRefusedNamingTheEntry()
+    {
+        using var store = Open();
+        store.AddManualEntry(Wrong());
+
+        var revoke = () => store.RevokeManualEntry(7, "周敏", "r");
+
+        revoke.Should().Throw<StoreException>().WithMessage("there is no entry 7: the entries recorded are 1 to 1.");
+        store.Audit().Should().ContainSingle("nothing is written");
+    }
+
+    [Fact]
+    public void RevokeManualEntry_AlreadyRevoked_IsRefusedNamingTheEntryAndItsRevocation()
+    {
+        using var store = Open();
+        var id = store.AddManualEntry(Wrong());
+        store.RevokeManualEntry(id, "周敏", "核实后数据无误");
+
+        var again = () => store.RevokeManualEntry(id, "唐建国", "again");
+
+        again.Should().Throw<StoreException>().WithMessage($"entry {id} (wrong crm-monthly/cq-crm/2026-11) was already revoked by 周敏 at 2026-11-24 02:00:00 UTC: 核实后数据无误");
+        store.AllManualEntries().Single().RevokedBy.Should().Be("周敏", "the first revocation stands");
+        store.Audit().Should().HaveCount(2);
+    }
+
     [Fact]
     public void Open_AnOldFile_MigratesItForward()
     {

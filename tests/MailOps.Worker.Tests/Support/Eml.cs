@@ -6,12 +6,13 @@ namespace MailOps.Worker.Tests.Support;
 /// </summary>
 internal static class Eml
 {
-    public static string Daily(string messageId, string receivedAt = "2026-11-23T20:40:00+08:00", string from = "chen.xue@callcenter.example.com") => $"""
+    /// <summary>The call center's daily report of <paramref name="day"/> (yyyy-MM-dd).</summary>
+    public static string Daily(string messageId, string receivedAt = "2026-11-23T20:40:00+08:00", string from = "chen.xue@callcenter.example.com", string day = "2026-11-23") => $"""
         X-Received-At: {receivedAt}
         X-MS-Exchange-Organization-AuthAs: Internal
         From: {from}
         To: cs-dl@hq.example.com, butler-center@wy-cq.example.com
-        Subject: =?UTF-8?B?5ZG85Y+r5Lit5b+D5L+h5oGv5pel5oqlIDIwMjYtMTEtMjM=?=
+        Subject: =?UTF-8?B?{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"呼叫中心信息日报 {day}"))}?=
         Date: Mon, 23 Nov 2026 20:39:00 +0800
         Message-ID: <{messageId}>
         Content-Type: text/plain; charset=utf-8
