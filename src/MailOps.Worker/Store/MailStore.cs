@@ -277,7 +277,13 @@ internal sealed class MailStore : IDisposable
 
     /// <summary>When the latest notification of a kind was queued; null when none was.</summary>
     public DateTimeOffset? LastQueued(string kind) =>
-        Read("read", () => Notifications.Find(n => n.Kind == kind).Select(n => (DateTimeOffset?)n.QueuedAt).Max());
+        Read("read", () => LastQueuedQuery(kind).FirstOrDefault()?.QueuedAt);
+
+    /// <summary>How the store finds the last notification of a kind: from the newest, by the index on when each was queued.</summary>
+    internal BsonDocument LastQueuedPlan(string kind) => Read("read", () => LastQueuedQuery(kind).GetPlan());
+
+    private ILiteQueryableResult<StoredNotification> LastQueuedQuery(string kind) =>
+        Notifications.Query().OrderByDescending(n => n.QueuedAt).Where(n => n.Kind == kind).Limit(1);
 
     /// <summary>Queued notifications neither sent nor dropped as expired, oldest first.</summary>
     public IReadOnlyList<StoredNotification> Unsent() => Read("read", () => (IReadOnlyList<StoredNotification>)[.. Notifications.Find(n => n.SentAt == null && n.ExpiredAt == null).OrderBy(n => n.QueuedAt)]);

@@ -38,6 +38,12 @@ internal static class StoreSchema
 
             messages.EnsureIndex(m => m.SenderMessageKey);
         }),
+        (3, "notifications found by when they were queued", db =>
+        {
+            // The last digest queued is read at every beat: walked from the newest by this index, not by scanning
+            // every notification ever sent with its MIME.
+            db.GetCollection<StoredNotification>("notifications").EnsureIndex(n => n.QueuedAt);
+        }),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -66,6 +66,25 @@ public sealed class MailStoreTests : IDisposable
     }
 
     [Fact]
+    public void LastQueued_IsTheNewestOfItsKind_FoundFromTheNewestByTheQueuedAtIndex()
+    {
+        using var store = Open();
+        store.TryQueue("digest/2026-11-23/a", "digest", [1]);
+        _time.Advance(TimeSpan.FromHours(1));
+        store.TryQueue("nudge/x/a", "nudge", [2]);
+        _time.Advance(TimeSpan.FromHours(1));
+        store.TryQueue("digest/2026-11-24/a", "digest", [3]);
+        _time.Advance(TimeSpan.FromHours(1));
+        store.TryQueue("nudge/y/a", "nudge", [4]);
+
+        store.LastQueued("digest").Should().Be(_time.GetUtcNow().AddHours(-1));
+        store.LastQueued("monthly").Should().BeNull();
+        var plan = store.LastQueuedPlan("digest");
+        plan["index"]["expr"].AsString.Should().Be("$.QueuedAt", "three years of sent mail must not be read through to find the last digest: {0}", plan);
+        plan["index"]["order"].AsInt32.Should().Be(-1, "walked from the newest: {0}", plan);
+    }
+
+    [Fact]
     public void TryQueue_AKeyAlreadyQueued_QueuesNothing()
     {
         using var store = Open();
