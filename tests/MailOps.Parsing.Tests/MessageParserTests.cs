@@ -80,6 +80,23 @@ public sealed class MessageParserTests
         outcome.ReasonDetail!.En.Should().Be("a Call center daily report for 2026-11-23 from stranger@example.org, who submits for no unit");
     }
 
+    [Theory]
+    [InlineData("成都公司客户关系部国庆长假值班安排", "2026-09-28", NonMatchReason.UnknownReport, null, "the roster for the coming holiday is no summary")]
+    [InlineData("成都公司客户关系部中秋长假值班总结", "2026-10-08", null, "2026-mid-autumn", "the holiday named, not National Day, which ended since")]
+    [InlineData("成都公司客户关系部国庆长假值班总结", "2026-09-28", NonMatchReason.PeriodUnknown, null, "a summary of a holiday not yet begun is for a person to look at")]
+    [InlineData("成都公司客户关系部长假值班总结", "2026-10-08", null, "2026-national-day", "no holiday named: the long holiday just over")]
+    public void Parse_AHolidayDutySubject_IsReadByTheHolidayItNames(string subject, string day, NonMatchReason? reason, string? period, string because)
+    {
+        var message = Mail.DailyReport(subject);
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("cao.yu@cd.example.com"));
+        var received = DateTimeOffset.ParseExact(day + " 10:30 +08:00", "yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var outcome = TestRegime.Parser.Parse(Mail.Bytes(message), received);
+
+        outcome.Should().Match<ParseOutcome>(o => o.Reason == reason && o.UnitId == "cd-crm" && o.PeriodId == period, because);
+    }
+
     [Fact]
     public void Parse_AReportTheUnitDoesNotOwe_IsNotOwed()
     {
