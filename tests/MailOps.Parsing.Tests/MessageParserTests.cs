@@ -31,6 +31,14 @@ public sealed class MessageParserTests
     }
 
     [Fact]
+    public void Parse_AnEnglishSubject_IsTheReportItsEnglishNameNames()
+    {
+        var outcome = Mail.Parse(Mail.DailyReport("Call Center Daily Report 2026-11-19"));
+
+        outcome.Should().Match<ParseOutcome>(o => o.Matched && o.ReportId == "callcenter-daily" && o.PeriodId == "2026-11-19");
+    }
+
+    [Fact]
     public void Parse_WithoutADateInTheSubject_InfersTheDayFromTheReceivedInstant()
     {
         var outcome = Mail.Parse(Mail.DailyReport("呼叫中心信息日报"));

@@ -5,17 +5,28 @@ using MailOps.Parsing.Subjects;
 
 namespace MailOps.Parsing.Classification;
 
-/// <summary>The report a subject names, by the catalog's keyword groups and patterns, less its excluded words.</summary>
-internal sealed class ReportClassifier
+/// <summary>
+/// The report a subject names, by the catalog's keyword groups (and the words of its English name) and patterns,
+/// less its excluded words. Words of Latin letters and digits match whole words only; Chinese words anywhere.
+/// </summary>
+internal sealed partial class ReportClassifier
 {
     private readonly List<(ReportDefinition Report, string[][] Groups, Regex[] Patterns, string[] Excluded)> _reports;
 
     public ReportClassifier(ReportCatalog catalog) =>
         _reports = [.. catalog.Reports.Select(r => (
             r,
-            r.Keywords.Select(g => g.Select(TextFold.Fold).ToArray()).ToArray(),
+            r.Keywords.Select(g => g.Select(TextFold.Fold).ToArray()).Concat(EnglishName(r)).ToArray(),
             r.Patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))).ToArray(),
             r.ExcludeWords.Select(TextFold.Fold).ToArray()))];
+
+    // The English name is one more keyword group of its words (Call Center Daily Report 2026-11-19). Without a
+    // nameEn the catalog names the report by its id, which is no name.
+    private static IEnumerable<string[]> EnglishName(ReportDefinition report)
+    {
+        var words = NameWord().Matches(TextFold.Fold(report.Name.En)).Select(m => m.Value).ToArray();
+        return report.Name.En == report.Id || words.Length == 0 ? [] : [words];
+    }
 
     /// <summary>
     /// The report whose best matching group is the most specific (most characters) among those
@@ -29,7 +40,7 @@ internal sealed class ReportClassifier
         foreach (var (report, groups, patterns, excluded) in _reports)
         {
             var score = Score(subject, groups, patterns);
-            if (score > 0 && admitted(report) && !excluded.Any(word => unbracketed.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            if (score > 0 && admitted(report) && !excluded.Any(word => SubjectWords.Contains(unbracketed, word)))
             {
                 scored.Add((report, score));
             }
@@ -69,12 +80,15 @@ internal sealed class ReportClassifier
         return text.ToString();
     }
 
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex NameWord();
+
     private static int Score(string subject, string[][] groups, Regex[] patterns)
     {
         var best = 0;
         foreach (var group in groups)
         {
-            if (group.All(word => subject.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            if (group.All(word => SubjectWords.Contains(subject, word)))
             {
                 best = Math.Max(best, group.Sum(w => w.Length));
             }

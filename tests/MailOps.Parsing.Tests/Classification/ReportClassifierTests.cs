@@ -39,12 +39,25 @@ public sealed class ReportClassifierTests
         ReportOf(subject).Should().Be(report, because);
     }
 
+    [Theory]
+    [InlineData("Call Center Daily Report 2026-11-19", "callcenter-daily", "the English name, in any case")]
+    [InlineData("Daily report of the call center, 19 Nov", "callcenter-daily", "its words in any order")]
+    [InlineData("FW: Site-open daily report (Nov 21)", "site-open-daily", "hyphens separate words")]
+    [InlineData("Home Warranty Weekly Report 2026-W47", "warranty-weekly", "each report its own name")]
+    [InlineData("Call center daily reporting guide", null, "whole words only: reporting is not report")]
+    [InlineData("Call center weekly report", "callcenter-weekly", "weekly, not daily")]
+    public void Classify_AnEnglishSubject_MatchesTheReportsEnglishName(string subject, string? report, string because)
+    {
+        ReportOf(subject).Should().Be(report, because);
+    }
+
     [Fact]
     public void Classify_EveryReportsOwnName_IsThatReport()
     {
         foreach (var report in TestRegime.Regime.Catalog.Reports)
         {
             ReportOf($"示例公司{report.Name.Zh}").Should().Be(report.Id, "a report's own name is never excluded");
+            ReportOf($"{report.Name.En} (sample)").Should().Be(report.Id, "nor is its English name");
         }
     }
 }

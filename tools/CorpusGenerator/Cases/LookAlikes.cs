@@ -6,7 +6,8 @@ namespace MailOps.CorpusGenerator.Cases;
 
 /// <summary>
 /// 260-289: how a subject is read beyond its keywords: documents that share a report's words but are not the
-/// report (the catalog's excluded words), a holiday named in a long-holiday summary's subject, and English subjects.
+/// report (the catalog's excluded words), a holiday named in a long-holiday summary's subject, and English subjects
+/// (the report's English name).
 /// </summary>
 internal static class LookAlikes
 {
@@ -58,5 +59,16 @@ internal static class LookAlikes
             .Submit("cq-crm", "holiday-duty-summary").Intro("国庆长假")
             .Subject("重庆公司客户关系部国庆长假值班总结").At(T(2026, 9, 28, 15, 30, 9))
             .NonMatch(Kinds.PeriodUnknown, "holiday-duty-summary", "cq-crm", null);
+
+        // English subjects: the report's English name is one more keyword group.
+        yield return n.Case("english-subject-daily", "Call Center Daily Report 2026-11-19: the English name in title case, the date read as ever")
+            .Submit("callcenter", "callcenter-daily", submitter: 1).Intro("2026年11月19日")
+            .Subject("Call Center Daily Report 2026-11-19").At(T(2026, 11, 19, 20, 41, 36))
+            .Matched("2026-11-19");
+
+        yield return n.Case("english-subject-event-window", "Site-open Daily Report without a date the parser reads: the window's day inferred from the received instant")
+            .Submit("cs-crm", "site-open-daily").Intro("11月21日")
+            .Subject("Xiangjiang Bay Phase III Site-open Daily Report").At(T(2026, 11, 21, 20, 35, 50))
+            .Matched("cs-2026-11-site-open@2026-11-21");
     }
 }
