@@ -174,8 +174,8 @@ public sealed class MessageParser
             return outcome with { Reason = NonMatchReason.UnknownReport, ReasonDetail = new("主题不符合任何报告", "the subject names no report") };
         }
 
-        // Without a unit that owes the report, only a calendar period named in the subject can be told.
-        var period = named is null ? null : PeriodResolver.CalendarPeriod(report, named, _regime.Zone.DateOf(received));
+        // Without a unit that owes the report, only what the subject names can be told.
+        var period = _periods.WithoutUnit(report, named, holidays, _regime.Zone.DateOf(received));
         outcome = outcome with { ReportId = report.Id };
         if (unit is null)
         {

@@ -105,6 +105,30 @@ public sealed class MessageParserTests
         outcome.Should().Match<ParseOutcome>(o => o.Reason == reason && o.UnitId == "cd-crm" && o.PeriodId == period, because);
     }
 
+    [Theory]
+    [InlineData("湘江湾三期工地开放日报（11月15日）", "2026-11-15", "2026-11-15", "a Site-open daily report for 2026-11-15 from stranger@example.org, who submits for no unit")]
+    [InlineData("姑苏府一期集中交付快报（2026年12月28日）", "2026-12-28", "2026-12-28", "a Delivery flash report for 2026-12-28 from stranger@example.org, who submits for no unit")]
+    [InlineData("南京公司国庆长假值班总结", "2026-10-08", "2026-national-day", "a Long-holiday duty summary for 2026-national-day from stranger@example.org, who submits for no unit")]
+    public void Parse_AnEventOrHolidayReportFromAnUnknownSender_KeepsThePeriodItsSubjectNames(string subject, string day, string period, string detail)
+    {
+        var message = Mail.DailyReport(subject);
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("stranger@example.org"));
+        var received = DateTimeOffset.ParseExact(day + " 20:30 +08:00", "yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var outcome = TestRegime.Parser.Parse(Mail.Bytes(message), received);
+
+        outcome.Should().Match<ParseOutcome>(o => o.Reason == NonMatchReason.UnknownSender && o.UnitId == null && o.PeriodId == period);
+        outcome.ReasonDetail!.En.Should().Be(detail);
+    }
+
+    [Fact]
+    public void Parse_AnEventReportTheUnitDoesNotOwe_KeepsTheDayItsSubjectNames()
+    {
+        Mail.Parse(Mail.DailyReport("湘江湾三期工地开放日报（11月15日）"))
+            .Should().Match<ParseOutcome>(o => o.Reason == NonMatchReason.NotOwed && o.UnitId == "callcenter" && o.ReportId == "site-open-daily" && o.PeriodId == "2026-11-15");
+    }
+
     [Fact]
     public void Parse_AReportTheUnitDoesNotOwe_IsNotOwed()
     {

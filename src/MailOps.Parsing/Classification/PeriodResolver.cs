@@ -41,6 +41,19 @@ internal sealed class PeriodResolver(Regime regime)
     }
 
     /// <summary>
+    /// What a subject names, told without a unit that owes the report: a calendar period read as the report's
+    /// (<see cref="CalendarPeriod"/>), the long holiday of a holiday it names (long holidays come from the calendar),
+    /// or for an event report the day it names, as that day (the events, and so their period ids, are the units').
+    /// </summary>
+    public string? WithoutUnit(ReportDefinition report, SubjectPeriod? named, IReadOnlyList<HolidayArrangement> holidays, DateOnly received) =>
+        report.Deadline switch
+        {
+            AfterLongHolidayRule rule => holidays.Count > 0 ? HolidayPeriod(rule, holidays, received) : null,
+            EventRule or EventWindowDailyRule or EventRecurringWeeklyRule => named?.Kind == SubjectPeriodKind.Day ? Period.Day(named.First).Id : null,
+            _ => named is null ? null : CalendarPeriod(report, named, received),
+        };
+
+    /// <summary>
     /// The long holiday (of the rule's) that holds one of the named holidays, the most recent that has begun by
     /// <paramref name="received"/>; null when none has, for a summary of a holiday not yet begun is the roster for
     /// the coming one. Needs no unit: long holidays come from the calendar.
