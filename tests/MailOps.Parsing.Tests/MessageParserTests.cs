@@ -76,6 +76,18 @@ public sealed class MessageParserTests
     }
 
     [Fact]
+    public void Parse_APlainTextReportPastedFromExcel_HasItsFields()
+    {
+        var message = Mail.DailyReport();
+        message.Body = new TextPart("plain") { Text = "各位领导好，今日呼叫中心信息如下：\r\n\r\n来电总量\t投诉量\t报修量\t咨询量\r\n1,100\t8\t30\t82\r\n\r\n值班员 陈雪\r\n" };
+
+        var outcome = Mail.Parse(message);
+
+        outcome.Matched.Should().BeTrue();
+        outcome.Findings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Parse_FromAnUnknownSender_CarriesTheReportAndPeriodForTriage()
     {
         var message = Mail.DailyReport();
