@@ -245,7 +245,6 @@ public static partial class CatalogLoader
             var words = entry.ExcludeWords ?? [];
             foreach (var word in words)
             {
-                var keyword = keywords.SelectMany(g => g).FirstOrDefault(k => k.Contains(word, StringComparison.Ordinal));
                 if (string.IsNullOrWhiteSpace(word))
                 {
                     Fail("excludeWords", $"\"{word}\" is empty: an excluded word needs at least one character");
@@ -254,7 +253,7 @@ public static partial class CatalogLoader
                 {
                     Fail("excludeWords", $"\"{word}\" is in the report's own name \"{name}\", so its genuine subject would be excluded");
                 }
-                else if (keyword is not null)
+                else if (keywords.SelectMany(g => g).FirstOrDefault(k => k.Contains(word, StringComparison.Ordinal)) is { } keyword)
                 {
                     Fail("excludeWords", $"\"{word}\" is part of the keyword \"{keyword}\", so every subject that keyword matches would be excluded");
                 }

@@ -65,6 +65,7 @@ public sealed class CatalogLoaderTests
 
     [Theory]
     [InlineData("\"name\": \"值班总结\", \"keywords\": [[\"值班总结\"]], \"excludeWords\": [\" \"]", "\" \" is empty: an excluded word needs at least one character")]
+    [InlineData("\"name\": \"值班总结\", \"keywords\": [[\"值班总结\"]], \"excludeWords\": [null]", "\"\" is empty: an excluded word needs at least one character")]
     [InlineData("\"name\": \"值班通知汇总\", \"keywords\": [[\"值班\"]], \"excludeWords\": [\"通知\"]", "\"通知\" is in the report's own name \"值班通知汇总\"")]
     [InlineData("\"name\": \"长假值班总结\", \"keywords\": [[\"长假\", \"值班表\"]], \"excludeWords\": [\"安排\", \"值班表\"]", "\"值班表\" is part of the keyword \"值班表\"")]
     public void Load_AnExcludedWordThatCannotBe_NamesTheReportKeyAndValue(string words, string message)
