@@ -157,6 +157,7 @@ public sealed class MessageParser
     {
         var (unit, submitter) = Submitter(read);
         var named = _periods.Plausible(SubjectPeriods.Find(subject.Text, _regime.Zone.DateOf(received)), received);
+        var holidays = SubjectHolidays.Find(subject.Text, _regime.Calendar.Holidays, _regime.Zone.DateOf(received));
         var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
         var any = unit is null ? owed : _classifier.Classify(subject.Text, _ => true);
         outcome = outcome with { UnitId = unit?.Id, Submitter = submitter };
@@ -173,8 +174,8 @@ public sealed class MessageParser
             return outcome with { Reason = NonMatchReason.UnknownReport, ReasonDetail = new("主题不符合任何报告", "the subject names no report") };
         }
 
-        // Without a unit that owes the report, only a calendar period named in the subject can be told.
-        var period = named is null ? null : PeriodResolver.CalendarPeriod(report, named, _regime.Zone.DateOf(received));
+        // Without a unit that owes the report, only what the subject names can be told.
+        var period = _periods.WithoutUnit(report, named, holidays, _regime.Zone.DateOf(received));
         outcome = outcome with { ReportId = report.Id };
         if (unit is null)
         {
@@ -193,7 +194,7 @@ public sealed class MessageParser
             return outcome with { PeriodId = period, Reason = NonMatchReason.NotOwed, ReasonDetail = new($"{unit.Name.Zh} 不需要报送{report.Name.Zh}", $"{unit.Name.En} does not owe the {report.Name.En}") };
         }
 
-        var periodId = _periods.Resolve(unit, report, named, received);
+        var periodId = _periods.Resolve(unit, report, named, holidays, received);
         if (periodId is null)
         {
             return outcome with { Reason = NonMatchReason.PeriodUnknown, ReasonDetail = new($"找不到 {unit.Name.Zh} 的{report.Name.Zh}对应的期间", $"no period of the {report.Name.En} of {unit.Name.En} fits") };

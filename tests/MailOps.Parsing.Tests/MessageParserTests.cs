@@ -31,6 +31,14 @@ public sealed class MessageParserTests
     }
 
     [Fact]
+    public void Parse_AnEnglishSubject_IsTheReportItsEnglishNameNames()
+    {
+        var outcome = Mail.Parse(Mail.DailyReport("Call Center Daily Report 2026-11-19"));
+
+        outcome.Should().Match<ParseOutcome>(o => o.Matched && o.ReportId == "callcenter-daily" && o.PeriodId == "2026-11-19");
+    }
+
+    [Fact]
     public void Parse_WithoutADateInTheSubject_InfersTheDayFromTheReceivedInstant()
     {
         var outcome = Mail.Parse(Mail.DailyReport("呼叫中心信息日报"));
@@ -68,6 +76,18 @@ public sealed class MessageParserTests
     }
 
     [Fact]
+    public void Parse_APlainTextReportPastedFromExcel_HasItsFields()
+    {
+        var message = Mail.DailyReport();
+        message.Body = new TextPart("plain") { Text = "各位领导好，今日呼叫中心信息如下：\r\n\r\n来电总量\t投诉量\t报修量\t咨询量\r\n1,100\t8\t30\t82\r\n\r\n值班员 陈雪\r\n" };
+
+        var outcome = Mail.Parse(message);
+
+        outcome.Matched.Should().BeTrue();
+        outcome.Findings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Parse_FromAnUnknownSender_CarriesTheReportAndPeriodForTriage()
     {
         var message = Mail.DailyReport();
@@ -78,6 +98,47 @@ public sealed class MessageParserTests
 
         outcome.Should().Match<ParseOutcome>(o => o.Reason == NonMatchReason.UnknownSender && o.ReportId == "callcenter-daily" && o.PeriodId == "2026-11-23" && o.UnitId == null);
         outcome.ReasonDetail!.En.Should().Be("a Call center daily report for 2026-11-23 from stranger@example.org, who submits for no unit");
+    }
+
+    [Theory]
+    [InlineData("成都公司客户关系部国庆长假值班安排", "2026-09-28", NonMatchReason.UnknownReport, null, "the roster for the coming holiday is no summary")]
+    [InlineData("成都公司客户关系部中秋长假值班总结", "2026-10-08", null, "2026-mid-autumn", "the holiday named, not National Day, which ended since")]
+    [InlineData("成都公司客户关系部国庆长假值班总结", "2026-09-28", NonMatchReason.PeriodUnknown, null, "a summary of a holiday not yet begun is for a person to look at")]
+    [InlineData("成都公司客户关系部长假值班总结", "2026-10-08", null, "2026-national-day", "no holiday named: the long holiday just over")]
+    public void Parse_AHolidayDutySubject_IsReadByTheHolidayItNames(string subject, string day, NonMatchReason? reason, string? period, string because)
+    {
+        var message = Mail.DailyReport(subject);
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("cao.yu@cd.example.com"));
+        var received = DateTimeOffset.ParseExact(day + " 10:30 +08:00", "yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var outcome = TestRegime.Parser.Parse(Mail.Bytes(message), received);
+
+        outcome.Should().Match<ParseOutcome>(o => o.Reason == reason && o.UnitId == "cd-crm" && o.PeriodId == period, because);
+    }
+
+    [Theory]
+    [InlineData("湘江湾三期工地开放日报（11月15日）", "2026-11-15", "2026-11-15", "a Site-open daily report for 2026-11-15 from stranger@example.org, who submits for no unit")]
+    [InlineData("姑苏府一期集中交付快报（2026年12月28日）", "2026-12-28", "2026-12-28", "a Delivery flash report for 2026-12-28 from stranger@example.org, who submits for no unit")]
+    [InlineData("南京公司国庆长假值班总结", "2026-10-08", "2026-national-day", "a Long-holiday duty summary for 2026-national-day from stranger@example.org, who submits for no unit")]
+    public void Parse_AnEventOrHolidayReportFromAnUnknownSender_KeepsThePeriodItsSubjectNames(string subject, string day, string period, string detail)
+    {
+        var message = Mail.DailyReport(subject);
+        message.From.Clear();
+        message.From.Add(MailboxAddress.Parse("stranger@example.org"));
+        var received = DateTimeOffset.ParseExact(day + " 20:30 +08:00", "yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var outcome = TestRegime.Parser.Parse(Mail.Bytes(message), received);
+
+        outcome.Should().Match<ParseOutcome>(o => o.Reason == NonMatchReason.UnknownSender && o.UnitId == null && o.PeriodId == period);
+        outcome.ReasonDetail!.En.Should().Be(detail);
+    }
+
+    [Fact]
+    public void Parse_AnEventReportTheUnitDoesNotOwe_KeepsTheDayItsSubjectNames()
+    {
+        Mail.Parse(Mail.DailyReport("湘江湾三期工地开放日报（11月15日）"))
+            .Should().Match<ParseOutcome>(o => o.Reason == NonMatchReason.NotOwed && o.UnitId == "callcenter" && o.ReportId == "site-open-daily" && o.PeriodId == "2026-11-15");
     }
 
     [Fact]

@@ -47,6 +47,9 @@ internal sealed class ReportDocument
     /// <summary>Regular expressions over the normalized subject, as an alternative to keywords.</summary>
     public List<string>? Patterns { get; set; }
 
+    /// <summary>Words that make a matching subject another document (安排, 通知, 模板); none when omitted.</summary>
+    public List<string>? ExcludeWords { get; set; }
+
     public ContentDocument? Content { get; set; }
 
     public string? Note { get; set; }

@@ -76,6 +76,7 @@ public static partial class CatalogLoader
             var to = ReadRoles("to", entry.To);
             var cc = ReadRoles("cc", entry.Cc);
             var keywords = ReadKeywords(entry);
+            var excluded = ReadExcludeWords(entry, keywords);
             var content = ReadContent(entry.Content);
 
             if (to.Count == 0)
@@ -104,6 +105,7 @@ public static partial class CatalogLoader
                 Cc = cc,
                 Keywords = keywords,
                 Patterns = entry.Patterns ?? [],
+                ExcludeWords = excluded,
                 Content = content,
                 Note = entry.Note,
             };
@@ -235,6 +237,29 @@ public static partial class CatalogLoader
             }
 
             return groups;
+        }
+
+        // A word that the report's own name or one of its keywords holds would exclude the genuine report.
+        private List<string> ReadExcludeWords(ReportDocument entry, List<IReadOnlyList<string>> keywords)
+        {
+            var words = entry.ExcludeWords ?? [];
+            foreach (var word in words)
+            {
+                if (string.IsNullOrWhiteSpace(word))
+                {
+                    Fail("excludeWords", $"\"{word}\" is empty: an excluded word needs at least one character");
+                }
+                else if (entry.Name is { } name && name.Contains(word, StringComparison.Ordinal))
+                {
+                    Fail("excludeWords", $"\"{word}\" is in the report's own name \"{name}\", so its genuine subject would be excluded");
+                }
+                else if (keywords.SelectMany(g => g).FirstOrDefault(k => k.Contains(word, StringComparison.Ordinal)) is { } keyword)
+                {
+                    Fail("excludeWords", $"\"{word}\" is part of the keyword \"{keyword}\", so every subject that keyword matches would be excluded");
+                }
+            }
+
+            return words;
         }
 
         private ContentRequirements ReadContent(ContentDocument? content)

@@ -59,6 +59,12 @@ public sealed record ReportDefinition
     /// <summary>Regular expressions over the normalized subject.</summary>
     public required IReadOnlyList<string> Patterns { get; init; }
 
+    /// <summary>
+    /// Words that make a subject another document though a keyword group or pattern matches it: a duty roster
+    /// (长假值班安排) is no duty summary. None by default; none is part of the report's name or of its keywords.
+    /// </summary>
+    public IReadOnlyList<string> ExcludeWords { get; init; } = [];
+
     public required ContentRequirements Content { get; init; }
 
     public string? Note { get; init; }

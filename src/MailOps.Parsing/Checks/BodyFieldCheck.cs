@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 using MailOps.Compliance.Evaluation;
 using MailOps.Parsing.Reading;
@@ -8,10 +7,10 @@ namespace MailOps.Parsing.Checks;
 
 /// <summary>
 /// Required fields of the body: a label in an HTML table (a header of a column whose later rows must be
-/// filled, or a label whose right-hand cell must be), else a <c>label：value</c> line of the text. Blank or
-/// not found is incomplete.
+/// filled, or a label whose right-hand cell must be), else the same in the text, whose lines are rows of cells
+/// split by tabs (pasted from Excel), by a colon (<c>label：value</c>) or by spaces. Blank or not found is incomplete.
 /// </summary>
-internal static partial class BodyFieldCheck
+internal static class BodyFieldCheck
 {
     public static IEnumerable<Finding> Check(IReadOnlyList<string> fields, ReadMessage message, ParsingOptions options)
     {
@@ -70,26 +69,44 @@ internal static partial class BodyFieldCheck
 
     private static IEnumerable<(string Field, FieldState? State)> States(IReadOnlyList<string> fields, ReadMessage message, ParsingOptions options)
     {
-        var tables = message.HtmlBody is { } html ? Tables(html.Length > options.MaxHtmlChars ? html[..options.MaxHtmlChars] : html) : [];
-        var labels = tables.Select(grid => grid.Select(row => row.Select(Blank.Label).ToArray()).ToArray()).ToList();
         var wanted = fields.Select(f => TextFold.Fold(Blank.Label(f))).ToHashSet(StringComparer.Ordinal);
-        var headers = labels.Select(grid => Array.FindIndex(grid, row => row.Count(wanted.Contains) >= 2)).ToList();
-        List<string>? lines = null;
+        var html = new Grids(message.HtmlBody is { } body ? Tables(body.Length > options.MaxHtmlChars ? body[..options.MaxHtmlChars] : body) : [], wanted);
+        Grids? text = null;
         foreach (var field in fields)
         {
             var label = TextFold.Fold(Blank.Label(field));
-            yield return (field, InTables(tables, labels, headers, label) ?? InLines(lines ??= TextLines(message), label));
+            yield return (field, InTables(html, label) ?? InText(text ??= new Grids(TextTables.Of(TextOf(message)), wanted), label));
         }
     }
 
     /// <summary>Found, and if blank, where: the table row's index, or -1 for a line of text.</summary>
     private readonly record struct FieldState(int? BlankRow);
 
-    // Cells are folded once when the tables are read; labels holds each cell's text as a label. A table's header
-    // row is its first row holding two or more required labels (a title row above it is not the header); a
-    // label in it heads a column, and any other label is followed by its value.
-    private static FieldState? InTables(List<string[][]> tables, List<string[][]> labels, List<int> headers, string label)
+    /// <summary>
+    /// Tables of folded cells (folded once, when read); <see cref="Labels"/> holds each cell's text as a label,
+    /// <see cref="Headers"/> each table's header row: its first row holding two or more required labels (a title
+    /// row above it is not the header), or -1.
+    /// </summary>
+    private sealed class Grids
     {
+        public Grids(List<string[][]> cells, HashSet<string> wanted)
+        {
+            Cells = cells;
+            Labels = [.. cells.Select(grid => grid.Select(row => row.Select(Blank.Label).ToArray()).ToArray())];
+            Headers = [.. Labels.Select(grid => Array.FindIndex(grid, row => row.Count(wanted.Contains) >= 2))];
+        }
+
+        public List<string[][]> Cells { get; }
+
+        public List<string[][]> Labels { get; }
+
+        public List<int> Headers { get; }
+    }
+
+    // A label in a table's header row heads a column, and any other label is followed by its value.
+    private static FieldState? InTables(Grids grids, string label)
+    {
+        var (tables, labels, headers) = (grids.Cells, grids.Labels, grids.Headers);
         for (var t = 0; t < tables.Count; t++)
         {
             var grid = tables[t];
@@ -125,21 +142,12 @@ internal static partial class BodyFieldCheck
         return null;
     }
 
-    private static FieldState? InLines(List<string> lines, string label)
-    {
-        foreach (var line in lines)
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && Blank.Label(line[..colon]) == label)
-            {
-                return new FieldState(Blank.Is(line[(colon + 1)..]) ? -1 : null);
-            }
-        }
+    // Text has no table rows to name: a blank there is "blank", without a row.
+    private static FieldState? InText(Grids grids, string label) =>
+        InTables(grids, label) is { } found ? new FieldState(found.BlankRow is null ? null : -1) : null;
 
-        return null;
-    }
-
-    private static List<string> TextLines(ReadMessage message)
+    // The text part, or else the HTML's text with its paragraphs and line breaks as lines.
+    private static string? TextOf(ReadMessage message)
     {
         var text = message.TextBody;
         if (text is null && message.HtmlBody is { } html)
@@ -148,7 +156,7 @@ internal static partial class BodyFieldCheck
             text = HtmlEntity.DeEntitize(document.DocumentNode.InnerText);
         }
 
-        return text is null ? [] : [.. LineBreak().Split(text).Select(TextFold.Fold).Where(l => l.Length > 0)];
+        return text;
     }
 
     /// <summary>Every table as a grid of folded cell texts, with colspans repeated and rowspans carried down.</summary>
@@ -234,7 +242,4 @@ internal static partial class BodyFieldCheck
     }
 
     private sealed class HtmlNestingException(string message, Exception inner) : Exception(message, inner);
-
-    [GeneratedRegex(@"\r?\n")]
-    private static partial Regex LineBreak();
 }

@@ -1,4 +1,5 @@
 using MailOps.Compliance;
+using MailOps.Compliance.Calendar;
 using MailOps.Compliance.Catalog;
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Organisation;
@@ -25,8 +26,44 @@ internal sealed class PeriodResolver(Regime regime)
 
     public const int LongestPast = 400;
 
-    public string? Resolve(Unit unit, ReportDefinition report, SubjectPeriod? named, DateTimeOffset received) =>
-        (Plausible(named, received) is { } period ? FromSubject(unit, report, period, received) : null) ?? Infer(unit, report, received);
+    /// <summary>
+    /// The period of a unit's report: for a long-holiday report whose subject names holidays, the long holiday
+    /// that holds one (or none); otherwise the subject's period read as the report's, else the one inferred.
+    /// </summary>
+    public string? Resolve(Unit unit, ReportDefinition report, SubjectPeriod? named, IReadOnlyList<HolidayArrangement> holidays, DateTimeOffset received)
+    {
+        if (report.Deadline is AfterLongHolidayRule rule && holidays.Count > 0)
+        {
+            return HolidayPeriod(rule, holidays, regime.Zone.DateOf(received));
+        }
+
+        return (Plausible(named, received) is { } period ? FromSubject(unit, report, period, received) : null) ?? Infer(unit, report, received);
+    }
+
+    /// <summary>
+    /// What a subject names, told without a unit that owes the report: a calendar period read as the report's
+    /// (<see cref="CalendarPeriod"/>), the long holiday of a holiday it names (long holidays come from the calendar),
+    /// or for an event report the day it names, as that day (the events, and so their period ids, are the units').
+    /// </summary>
+    public string? WithoutUnit(ReportDefinition report, SubjectPeriod? named, IReadOnlyList<HolidayArrangement> holidays, DateOnly received) =>
+        report.Deadline switch
+        {
+            AfterLongHolidayRule rule => holidays.Count > 0 ? HolidayPeriod(rule, holidays, received) : null,
+            EventRule or EventWindowDailyRule or EventRecurringWeeklyRule => named?.Kind == SubjectPeriodKind.Day ? Period.Day(named.First).Id : null,
+            _ => named is null ? null : CalendarPeriod(report, named, received),
+        };
+
+    /// <summary>
+    /// The long holiday (of the rule's) that holds one of the named holidays, the most recent that has begun by
+    /// <paramref name="received"/>; null when none has, for a summary of a holiday not yet begun is the roster for
+    /// the coming one. Needs no unit: long holidays come from the calendar.
+    /// </summary>
+    public string? HolidayPeriod(AfterLongHolidayRule rule, IReadOnlyList<HolidayArrangement> named, DateOnly received) =>
+        named
+            .SelectMany(h => regime.Calendar.LongHolidays(h.FirstDayOff, h.LastDayOff.AddDays(LongestAhead), rule.Policy)
+                .Where(run => run.FirstDay <= h.FirstDayOff && h.FirstDayOff <= run.LastDay))
+            .Where(run => run.FirstDay <= received)
+            .MaxBy(run => run.FirstDay)?.Id;
 
     /// <summary>The named period, when it is near enough the received date to be meant.</summary>
     public SubjectPeriod? Plausible(SubjectPeriod? named, DateTimeOffset received)

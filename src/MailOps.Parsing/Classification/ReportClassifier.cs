@@ -1,31 +1,46 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using MailOps.Compliance.Catalog;
 using MailOps.Parsing.Subjects;
 
 namespace MailOps.Parsing.Classification;
 
-/// <summary>The report a subject names, by the catalog's keyword groups and patterns.</summary>
-internal sealed class ReportClassifier
+/// <summary>
+/// The report a subject names, by the catalog's keyword groups (and the words of its English name) and patterns,
+/// less its excluded words. Words of Latin letters and digits match whole words only; Chinese words anywhere.
+/// </summary>
+internal sealed partial class ReportClassifier
 {
-    private readonly List<(ReportDefinition Report, string[][] Groups, Regex[] Patterns)> _reports;
+    private readonly List<(ReportDefinition Report, string[][] Groups, Regex[] Patterns, string[] Excluded)> _reports;
 
     public ReportClassifier(ReportCatalog catalog) =>
         _reports = [.. catalog.Reports.Select(r => (
             r,
-            r.Keywords.Select(g => g.Select(TextFold.Fold).ToArray()).ToArray(),
-            r.Patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))).ToArray()))];
+            r.Keywords.Select(g => g.Select(TextFold.Fold).ToArray()).Concat(EnglishName(r)).ToArray(),
+            r.Patterns.Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))).ToArray(),
+            r.ExcludeWords.Select(TextFold.Fold).ToArray()))];
+
+    // The English name is one more keyword group of its words (Call Center Daily Report 2026-11-19). Without a
+    // nameEn the catalog names the report by its id, which is no name.
+    private static IEnumerable<string[]> EnglishName(ReportDefinition report)
+    {
+        var words = NameWord().Matches(TextFold.Fold(report.Name.En)).Select(m => m.Value).ToArray();
+        return report.Name.En == report.Id || words.Length == 0 ? [] : [words];
+    }
 
     /// <summary>
     /// The report whose best matching group is the most specific (most characters) among those
-    /// <paramref name="admitted"/>; a tie is ambiguous; no match is none.
+    /// <paramref name="admitted"/>; a tie is ambiguous; no match is none. A report one of whose excluded words
+    /// the subject holds outside round brackets does not match: a bracketed aside annotates the report.
     /// </summary>
     public Classification Classify(string subject, Func<ReportDefinition, bool> admitted)
     {
         var scored = new List<(ReportDefinition Report, int Score)>();
-        foreach (var (report, groups, patterns) in _reports)
+        var unbracketed = OutsideBrackets(subject);
+        foreach (var (report, groups, patterns, excluded) in _reports)
         {
             var score = Score(subject, groups, patterns);
-            if (score > 0 && admitted(report))
+            if (score > 0 && admitted(report) && !excluded.Any(word => SubjectWords.Contains(unbracketed, word)))
             {
                 scored.Add((report, score));
             }
@@ -41,12 +56,39 @@ internal sealed class ReportClassifier
         return new Classification(top.Count == 1 ? top[0] : null, top);
     }
 
+    /// <summary>The subject without its round-bracketed asides (（含节后工作安排）); tags in square brackets stay.</summary>
+    private static string OutsideBrackets(string subject)
+    {
+        var text = new StringBuilder(subject.Length);
+        var depth = 0;
+        foreach (var c in subject)
+        {
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')' && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex NameWord();
+
     private static int Score(string subject, string[][] groups, Regex[] patterns)
     {
         var best = 0;
         foreach (var group in groups)
         {
-            if (group.All(word => subject.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            if (group.All(word => SubjectWords.Contains(subject, word)))
             {
                 best = Math.Max(best, group.Sum(w => w.Length));
             }

@@ -47,6 +47,41 @@ public sealed class CatalogLoaderTests
     }
 
     [Fact]
+    public void Load_ExcludeWords_AreTheReportsAndNoneWhenOmitted()
+    {
+        var second = Valid.Replace("\"r1\"", "\"r2\"", StringComparison.Ordinal);
+
+        var result = CatalogLoader.Load(new SourceText("c.json", $$"""
+            { "reports": [
+              { {{Valid}}, "deadline": { "kind": "daily" }, "excludeWords": ["通知", "模板"] },
+              { {{second}}, "deadline": { "kind": "daily" } }
+            ] }
+            """));
+
+        result.Errors.Should().BeEmpty();
+        result.Value!["r1"].ExcludeWords.Should().Equal("通知", "模板");
+        result.Value["r2"].ExcludeWords.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("\"name\": \"值班总结\", \"keywords\": [[\"值班总结\"]], \"excludeWords\": [\" \"]", "\" \" is empty: an excluded word needs at least one character")]
+    [InlineData("\"name\": \"值班总结\", \"keywords\": [[\"值班总结\"]], \"excludeWords\": [null]", "\"\" is empty: an excluded word needs at least one character")]
+    [InlineData("\"name\": \"值班通知汇总\", \"keywords\": [[\"值班\"]], \"excludeWords\": [\"通知\"]", "\"通知\" is in the report's own name \"值班通知汇总\"")]
+    [InlineData("\"name\": \"长假值班总结\", \"keywords\": [[\"长假\", \"值班表\"]], \"excludeWords\": [\"安排\", \"值班表\"]", "\"值班表\" is part of the keyword \"值班表\"")]
+    public void Load_AnExcludedWordThatCannotBe_NamesTheReportKeyAndValue(string words, string message)
+    {
+        var entry = $$"""
+            "id": "holiday-duty-summary", {{words}}, "category": "special", "owner": "city-crm", "submitter": "city.crm.info-officer",
+            "channel": "email", "to": ["group.cs"], "deadline": { "kind": "after-long-holiday" }
+            """;
+
+        var result = Load(entry);
+
+        result.Errors.Should().ContainSingle().Which.Should().Match<ConfigurationError>(e =>
+            e.Location == "reports[0] (holiday-duty-summary).excludeWords" && e.Message.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_TheSameIdTwice_IsAnError()
     {
         var entry = Valid + """, "deadline": { "kind": "daily" }""";

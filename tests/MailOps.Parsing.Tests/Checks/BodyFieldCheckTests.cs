@@ -68,6 +68,42 @@ public sealed class BodyFieldCheckTests
         Check(null, "各位领导：\r\n来电总量：120\r\n投诉量: -\r\n").Should().Equal("\"投诉量\" is blank");
     }
 
+    [Theory]
+    [InlineData("各位领导：\r\n来电总量\t1,100\r\n投诉量\t8\r\n", "label and value separated by a tab, as pasted from Excel")]
+    [InlineData("来电总量：\t1,100\r\n\t\r\n投诉量\t8\t\t\r\n", "a colon after the label, an empty row, empty cells after the value")]
+    [InlineData("来电总量  1,100\r\n投诉量 8\r\n", "separated by spaces")]
+    [InlineData("来电总量　１，１００\r\n投诉量（件）　８\r\n", "a full-width space, full-width digits and a bracketed unit")]
+    [InlineData("来电总量：1,100\r\n投诉量: 8\r\n", "label：value, as before")]
+    [InlineData("呼叫中心信息日报（11月23日）\r\n来电总量\t投诉量\t报修量\r\n1,100\t8\t30\r\n", "a text table whose first line holds the labels")]
+    [InlineData("来电总量 投诉量 报修量\r\n1,100 8 30\r\n如有疑问 请联系\r\n", "the same with spaces; a line of another shape is no row of it")]
+    public void Check_PlainTextLinesAndTables_AreReadAsTheHtmlIs(string text, string because)
+    {
+        Check(null, text).Should().BeEmpty(because);
+    }
+
+    [Theory]
+    [InlineData("来电总量\t1,100\r\n投诉量\t\r\n", "an empty cell after a tab")]
+    [InlineData("来电总量 1,100\r\n投诉量 /\r\n", "a slash after spaces")]
+    [InlineData("来电总量\t投诉量\r\n1,100\t\r\n", "an empty cell under its label")]
+    [InlineData("来电总量\t投诉量\r\n1,100\r\n", "a values row cut short")]
+    [InlineData("来电总量 投诉量\r\n1,100 -\r\n", "a dash under its label in a table of spaces")]
+    public void Check_ABlankValueInPlainText_IsBlank(string text, string because)
+    {
+        Check(null, text).Should().Equal(["\"投诉量\" is blank"], because);
+    }
+
+    [Fact]
+    public void Check_ALabelInsideASentence_IsNotAField()
+    {
+        Check(null, "今日来电总量较多，投诉量与昨日持平。\r\n").Should().Equal("the body has no \"来电总量\"", "the body has no \"投诉量\"");
+    }
+
+    [Fact]
+    public void Check_AValueWithAColonAfterSpaces_IsTheWholeValue()
+    {
+        BodyFieldCheck.Check(["活动时间"], Body(null, "活动时间 15:00-18:00\r\n"), ParsingOptions.Default).Should().BeEmpty();
+    }
+
     [Fact]
     public void Check_ALabelFoundNowhere_IsMissing()
     {

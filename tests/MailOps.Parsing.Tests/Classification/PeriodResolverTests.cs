@@ -1,3 +1,5 @@
+using System.Globalization;
+using MailOps.Compliance.Deadlines;
 using MailOps.Parsing.Classification;
 using MailOps.Parsing.Subjects;
 using MailOps.Parsing.Tests.Support;
@@ -52,5 +54,21 @@ public sealed class PeriodResolverTests
         var named = new SubjectPeriod(SubjectPeriodKind.Day, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
 
         PeriodResolver.CalendarPeriod(TestRegime.Regime.Catalog[report], named, DateOnly.Parse(received, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(period, because);
+    }
+
+    [Theory]
+    [InlineData("2026-mid-autumn", "2026-10-08", "2026-mid-autumn", "the holiday named, though National Day ended since")]
+    [InlineData("2026-national-day", "2026-10-08", "2026-national-day", "the holiday just over")]
+    [InlineData("2026-national-day", "2026-10-05", "2026-national-day", "sent during the holiday")]
+    [InlineData("2026-national-day", "2026-09-28", null, "a holiday not yet begun has no summary: the roster for the coming holiday")]
+    [InlineData("2026-mid-autumn,2026-national-day", "2026-10-08", "2026-national-day", "of two named, the most recent that has begun")]
+    [InlineData("2025-national-day", "2025-10-09", "2025-national-day", "2025's 国庆节、中秋节: one arrangement, one long holiday")]
+    public void HolidayPeriod_OfTheHolidaysNamed_IsTheLongHolidayThatHoldsOne(string named, string received, string? period, string because)
+    {
+        var rule = (AfterLongHolidayRule)TestRegime.Regime.Catalog["holiday-duty-summary"].Deadline;
+        var holidays = named.Split(',').Select(id => TestRegime.Regime.Calendar.Holidays.Single(h => $"{h.Year}-{h.Key}" == id)).ToList();
+
+        new PeriodResolver(TestRegime.Regime).HolidayPeriod(rule, holidays, DateOnly.ParseExact(received, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Should().Be(period, because);
     }
 }

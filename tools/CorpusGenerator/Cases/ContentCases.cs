@@ -156,5 +156,26 @@ internal static class ContentCases
                 new SheetSpec("明细", [("A1", "投诉编号"), ("B1", "项目"), ("C1", "状态"), ("A2", "TS20261108"), ("B2", "示例·金陵府"), ("C2", "已关闭")]))))
             .Subject("南京公司客户关系月报（2026年11月）").At(T(2026, 11, 27, 14, 5, 50))
             .Matched("2026-11");
+
+        // Plain text pasted from Excel or typed with spaces (appended so that the numbers above stay).
+        yield return n.Case("tab-separated-text-lines", "text/plain only, the figures pasted from Excel as 来电总量<TAB>1,286 lines")
+            .Submit("callcenter", "callcenter-daily").Intro("2026年10月15日").Mode(BodyMode.TabbedText)
+            .Subject("呼叫中心信息日报（2026-10-15）").At(T(2026, 10, 15, 20, 36, 2))
+            .Matched("2026-10-15");
+
+        yield return n.Case("space-separated-text-lines", "text/plain only, each label and value separated by an ideographic space (来电总量　1,286)")
+            .Submit("callcenter", "callcenter-daily", submitter: 1).Intro("2026年10月14日").Mode(BodyMode.SpacedText)
+            .Subject("呼叫中心信息日报（2026-10-14）").At(T(2026, 10, 14, 20, 42, 31))
+            .Matched("2026-10-14");
+
+        yield return n.Case("text-table-labels-row", "text/plain only, a row of labels and the row of values below it, tab-separated as Excel copies them")
+            .Submit("callcenter", "callcenter-weekly").Intro("2026年第41周").Mode(BodyMode.PastedRows)
+            .Subject("呼叫中心信息周报（2026年第41周）").At(T(2026, 10, 12, 10, 52, 47))
+            .Matched("2026-W41");
+
+        yield return n.Case("text-table-labels-row-blank", "the same pasted rows with the 回访量 cell left empty: incomplete")
+            .Submit("callcenter", "callcenter-weekly").Intro("2026年第40周").Mode(BodyMode.PastedRows).Field("回访量", "")
+            .Subject("呼叫中心信息周报（2026年第40周）").At(T(2026, 10, 9, 16, 30, 14))
+            .Matched("2026-W40", Kinds.Incomplete);
     }
 }

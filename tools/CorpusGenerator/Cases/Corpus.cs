@@ -21,6 +21,7 @@ internal static class Corpus
         .. ContentCases.Cases(new Numbers(160, 199)),
         .. SenderCases.Cases(new Numbers(200, 239)),
         .. StructureCases.Cases(new Numbers(240, 259)),
+        .. LookAlikes.Cases(new Numbers(260, 289)),
     ];
 
     /// <summary>A local (China Standard Time) instant.</summary>

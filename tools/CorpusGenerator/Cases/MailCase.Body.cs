@@ -19,7 +19,14 @@ internal sealed partial class MailCase
             edit(content);
         }
 
-        var text = _mode == BodyMode.LabelledText ? OutlookBody.LabelledText(content) : OutlookBody.Text(content);
+        var text = _mode switch
+        {
+            BodyMode.LabelledText => OutlookBody.LabelledText(content),
+            BodyMode.TabbedText => OutlookBody.LabelledText(content, "\t"),
+            BodyMode.SpacedText => OutlookBody.LabelledText(content, "\u3000"),
+            BodyMode.PastedRows => OutlookBody.PastedRows(content),
+            _ => OutlookBody.Text(content),
+        };
         switch (_wrapping)
         {
             case Wrapping.Tnef:
@@ -34,7 +41,7 @@ internal sealed partial class MailCase
         MimeEntity body = _mode switch
         {
             BodyMode.HtmlOnly => TextPart("html", OutlookBody.Html(content, _bodyCharset)),
-            BodyMode.LabelledText => TextPart("plain", text),
+            BodyMode.LabelledText or BodyMode.TabbedText or BodyMode.SpacedText or BodyMode.PastedRows => TextPart("plain", text),
             _ => Alternative(content, text, boundaries),
         };
 

@@ -28,6 +28,15 @@ internal enum BodyMode
 
     /// <summary>Only text/plain, the figures typed as <c>label：value</c> lines.</summary>
     LabelledText,
+
+    /// <summary>Only text/plain, the figures pasted from Excel as <c>label&lt;TAB&gt;value</c> lines.</summary>
+    TabbedText,
+
+    /// <summary>Only text/plain, each label and its value separated by an ideographic space.</summary>
+    SpacedText,
+
+    /// <summary>Only text/plain, a row of labels and a row of values below it, tab-separated, as pasted from Excel.</summary>
+    PastedRows,
 }
 
 internal enum Wrapping

@@ -160,5 +160,20 @@ internal static class SenderCases
             .Submit("callcenter", "callcenter-daily", submitter: 1).Intro("今日")
             .NoTrace(supplied: false).Sent(T(2026, 11, 19, 20, 36, 10))
             .Subject("呼叫中心信息日报").Matched("2026-11-19");
+
+        // What an unknown sender's report keeps beyond calendar periods (appended so that the numbers above stay).
+        yield return n.Case("unknown-sender-event-day", "a site-open daily report from the customer manager's personal mailbox: unknown sender, the subject's day kept as the period")
+            .Content("cs-crm", "site-open-daily").Intro("11月21日")
+            .From(new Person("邹佩", "zoupei1988@example.org")).FromInternet("mail.example.org", "198.51.100.21")
+            .AuthResults("spf=pass (sender IP is 198.51.100.21) smtp.mailfrom=example.org; dkim=pass (signature was verified)\r\n header.d=example.org;dmarc=pass action=none header.from=example.org;compauth=pass reason=100")
+            .Subject("湘江湾三期工地开放日报（11月21日）").At(T(2026, 11, 21, 20, 52, 8))
+            .NonMatch(Kinds.UnknownSender, "site-open-daily", null, "2026-11-21");
+
+        yield return n.Case("unknown-sender-named-holiday", "a National Day duty summary from a personal mailbox: unknown sender, the named holiday's long holiday kept as the period")
+            .Content("nj-crm", "holiday-duty-summary").Intro("国庆长假")
+            .From(new Person("秦书", "qinshu.nj@example.org")).FromInternet("mail.example.org", "198.51.100.22")
+            .AuthResults("spf=pass (sender IP is 198.51.100.22) smtp.mailfrom=example.org; dkim=pass (signature was verified)\r\n header.d=example.org;dmarc=pass action=none header.from=example.org;compauth=pass reason=100")
+            .Subject("南京公司国庆长假值班总结").At(T(2026, 10, 8, 11, 5, 44))
+            .NonMatch(Kinds.UnknownSender, "holiday-duty-summary", null, "2026-national-day");
     }
 }

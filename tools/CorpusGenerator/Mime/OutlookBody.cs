@@ -34,8 +34,18 @@ internal static class OutlookBody
         return text.ToString().Replace("\n", "\r\n", StringComparison.Ordinal);
     }
 
-    /// <summary>Plain text with each two-column table row as a <c>label：value</c> line, as people type it.</summary>
-    public static string LabelledText(BodyContent body)
+    /// <summary>
+    /// Plain text with each two-column table row as a line of label, separator and value: <c>label：value</c> as
+    /// people type it, a tab as pasted from Excel, or spaces.
+    /// </summary>
+    public static string LabelledText(BodyContent body, string separator = "：") =>
+        PlainText(body, table => table.Rows.Skip(1).Select(row => row[0] + separator + row[1]));
+
+    /// <summary>Plain text with each label-and-value table pasted as Excel copies a row range: the labels, then the values, tab-separated.</summary>
+    public static string PastedRows(BodyContent body) =>
+        PlainText(body, table => [string.Join('\t', table.Rows.Skip(1).Select(row => row[0])), string.Join('\t', table.Rows.Skip(1).Select(row => row[1]))]);
+
+    private static string PlainText(BodyContent body, Func<TableContent, IEnumerable<string>> lines)
     {
         var text = new StringBuilder();
         foreach (var line in body.Opening)
@@ -46,9 +56,9 @@ internal static class OutlookBody
         text.Append('\n');
         foreach (var table in body.Tables)
         {
-            foreach (var row in table.Rows.Skip(1))
+            foreach (var line in lines(table))
             {
-                text.Append(row[0]).Append('：').Append(row[1]).Append('\n');
+                text.Append(line).Append('\n');
             }
 
             text.Append('\n');
