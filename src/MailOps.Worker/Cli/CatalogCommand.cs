@@ -55,5 +55,6 @@ internal static class CatalogCommand
         Names.Kebab(r.NonWorkingDay),
         r.To,
         r.Cc,
-        r.Keywords);
+        r.Keywords,
+        r.ExcludeWords);
 }

@@ -41,7 +41,8 @@ internal sealed record CatalogEntryJson(
     string NonWorkingDay,
     IReadOnlyList<string> To,
     IReadOnlyList<string> Cc,
-    IReadOnlyList<IReadOnlyList<string>> Keywords);
+    IReadOnlyList<IReadOnlyList<string>> Keywords,
+    IReadOnlyList<string> ExcludeWords);
 
 internal sealed record CalendarDayJson(string Date, string Weekday, bool Working, string? Holiday, bool MakeUpWorkingDay, bool Covered);
 

@@ -18,6 +18,7 @@ public sealed class CatalogCommandTests
         daily.GetProperty("channel").GetString().Should().Be("email");
         daily.GetProperty("to").EnumerateArray().Select(e => e.GetString()).Should().Equal("group.cs", "property.butler-center");
         daily.GetProperty("cc").GetArrayLength().Should().Be(0);
+        daily.GetProperty("excludeWords").EnumerateArray().Select(e => e.GetString()).Should().Contain("通知", "a notice that shares the report's words is not the report");
     }
 
     [Fact]
