@@ -1,7 +1,10 @@
 namespace MailOps.Worker.Cli;
 
-/// <summary>What a command talks to: its output and error streams, the clock, and settings that override the configuration.</summary>
-internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, IReadOnlyDictionary<string, string?>? Settings = null)
+/// <summary>
+/// What a command talks to: its output and error streams, the clock, settings that override the configuration, and
+/// the folder <c>--config</c> names (the service's settings and credentials, read beside the running service).
+/// </summary>
+internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Time, IReadOnlyDictionary<string, string?>? Settings = null, string? ConfigFolder = null)
 {
     public static CliEnvironment Console { get; } = new(System.Console.Out, System.Console.Error, TimeProvider.System);
 }

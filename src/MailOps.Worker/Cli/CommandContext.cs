@@ -22,7 +22,7 @@ internal static class CommandContext
 
     public static async Task<int> WithRegimeAsync(CliEnvironment env, string[] args, Func<Compliance.Regime, IServiceProvider, Task<int>> body)
     {
-        using var host = MailOpsHost.Build(args, env.Settings, env.Time, watch: false);
+        using var host = MailOpsHost.Build(args, env.Settings, env.Time, env.ConfigFolder, watch: false);
         return await InHostAsync(env, host, everySection: false, body).ConfigureAwait(false);
     }
 

@@ -5,6 +5,17 @@ namespace MailOps.Worker.Cli;
 /// <summary>The <c>mailops</c> command line: with no command it runs the worker.</summary>
 internal static class MailOpsCommandLine
 {
+    /// <summary>
+    /// <c>--config DIR</c>, before or after the command: read the settings a service keeps there as well, so that a
+    /// command run beside it (<c>sudo -u mailops mailops --config /etc/mailops status</c>) sees what the service sees,
+    /// with no secret on a command line or in the environment.
+    /// </summary>
+    private static Option<string> ConfigOption() => new("--config")
+    {
+        Description = "A settings folder: its appsettings.json and its credentials/ folder (one file per secret, named like the setting: MailOps__Mailbox__Graph__ClientSecret).",
+        Recursive = true,
+    };
+
     public static RootCommand Create(CliEnvironment env)
     {
         // The host reads its configuration from appsettings.json, the environment and user secrets; the
@@ -27,6 +38,7 @@ internal static class MailOpsCommandLine
             BackupCommand.Create(env, hostArgs),
             SendCommand.Create(env, hostArgs),
         };
+        root.Options.Add(ConfigOption());
         root.SetAction((_, cancellation) => RunCommand.RunAsync(env, hostArgs, cancellation));
         return root;
     }
@@ -34,6 +46,18 @@ internal static class MailOpsCommandLine
     public static Task<int> InvokeAsync(string[] args, CliEnvironment env, CancellationToken cancellation = default)
     {
         var parse = Create(env).Parse(args);
+        if (parse.Errors.Count == 0 && parse.GetValue<string>("--config") is { } folder)
+        {
+            if (ConfigFolderProblem(folder) is { } problem)
+            {
+                env.Error.WriteLine($"mailops: --config {folder}: {problem}");
+                return Task.FromResult(ExitCodes.Configuration);
+            }
+
+            // The commands read their settings through the environment they were made with: make them again with the folder.
+            parse = Create(env with { ConfigFolder = Path.GetFullPath(folder) }).Parse(args);
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -47,5 +71,29 @@ internal static class MailOpsCommandLine
         }
 
         return parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }, cancellation);
+    }
+
+    private static string? ConfigFolderProblem(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return "there is no such folder; name the folder that holds the service's appsettings.json.";
+        }
+
+        var settings = Path.Combine(folder, "appsettings.json");
+        if (!File.Exists(settings))
+        {
+            return $"it holds no appsettings.json ({settings}); put the service's settings there.";
+        }
+
+        try
+        {
+            using var _ = File.OpenRead(settings);
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return $"{settings} cannot be read by the user {Environment.UserName}; run the command as the service's user (sudo -u mailops …) or give that user read access.";
+        }
     }
 }

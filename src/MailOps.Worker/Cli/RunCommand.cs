@@ -21,7 +21,7 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(CliEnvironment env, string[] args, CancellationToken cancellation)
     {
-        using var host = MailOpsHost.Build(args, env.Settings, env.Time, watch: true);
+        using var host = MailOpsHost.Build(args, env.Settings, env.Time, env.ConfigFolder, watch: true);
         return await CommandContext.InHostAsync(env, host, everySection: true, async (_, services) =>
         {
             // Taken before the run: RunAsync disposes the host and its services when it returns.

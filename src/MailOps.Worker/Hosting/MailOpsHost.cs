@@ -13,8 +13,12 @@ namespace MailOps.Worker.Hosting;
 internal static class MailOpsHost
 {
     /// <param name="settings">Settings that override every other source (tests use them to point at temporary files).</param>
+    /// <param name="configFolder">
+    /// A settings folder (<c>--config</c>): its <c>appsettings.json</c> over the shipped one, and its <c>credentials/</c>
+    /// folder, one file per secret named like the setting (<c>MailOps__Mailbox__Graph__ClientSecret</c>).
+    /// </param>
     /// <param name="configure">A last say over the builder, for tests that capture logs.</param>
-    public static IHost Build(string[] args, IReadOnlyDictionary<string, string?>? settings, TimeProvider time, bool watch, Action<HostApplicationBuilder>? configure = null)
+    public static IHost Build(string[] args, IReadOnlyDictionary<string, string?>? settings, TimeProvider time, string? configFolder, bool watch, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -22,6 +26,19 @@ internal static class MailOpsHost
             ContentRootPath = AppContext.BaseDirectory,
             ApplicationName = "MailOps",
         });
+        if (configFolder is not null)
+        {
+            builder.Configuration.AddJsonFile(Path.Combine(configFolder, "appsettings.json"), optional: false, reloadOnChange: false);
+            AddCredentials(builder.Configuration, Path.Combine(configFolder, "credentials"));
+        }
+
+        // Under systemd, LoadCredential= puts each secret in a file of $CREDENTIALS_DIRECTORY, readable by the service
+        // alone and never in its environment (which /proc shows to the same user).
+        if (Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY") is { Length: > 0 } credentials)
+        {
+            AddCredentials(builder.Configuration, credentials);
+        }
+
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -51,6 +68,16 @@ internal static class MailOpsHost
         builder.Services.AddSingleton(SettingsCheck.For(builder.Services));
         return builder.Build();
     }
+
+    // One file per secret, named like the setting with __ for : (MailOps__Mailbox__Graph__ClientSecret); a trailing
+    // newline (echo secret > file) is not part of the secret.
+    private static void AddCredentials(ConfigurationManager configuration, string folder) =>
+        configuration.AddKeyPerFile(o =>
+        {
+            o.FileProvider = Directory.Exists(folder) ? new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder) : null;
+            o.Optional = true;
+            o.SectionDelimiter = "__";
+        });
 
     public static IServiceCollection AddMailOpsStore(this IServiceCollection services)
     {

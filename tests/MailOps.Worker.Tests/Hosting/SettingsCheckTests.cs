@@ -15,7 +15,7 @@ public sealed class SettingsCheckTests
     private static IReadOnlyList<string> Problems(params (string Key, string Value)[] settings)
     {
         var values = settings.ToDictionary(s => s.Key, s => (string?)s.Value);
-        using var host = MailOpsHost.Build([], values, new FakeTimeProvider(), watch: true);
+        using var host = MailOpsHost.Build([], values, new FakeTimeProvider(), configFolder: null, watch: true);
         return host.Services.GetRequiredService<SettingsCheck>().Problems(host.Services.GetRequiredService<IConfiguration>());
     }
 

@@ -137,7 +137,7 @@ public sealed class MailOpsWorkerClockTests : IDisposable
             settings[key] = value;
         }
 
-        return MailOpsHost.Build([], settings, time, watch: true, builder =>
+        return MailOpsHost.Build([], settings, time, configFolder: null, watch: true, builder =>
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using MailOps.Worker.Tests.Support;
+
+namespace MailOps.Worker.Tests.Cli;
+
+/// <summary>
+/// <c>--config DIR</c>: a command beside the service reads the service's settings folder (appsettings.json and one
+/// file per secret in credentials/), so no secret goes on a command line or into the environment.
+/// </summary>
+public sealed class MailOpsCommandLineTests : IDisposable
+{
+    private const string Secret = "s3cr3t-that-must-never-show";
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    // The service's folder: a Graph mailbox whose client secret is kept apart from the settings.
+    private string ServiceFolder(bool withSecret)
+    {
+        var folder = _folder["etc-mailops"];
+        Directory.CreateDirectory(folder);
+        var settings = new
+        {
+            MailOps = new
+            {
+                Store = new { Path = _folder["var/mailops.db"] },
+                Mailbox = new { Kind = "Graph", Graph = new { TenantId = "11111111-2222-3333-4444-555555555555", ClientId = "66666666-7777-8888-9999-000000000000", Mailbox = "reports@hq.example.com" } },
+            },
+        };
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), JsonSerializer.Serialize(settings));
+        if (withSecret)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "credentials"));
+            // As `echo secret > file` writes it: the trailing newline is not part of the secret.
+            File.WriteAllText(Path.Combine(folder, "credentials", "MailOps__Mailbox__Graph__ClientSecret"), Secret + "\n");
+        }
+
+        return folder;
+    }
+
+    [Fact]
+    public async Task Config_AFolderWithTheSecretInCredentials_GivesTheCommandTheServicesSettings()
+    {
+        var folder = ServiceFolder(withSecret: true);
+
+        var run = await Support.Cli.RunAsync("--config", folder, "status", "--json");
+
+        run.ExitCode.Should().Be(69, "no worker runs, but the settings are whole: {0}", run.Error);
+        run.Json.GetProperty("store").GetProperty("path").GetString().Should().Be(_folder["var/mailops.db"]);
+        (run.Out + run.Error).Should().NotContain(Secret);
+    }
+
+    [Fact]
+    public async Task Config_AfterTheCommand_IsReadTheSame()
+    {
+        var folder = ServiceFolder(withSecret: true);
+
+        var run = await Support.Cli.RunAsync("status", "--json", "--config", folder);
+
+        run.Json.GetProperty("store").GetProperty("path").GetString().Should().Be(_folder["var/mailops.db"]);
+    }
+
+    [Fact]
+    public async Task Config_ACredentialFile_IsTheSettingItIsNamedFor_WithoutItsTrailingNewline()
+    {
+        var folder = ServiceFolder(withSecret: true);
+        File.WriteAllText(Path.Combine(folder, "credentials", "MailOps__Store__Path"), _folder["elsewhere/mailops.db"] + "\n");
+
+        var run = await Support.Cli.RunAsync("--config", folder, "status", "--json");
+
+        run.Json.GetProperty("store").GetProperty("path").GetString().Should().Be(_folder["elsewhere/mailops.db"], "a credential file overrides appsettings.json, as a secret must");
+    }
+
+    [Theory]
+    [InlineData("no such folder", "nowhere", "there is no such folder")]
+    [InlineData("a folder without appsettings.json", "empty", "holds no appsettings.json")]
+    public async Task Config_AFolderThatIsNotASettingsFolder_IsRefusedNamingIt(string edge, string name, string problem)
+    {
+        Directory.CreateDirectory(_folder["empty"]);
+
+        var run = await Support.Cli.RunAsync("--config", _folder[name], "status");
+
+        run.ExitCode.Should().Be(78, edge);
+        run.Error.Should().Contain($"--config {_folder[name]}").And.Contain(problem);
+    }
+}
