@@ -49,12 +49,24 @@ internal static class StatusCommand
     private static StatusReportJson Report(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, TimeSpan? maxAge) =>
         Unwarned(env, services, regime, maxAge) with { Warnings = Warnings(env, services, regime) };
 
-    // The administrator's tasks that do not stop the worker: today, the calendar's data running out.
+    // The administrator's tasks that do not stop the worker: the calendar's data running out, the Graph certificate expiring.
     private static List<string> Warnings(CliEnvironment env, IServiceProvider services, Compliance.Regime regime)
     {
+        var now = env.Time.GetUtcNow();
         var window = (int)services.GetRequiredService<IOptions<Regime.RegimeOptions>>().Value.CalendarWarningWindow.TotalDays;
-        var calendar = regime.Calendar.CoverageWarning(regime.Zone.DateOf(env.Time.GetUtcNow()), window);
-        return calendar is null ? [] : [calendar.Message.En];
+        var warnings = new List<string>();
+        if (regime.Calendar.CoverageWarning(regime.Zone.DateOf(now), window) is { } calendar)
+        {
+            warnings.Add(calendar.Message.En);
+        }
+
+        var mailbox = services.GetRequiredService<IOptions<Mailboxes.MailboxOptions>>().Value;
+        if (Mailboxes.Graph.CertificateExpiry.Warning(mailbox, services.GetRequiredService<IOptions<Mailboxes.Graph.GraphMailboxOptions>>().Value, now) is { } certificate)
+        {
+            warnings.Add(certificate);
+        }
+
+        return warnings;
     }
 
     private static StatusReportJson Unwarned(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, TimeSpan? maxAge)

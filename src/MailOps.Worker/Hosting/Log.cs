@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "Deadline reached {Due:yyyy-MM-dd HH:mm:ss zzz}: {Keys}")]
     public static partial void DeadlineReached(ILogger logger, DateTimeOffset due, string keys);
+
+    [LoggerMessage(7, LogLevel.Warning, "{Warning}")]
+    public static partial void CertificateExpiring(ILogger logger, string warning);
 }

@@ -1,6 +1,7 @@
 using MailOps.Compliance.Waking;
 using MailOps.Worker.Hosting;
 using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Mailboxes.Graph;
 using MailOps.Worker.Notifications;
 using MailOps.Worker.Regime;
 using MailOps.Worker.Store;
@@ -73,7 +74,7 @@ internal sealed partial class MailOpsWorker(
             while (true)
             {
                 var began = time.GetUtcNow();
-                warnedOn = WarnOfTheCalendar(regime, began, warnedOn);
+                warnedOn = WarnTheAdministrator(regime, began, warnedOn);
                 if (!await BeatAsync(pulse, reason, stoppingToken).ConfigureAwait(false))
                 {
                     return;
@@ -136,17 +137,28 @@ internal sealed partial class MailOpsWorker(
         return true;
     }
 
-    // The calendar running out is the administrator's task: logged once a day (and shown by mailops status).
-    private DateOnly? WarnOfTheCalendar(Compliance.Regime regime, DateTimeOffset now, DateOnly? warnedOn)
+    // The administrator's tasks, the calendar running out and the Graph certificate expiring, are logged once a day
+    // (and shown by mailops status).
+    private DateOnly? WarnTheAdministrator(Compliance.Regime regime, DateTimeOffset now, DateOnly? warnedOn)
     {
         var today = regime.Zone.DateOf(now);
-        if (warnedOn != today && regime.Calendar.CoverageWarning(today, (int)regimeOptions.Value.CalendarWarningWindow.TotalDays) is { } warning)
+        if (warnedOn == today)
         {
-            Log.CalendarRunningOut(logger, warning.Message.En);
-            return today;
+            return warnedOn;
         }
 
-        return warnedOn;
+        if (regime.Calendar.CoverageWarning(today, (int)regimeOptions.Value.CalendarWarningWindow.TotalDays) is { } calendar)
+        {
+            Log.CalendarRunningOut(logger, calendar.Message.En);
+        }
+
+        var mailbox = services.GetRequiredService<IOptions<MailboxOptions>>().Value;
+        if (CertificateExpiry.Warning(mailbox, services.GetRequiredService<IOptions<GraphMailboxOptions>>().Value, now) is { } certificate)
+        {
+            Log.CertificateExpiring(logger, certificate);
+        }
+
+        return today;
     }
 
     /// <returns>False when the worker must stop (a mailbox that refuses MailOps).</returns>

@@ -139,6 +139,32 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_WithTheGraphCertificateExpiringWithinThirtyDays_WarnsTheAdministrator()
+    {
+        WriteStatus(age: TimeSpan.FromSeconds(10));
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=MailOps app", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using (var certificate = request.CreateSelfSigned(Support.Cli.Now.AddYears(-1), Support.Cli.Now.AddDays(12)))
+        {
+            File.WriteAllBytes(_folder["app.pfx"], certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, ""));
+        }
+
+        var settings = new Dictionary<string, string?>(CliStore.Settings(_folder))
+        {
+            ["MailOps:Mailbox:Kind"] = "Graph",
+            ["MailOps:Mailbox:Graph:TenantId"] = "contoso.onmicrosoft.com",
+            ["MailOps:Mailbox:Graph:ClientId"] = "00000000-0000-0000-0000-000000000001",
+            ["MailOps:Mailbox:Graph:Mailbox"] = "reports@hq.example.com",
+            ["MailOps:Mailbox:Graph:Credential"] = "Certificate",
+            ["MailOps:Mailbox:Graph:CertificatePath"] = _folder["app.pfx"],
+        };
+
+        var run = await Support.Cli.RunAsync(settings, "status", "--json");
+
+        run.Json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()).Should().Contain(w => w!.Contains("CN=MailOps app") && w.Contains("in 12 day(s)"));
+    }
+
+    [Fact]
     public async Task Status_Json_ARunningWorkerWhoseStoreCannotBeWritten_IsUnhealthy_AndBlamesTheStore()
     {
         WriteStatus(age: TimeSpan.FromSeconds(10), storeProblem: "/data/mailops.db: the store could not be written: No space left on device");
