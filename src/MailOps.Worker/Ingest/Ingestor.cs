@@ -39,26 +39,32 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
     public async Task<IngestCounts> IngestAsync(CancellationToken cancellationToken, IProgress<IngestCounts>? progress = null)
     {
         var counts = new IngestCounts();
-        await RetryPendingAsync(counts).ConfigureAwait(false);
+        var retried = new PageBatch(store);
+        await RetryPendingAsync(counts, retried).ConfigureAwait(false);
+        retried.Commit(counts, null, null);
 
         var cursor = store.Cursor(CursorKey);
         MailboxPage page;
         do
         {
             page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
+            var batch = new PageBatch(store);
             var failedInARow = 0;
             foreach (var message in page.Messages.Where(m => !m.Removed))
             {
-                var fetched = await IngestOneAsync(message, counts, CancellationToken.None).ConfigureAwait(false);
+                var fetched = await IngestOneAsync(message, counts, batch, CancellationToken.None).ConfigureAwait(false);
                 failedInARow = fetched ? 0 : failedInARow + 1;
                 if (failedInARow >= _policy.FailuresInARowMeanMailboxDown)
                 {
-                    // Not the message: the mailbox. The page is read again next time (its failures are remembered).
+                    // Not the message: the mailbox. What the page read so far is kept, and the page is read again next
+                    // time from the cursor before it (its failures are remembered).
+                    batch.Commit(counts, null, null);
                     throw new MailboxUnavailableException($"{mailbox.Identity.Address}: {failedInARow} messages in a row could not be fetched; the last: {counts.LastFetchError}");
                 }
             }
 
-            store.SaveCursor(CursorKey, page.Cursor);
+            // The page and the cursor after it in one commit: a page is never half counted.
+            batch.Commit(counts, CursorKey, page.Cursor);
             cursor = page.Cursor;
             progress?.Report(counts);
         }
@@ -80,26 +86,26 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
     }
 
     // Returns false only when the message's MIME could not be fetched.
-    private async Task<bool> IngestOneAsync(MailboxMessage message, IngestCounts counts, CancellationToken cancellationToken)
+    private async Task<bool> IngestOneAsync(MailboxMessage message, IngestCounts counts, PageBatch batch, CancellationToken cancellationToken)
     {
-        if (store.HasSeen(message.Id) || store.IsPendingFetch(message.Id))
+        if (batch.HasSeen(message.Id) || store.HasSeen(message.Id) || store.IsPendingFetch(message.Id))
         {
-            // Stored already, or waiting for its fetch to be tried again at the start of a pass.
+            // Stored already (or earlier in this page), or waiting for its fetch to be tried again at the start of a pass.
             return true;
         }
 
         var seen = Describe(message);
 
         // The same message under a new id (a resync, a copy, a redelivery) is remembered but not counted again.
-        if (store.HasSeenSame(seen))
+        if (batch.HasSeenSame(seen) || store.HasSeenSame(seen))
         {
-            counts.Duplicates += store.TryRecord(seen, null) ? 1 : 0;
+            batch.Add(seen, null, Counted.Duplicate);
             return true;
         }
 
         if (!CouldBeReport(message))
         {
-            counts.Skipped += store.TryRecord(seen, null) ? 1 : 0;
+            batch.Add(seen, null, Counted.Skipped);
             return true;
         }
 
@@ -111,17 +117,17 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         catch (Exception ex) when (IsMessageFailure(ex))
         {
             counts.LastFetchError = ex.Message;
-            FetchFailed(Info(message), seen, ex.Message, counts);
+            FetchFailed(Info(message), seen, ex.Message, counts, batch);
             return false;
         }
 
-        Record(seen, raw, counts);
+        Record(seen, raw, batch);
         return true;
     }
 
     // Messages whose fetch failed before, tried once each per pass; a mailbox still down fails them all again and
     // counts one more attempt each, which the hold's time floor keeps from holding a report after a short outage.
-    private async Task RetryPendingAsync(IngestCounts counts)
+    private async Task RetryPendingAsync(IngestCounts counts, PageBatch batch)
     {
         foreach (var pending in store.PendingFetchList())
         {
@@ -135,16 +141,16 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
             catch (Exception ex) when (IsMessageFailure(ex))
             {
                 counts.LastFetchError = ex.Message;
-                FetchFailed(info, seen, ex.Message, counts);
+                FetchFailed(info, seen, ex.Message, counts, batch);
                 continue;
             }
 
             counts.Retried++;
-            Record(seen, raw, counts);
+            Record(seen, raw, batch);
         }
     }
 
-    private void FetchFailed(MailboxMessageInfo info, StoredMessage seen, string error, IngestCounts counts)
+    private void FetchFailed(MailboxMessageInfo info, StoredMessage seen, string error, IngestCounts counts, PageBatch batch)
     {
         counts.FetchFailures++;
         var pending = store.RecordFetchFailure(info, error);
@@ -158,10 +164,10 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
             $"MailOps 无法取得这封邮件的内容（尝试 {attempts} 次）：{error}",
             $"MailOps could not fetch this message's content ({attempts} attempts): {error}");
         seen.Parsed = false;
-        counts.Held += store.TryRecord(seen, StoredOutcomes.Failed(seen, detail)) ? 1 : 0;
+        batch.Add(seen, StoredOutcomes.Failed(seen, detail), Counted.Held);
     }
 
-    private void Record(StoredMessage seen, byte[] raw, IngestCounts counts)
+    private void Record(StoredMessage seen, byte[] raw, PageBatch batch)
     {
         ParseOutcome outcome;
         try
@@ -173,15 +179,91 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
 #pragma warning restore CA1031
         {
             var detail = new LocalizedText($"处理这封邮件时出错（{ex.GetType().Name}）：{ex.Message}", $"handling this message failed ({ex.GetType().Name}): {ex.Message}");
-            counts.Held += store.TryRecord(seen, StoredOutcomes.Failed(seen, detail)) ? 1 : 0;
+            batch.Add(seen, StoredOutcomes.Failed(seen, detail), Counted.Held);
             return;
         }
 
         seen.Parsed = true;
-        if (store.TryRecord(seen, StoredOutcomes.From(seen.Id, outcome)))
+        batch.Add(seen, StoredOutcomes.From(seen.Id, outcome), outcome.Matched ? Counted.Submission : Counted.Parsed);
+    }
+
+    /// <summary>How a message stored from a page counts.</summary>
+    private enum Counted
+    {
+        Parsed,
+        Submission,
+        Skipped,
+        Duplicate,
+        Held,
+    }
+
+    /// <summary>
+    /// The messages of one page, stored together by <see cref="Commit"/>: duplicates within the page are known before
+    /// the commit, and the counts are those of what the commit stored.
+    /// </summary>
+    private sealed class PageBatch(MailStore store)
+    {
+        private readonly List<(StoredMessage Message, StoredOutcome? Outcome)> _records = [];
+        private readonly List<Counted> _counted = [];
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _secondKeys = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _senderKeys = new(StringComparer.Ordinal);
+
+        public bool HasSeen(string id) => _ids.Contains(StoreKeys.Of(id));
+
+        public bool HasSeenSame(StoredMessage message) =>
+            _secondKeys.Contains(message.SecondKey) || message.SenderMessageKey is { } key && _senderKeys.Contains(key);
+
+        public void Add(StoredMessage message, StoredOutcome? outcome, Counted counted)
         {
-            counts.Parsed++;
-            counts.Submissions += outcome.Matched ? 1 : 0;
+            if (!_ids.Add(StoreKeys.Of(message.MailboxId ?? message.Id)))
+            {
+                return;
+            }
+
+            _secondKeys.Add(message.SecondKey);
+            if (message.SenderMessageKey is { } key)
+            {
+                _senderKeys.Add(key);
+            }
+
+            _records.Add((message, outcome));
+            _counted.Add(counted);
+        }
+
+        public void Commit(IngestCounts counts, string? cursorKey, string? cursor)
+        {
+            var stored = store.RecordPage(_records, cursorKey, cursor);
+            for (var i = 0; i < stored.Count; i++)
+            {
+                if (!stored[i])
+                {
+                    continue;
+                }
+
+                switch (_counted[i])
+                {
+                    case Counted.Submission:
+                        counts.Parsed++;
+                        counts.Submissions++;
+                        break;
+                    case Counted.Parsed:
+                        counts.Parsed++;
+                        break;
+                    case Counted.Skipped:
+                        counts.Skipped++;
+                        break;
+                    case Counted.Duplicate:
+                        counts.Duplicates++;
+                        break;
+                    case Counted.Held:
+                        counts.Held++;
+                        break;
+                }
+            }
+
+            _records.Clear();
+            _counted.Clear();
         }
     }
 

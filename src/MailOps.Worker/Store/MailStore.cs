@@ -127,33 +127,54 @@ internal sealed class MailStore : IDisposable
         || (message.SenderMessageKey is { } key && Messages.Exists(m => m.SenderMessageKey == key)));
 
     /// <summary>Stores a message and what parsing made of it together: both or neither. A repeat of a stored id changes nothing.</summary>
-    public bool TryRecord(StoredMessage message, StoredOutcome? outcome) => Write("written", () =>
+    public bool TryRecord(StoredMessage message, StoredOutcome? outcome) => RecordPage([(message, outcome)])[0];
+
+    /// <summary>
+    /// Stores the messages of one mailbox page and what parsing made of each, and the cursor after the page, in one
+    /// transaction: all or none, so a page is never half counted, and a kill before the commit reads the whole page
+    /// again. One commit per page rather than per message is what lets ingest run at the speed of the disk. A
+    /// message already stored is left as it is. Returns, in order, whether each was stored now.
+    /// </summary>
+    public IReadOnlyList<bool> RecordPage(IReadOnlyList<(StoredMessage Message, StoredOutcome? Outcome)> records, string? cursorKey = null, string? cursor = null) => Write("written", () =>
     {
-        message.MailboxId ??= message.Id;
-        message.Id = StoreKeys.Of(message.MailboxId);
-        if (Messages.Exists(m => m.Id == message.Id))
+        var stored = new bool[records.Count];
+        if (records.Count == 0 && cursorKey is null)
         {
-            return false;
+            return (IReadOnlyList<bool>)stored;
         }
 
-        message.StoredAt = _time.GetUtcNow();
-        if (outcome is not null)
-        {
-            outcome.Id = message.Id;
-        }
-
+        var now = _time.GetUtcNow();
         InTransaction(() =>
         {
-            Messages.Insert(message);
-            if (outcome is not null)
+            for (var i = 0; i < records.Count; i++)
             {
-                Outcomes.Upsert(outcome);
+                var (message, outcome) = records[i];
+                message.MailboxId ??= message.Id;
+                message.Id = StoreKeys.Of(message.MailboxId);
+                if (Messages.Exists(m => m.Id == message.Id))
+                {
+                    continue;
+                }
+
+                message.StoredAt = now;
+                Messages.Insert(message);
+                if (outcome is not null)
+                {
+                    outcome.Id = message.Id;
+                    Outcomes.Upsert(outcome);
+                }
+
+                PendingFetches.Delete(message.Id);
+                Audit("mailops", outcome is null ? "message-skipped" : "message-parsed", message.Id, outcome is null ? null : outcome.Matched ? $"{outcome.Report}/{outcome.Unit}/{outcome.Period}" : NonMatchReasons.Name(outcome.Reason!.Value));
+                stored[i] = true;
             }
 
-            PendingFetches.Delete(message.Id);
-            Audit("mailops", outcome is null ? "message-skipped" : "message-parsed", message.Id, outcome is null ? null : outcome.Matched ? $"{outcome.Report}/{outcome.Unit}/{outcome.Period}" : NonMatchReasons.Name(outcome.Reason!.Value));
+            if (cursorKey is not null)
+            {
+                Cursors.Upsert(new StoredCursor { Id = cursorKey, Cursor = cursor ?? "", SavedAt = now });
+            }
         });
-        return true;
+        return (IReadOnlyList<bool>)stored;
     });
 
     public IReadOnlyList<StoredOutcome> AllOutcomes() => Read("read", () => (IReadOnlyList<StoredOutcome>)[.. Outcomes.FindAll()]);
