@@ -49,4 +49,4 @@ public sealed record Digest(
     IReadOnlyList<ScoreCard> MonthScores,
     Period Quarter,
     IReadOnlyList<ScoreCard> QuarterScores,
-    IReadOnlyList<LocalizedText> Warnings);
+    IReadOnlyList<DigestWarning> Warnings);

@@ -22,7 +22,7 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
         IReadOnlyList<ManualEntry> entries,
         IReadOnlyList<TriageLine> triage,
         IReadOnlyList<TriageLine> unauthenticated,
-        IReadOnlyList<LocalizedText> warnings)
+        IReadOnlyList<DigestWarning> warnings)
     {
         var zone = regime.Zone;
         var today = zone.DateOf(asOf);

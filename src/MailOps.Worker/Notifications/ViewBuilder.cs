@@ -79,7 +79,8 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             MonthScores = Scores(digest.MonthScores),
             Quarter = digest.Quarter.Id,
             QuarterScores = Scores(digest.QuarterScores),
-            Warnings = [.. digest.Warnings.Select(T)],
+            Warnings = [.. digest.Warnings.Where(w => w.Kind != DigestWarningKind.Calendar).Select(w => T(w.Message))],
+            AdminNote = string.Join(Zh ? "；" : "; ", digest.Warnings.Where(w => w.Kind == DigestWarningKind.Calendar).Select(w => T(w.Message))),
             Mailbox = mailbox,
         };
     }

@@ -169,7 +169,11 @@ public sealed class DigestView
 
     public IReadOnlyList<ScoreView> QuarterScores { get; init; } = [];
 
+    /// <summary>What went wrong with MailOps itself (the mailbox, the store): shown at the top.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The administrator's task (the calendar's data running out), one line at the foot; empty when there is none.</summary>
+    public string AdminNote { get; init; } = "";
 
     public string Mailbox { get; init; } = "";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using MailOps.Compliance.Digests;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
@@ -104,7 +105,7 @@ public sealed class NotifierTests : IDisposable
         QueueAt("2026-11-23 17:30");
         var key = Keys(WeeklyOverdue).Single();
 
-        var again = Notifier().Queue(_store, Judge(), []);
+        var again = Notifier().Queue(_store, Judge(), NoWarnings);
         QueueAt("2026-11-23 17:45");
 
         again.Total.Should().Be(0);
@@ -290,6 +291,8 @@ public sealed class NotifierTests : IDisposable
         "hr-admin@sz.example.com", "hr-admin@wx.example.com", "hr-admin@nj.example.com",
     ];
 
+    private static readonly DigestWarning[] NoWarnings = [];
+
     private Notifier Notifier() => new(ShippedRegime.Regime, _options, _assessment, Renderer, Mailbox);
 
     private Snapshot Judge() => new Assessor(ShippedRegime.Regime, _assessment).Judge(_store, _time.GetUtcNow());
@@ -297,7 +300,7 @@ public sealed class NotifierTests : IDisposable
     private QueuedCounts QueueAt(string local)
     {
         _time.SetUtcNow(At(local));
-        return Notifier().Queue(_store, Judge(), []);
+        return Notifier().Queue(_store, Judge(), NoWarnings);
     }
 
     private List<string> Keys(string prefix) => [.. _store.Unsent().Select(n => n.Id).Where(k => k.StartsWith(prefix, StringComparison.Ordinal))];

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+using MailOps.Compliance.Common;
+using MailOps.Compliance.Digests;
+using MailOps.Worker.Assessment;
+using MailOps.Worker.Notifications;
+using MailOps.Worker.Tests.Support;
+
+namespace MailOps.Worker.Tests.Notifications;
+
+/// <summary>
+/// The digest as headquarters reads it: built by the notifier from judged obligations, laid out by the view builder and
+/// rendered through the shipped templates, in both languages. Times are China Standard Time.
+/// </summary>
+public sealed class DigestMailTests
+{
+    private static readonly TemplateRenderer Renderer = new(ShippedSettings.Templates);
+
+    // Within 60 days of the calendar's data ending (2026-12-31), so the calendar warns.
+    private const string Morning = "2026-11-23 09:00";
+
+    [Theory]
+    [InlineData("zh", "本季度")]
+    [InlineData("en", "Quarter-to-date")]
+    public void PreviewDigest_WhenTheCalendarRunsOut_SaysSoOnceAtTheFootAndNotAtTheTop(string language, string lastSection)
+    {
+        var notifier = Notifier(language);
+        var calendar = ShippedRegime.Regime.Calendar.CoverageWarning(new DateOnly(2026, 11, 23))!.Message;
+        var said = language == "zh" ? calendar.Zh : calendar.En;
+
+        var mail = notifier.RenderDigest(notifier.PreviewDigest(Snapshot.Empty(At(Morning))));
+
+        foreach (var part in new[] { WebUtility.HtmlDecode(mail.Html), mail.Text })
+        {
+            Occurrences(part, said).Should().Be(1);
+            part.IndexOf(said, StringComparison.Ordinal).Should().BeGreaterThan(part.LastIndexOf(lastSection, StringComparison.Ordinal), "the administrator's task is a line at the foot, after the scores");
+        }
+    }
+
+    [Theory]
+    [InlineData("zh", "上一工作日")]
+    [InlineData("en", "ast working day")]
+    public void RenderDigest_AnOperationalWarning_StaysAboveTheMatricesWhileTheCalendarsGoesToTheFoot(string language, string firstMatrix)
+    {
+        var notifier = Notifier(language);
+        var mailbox = new LocalizedText("邮箱 reports@hq.example.com 读取失败", "The mailbox reports@hq.example.com could not be read");
+        var calendar = ShippedRegime.Regime.Calendar.CoverageWarning(new DateOnly(2026, 11, 23))!;
+        var snapshot = Snapshot.Empty(At(Morning));
+
+        var mail = notifier.RenderDigest(notifier.BuildDigest(snapshot, At("2026-11-20 09:00"), [DigestWarning.Of(calendar), DigestWarning.Operational(mailbox)]));
+
+        var (operational, admin) = language == "zh" ? (mailbox.Zh, calendar.Message.Zh) : (mailbox.En, calendar.Message.En);
+        foreach (var part in new[] { WebUtility.HtmlDecode(mail.Html), mail.Text })
+        {
+            var matrices = part.IndexOf(firstMatrix, StringComparison.Ordinal);
+            part.IndexOf(operational, StringComparison.Ordinal).Should().BeInRange(0, matrices, "what MailOps failed at changes how to read everything below it");
+            part.IndexOf(admin, StringComparison.Ordinal).Should().BeGreaterThan(matrices);
+        }
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static Notifier Notifier(string language)
+    {
+        var options = ShippedSettings.Notifications();
+        options.Language = language;
+        return new Notifier(ShippedRegime.Regime, options, ShippedSettings.Assessment(), Renderer, "reports@hq.example.com");
+    }
+
+    private static DateTimeOffset At(string local) =>
+        DateTimeOffset.ParseExact($"{local} +08:00", "yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+}
