@@ -91,7 +91,7 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
     };
 
     private static MatrixCell? Cell(List<ObligationResult> results) =>
-        results.Count == 0 ? null : new MatrixCell(results.Min(StateOf), results.Count, results.Sum(r => r.Deduction));
+        results.Count == 0 ? null : new MatrixCell(StateCounts.Of(results.Select(StateOf)), results.Sum(r => r.Deduction));
 
     // Catalog order; a report the catalog no longer holds goes last.
     private int Order(string reportId)

@@ -13,10 +13,10 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
     private static readonly Dictionary<CellState, (string Zh, string En, string Background, string Color, string LabelZh, string LabelEn)> Cells = new()
     {
         [CellState.OnTime] = ("✓", "✓", "#e6f4ea", "#1e7e34", "按时", "on time"),
-        [CellState.Pending] = ("…", "…", "#f1f3f4", "#5f6368", "未到期", "pending"),
+        [CellState.Pending] = ("待", "WAIT", "#f1f3f4", "#5f6368", "未到期", "not yet due"),
         [CellState.Incomplete] = ("缺", "INC", "#fff4e5", "#b45309", "内容不完整或有误", "incomplete or wrong"),
         [CellState.Late] = ("迟", "LATE", "#fef7e0", "#b06000", "迟报", "late"),
-        [CellState.Overdue] = ("逾", "DUE", "#fce8e6", "#c5221f", "已逾期未报", "overdue"),
+        [CellState.Overdue] = ("逾", "OVER", "#fce8e6", "#c5221f", "已逾期未报", "overdue"),
         [CellState.Missing] = ("漏", "MISS", "#c5221f", "#ffffff", "漏报", "missing"),
     };
 
@@ -70,7 +70,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
                     : T($"上一工作日以来（{Day(digest.LastWorkingDay.From)} 至 {Day(digest.LastWorkingDay.To)}）", $"Since the last working day ({Day(digest.LastWorkingDay.From)} to {Day(digest.LastWorkingDay.To)})")),
                 Matrix(digest.Week, T($"本周（{Day(digest.Week.From)} 至 {Day(digest.Week.To)}）", $"This week ({Day(digest.Week.From)} to {Day(digest.Week.To)})")),
             ],
-            Legend = [.. Cells.OrderBy(c => c.Key).Select(c => new LegendView { Symbol = Zh ? c.Value.Zh : c.Value.En, Background = c.Value.Background, Color = c.Value.Color, Label = Zh ? c.Value.LabelZh : c.Value.LabelEn })],
+            Legend = [.. Cells.OrderBy(c => c.Key).Select(c => new LegendView { Symbol = Zh ? c.Value.Zh : c.Value.En, Background = c.Value.Background, Color = c.Value.Color, Label = Label(c.Key) })],
             Faults = faults,
             FaultPoints = faults.Sum(f => f.Deduction),
             Triage = [.. digest.Triage.Select(Message)],
@@ -171,16 +171,24 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             return new CellView { Symbol = "", Background = "#ffffff", Color = "#5f6368", Title = T("无需报送", "not owed") };
         }
 
+        // One obligation reads as its state alone; several as each state held and how many are in it, worst first.
+        var held = cell.Counts.Held().ToList();
+        var parts = cell.Count == 1
+            ? [Zh ? Cells[cell.State].Zh : Cells[cell.State].En]
+            : held.Select(h => Zh ? $"{Cells[h.State].Zh}{h.Count}" : $"{Cells[h.State].En} {h.Count}").ToList();
+        var labels = string.Join(Zh ? "，" : ", ", held.Select(h => cell.Count == 1 ? Label(h.State) : T($"{Label(h.State)} {h.Count} 份", $"{h.Count} {Label(h.State)}")));
         var look = Cells[cell.State];
-        var symbol = Zh ? look.Zh : look.En;
         return new CellView
         {
-            Symbol = cell.Count > 1 ? $"{symbol}{cell.Count}" : symbol,
+            Symbol = string.Join(Zh ? " " : ", ", parts),
+            Parts = parts,
             Background = look.Background,
             Color = look.Color,
-            Title = cell.Deduction > 0 ? T($"{look.LabelZh}，扣 {cell.Deduction} 分", $"{look.LabelEn}, {cell.Deduction} points") : Zh ? look.LabelZh : look.LabelEn,
+            Title = cell.Deduction > 0 ? T($"{labels}；共扣 {cell.Deduction} 分", $"{labels}; {cell.Deduction} points in all") : labels,
         };
     }
+
+    private string Label(CellState state) => Zh ? Cells[state].LabelZh : Cells[state].LabelEn;
 
     private FaultView Fault(FaultLine line) => Fault(line.Result);
 
@@ -189,7 +197,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         Unit = UnitName(r.Obligation.UnitId),
         Report = T(regime.Catalog.Find(r.Obligation.ReportId)?.Name ?? new LocalizedText(r.Obligation.ReportId, r.Obligation.ReportId)),
         Period = r.Obligation.Period.Id,
-        Status = Zh ? Cells[DigestBuilder.StateOf(r)].LabelZh : Cells[DigestBuilder.StateOf(r)].LabelEn,
+        Status = Label(DigestBuilder.StateOf(r)),
         Deduction = r.Deduction,
         Detail = string.Join(Zh ? "；" : "; ", r.Findings.Select(f => T(f.Detail))),
         Sender = r.Counted?.Sender ?? "",

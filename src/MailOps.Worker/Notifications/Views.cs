@@ -38,7 +38,11 @@ public sealed class NoticeView
 
 public sealed class CellView
 {
+    /// <summary>The cell on one line: <c>漏1 逾1 待5</c>; a single obligation is its state alone (<c>漏</c>).</summary>
     public string Symbol { get; init; } = "";
+
+    /// <summary>The same, one state a part, for a narrow cell that stacks them.</summary>
+    public IReadOnlyList<string> Parts { get; init; } = [];
 
     public string Background { get; init; } = "";
 

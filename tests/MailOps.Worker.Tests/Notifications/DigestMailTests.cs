@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using MailOps.Compliance.Common;
 using MailOps.Compliance.Digests;
+using MailOps.Compliance.Evaluation;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Notifications;
 using MailOps.Worker.Tests.Support;
@@ -57,6 +58,49 @@ public sealed class DigestMailTests
             part.IndexOf(admin, StringComparison.Ordinal).Should().BeGreaterThan(matrices);
         }
     }
+
+    [Theory]
+    [InlineData("zh", "漏1 逾1 待5")]
+    [InlineData("en", "MISS 1, OVER 1, WAIT 5")]
+    public void Digest_AWeekCellOfSeveralStates_ShowsEachStatesCount(string language, string shown)
+    {
+        // The call center's week: Monday's daily missing, Tuesday's overdue, the other five not yet due.
+        var week = Dailies("2026-11-23", 7);
+        var statuses = new[] { ObligationStatus.Missing, ObligationStatus.Overdue }.Concat(Enumerable.Repeat(ObligationStatus.Pending, 5));
+        var results = week.Zip(statuses, (o, s) => new ObligationResult(o, s, 0, s == ObligationStatus.Pending ? 0 : 5, [], null)).ToList();
+        var notifier = Notifier(language);
+
+        var view = Views(language).Digest(notifier.BuildDigest(Snapshot.Empty(At("2026-11-25 09:00")) with { Results = results }, At("2026-11-24 09:00"), []));
+
+        var matrix = view.Matrices[1];
+        var callCenter = matrix.Rows.Single(r => r.Unit == (language == "zh" ? "集团呼叫中心" : "Group Call Center"));
+        callCenter.Cells[matrix.Columns.ToList().IndexOf(language == "zh" ? "呼叫中心信息日报" : "Call center daily report")].Symbol.Should().Be(shown);
+    }
+
+    [Theory]
+    [InlineData("zh", "数字为")]
+    [InlineData("en", "A number")]
+    public void RenderDigest_TheLegend_SaysTheNumberCountsTheReportsInThatState(string language, string legend)
+    {
+        var notifier = Notifier(language);
+
+        var mail = notifier.RenderDigest(notifier.PreviewDigest(Snapshot.Empty(At(Morning))));
+
+        foreach (var part in new[] { WebUtility.HtmlDecode(mail.Html), mail.Text })
+        {
+            var said = part[part.IndexOf(legend, StringComparison.Ordinal)..];
+            said.Should().NotContain(language == "zh" ? "报送次数" : "number of submissions");
+            said.Should().Contain(language == "zh" ? "处于该状态" : "in that state");
+        }
+    }
+
+    private static List<Compliance.Deadlines.Obligation> Dailies(string monday, int days) =>
+        [.. new Compliance.Deadlines.ObligationGenerator(ShippedRegime.Regime)
+            .Generate(DateOnly.Parse(monday, CultureInfo.InvariantCulture), DateOnly.Parse(monday, CultureInfo.InvariantCulture).AddDays(days - 1), "callcenter")
+            .Where(o => o.ReportId == "callcenter-daily")];
+
+    private static ViewBuilder Views(string language) =>
+        new(ShippedRegime.Regime, ShippedSettings.Assessment().Scoring, language, "reports@hq.example.com");
 
     private static int Occurrences(string text, string value)
     {
