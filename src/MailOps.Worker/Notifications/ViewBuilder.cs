@@ -1,5 +1,6 @@
 using System.Globalization;
 using MailOps.Compliance.Common;
+using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Digests;
 using MailOps.Compliance.Evaluation;
 using MailOps.Compliance.Notices;
@@ -10,6 +11,9 @@ namespace MailOps.Worker.Notifications;
 /// <summary>Turns judged obligations, digests and assessments into the views the templates lay out, in one language.</summary>
 internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy, string language, string mailbox)
 {
+    private readonly PeriodNames _periods = new(regime);
+    private readonly Lazy<PeopleWords> _words = new(() => new PeopleWords(regime, new PeriodNames(regime)));
+
     private static readonly Dictionary<CellState, (string Zh, string En, string Background, string Color, string LabelZh, string LabelEn)> Cells = new()
     {
         [CellState.OnTime] = ("✓", "✓", "#e6f4ea", "#1e7e34", "按时", "on time"),
@@ -40,11 +44,12 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             Unit = T(unit.Name),
             Report = T(report.Name),
             ReportId = report.Id,
-            Period = obligation.Period.Id,
+            Period = T(_periods.Of(obligation)),
             Due = Local(obligation.Due),
             To = string.Join(", ", report.To.SelectMany(role => regime.Directory.Resolve(unit, role)).Distinct(StringComparer.OrdinalIgnoreCase)),
             Cc = string.Join(", ", report.Cc.SelectMany(role => regime.Directory.Resolve(unit, role)).Distinct(StringComparer.OrdinalIgnoreCase)),
-            SubjectHint = string.Join(" ", report.Keywords.Select(k => k.Count > 0 ? k[0] : "").Where(k => k.Length > 0)),
+            SubjectGroups = SubjectExample.Groups(report),
+            SubjectExample = SubjectExample.For(report, obligation),
             DaysLate = notice.Result.WorkingDaysLate,
             DeductionSoFar = notice.Result.Deduction,
             PerWorkingDay = policy.LatePerWorkingDay,
@@ -75,9 +80,9 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             FaultPoints = faults.Sum(f => f.Deduction),
             Triage = [.. digest.Triage.Select(Message)],
             Unauthenticated = [.. digest.Unauthenticated.Select(Message)],
-            Month = digest.Month.Id,
+            Month = T(_periods.Of(digest.Month)),
             MonthScores = Scores(digest.MonthScores),
-            Quarter = digest.Quarter.Id,
+            Quarter = T(_periods.Of(digest.Quarter)),
             QuarterScores = Scores(digest.QuarterScores),
             Warnings = [.. digest.Warnings.Where(w => w.Kind != DigestWarningKind.Calendar).Select(w => T(w.Message))],
             AdminNote = string.Join(Zh ? "；" : "; ", digest.Warnings.Where(w => w.Kind == DigestWarningKind.Calendar).Select(w => T(w.Message))),
@@ -88,7 +93,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
     public AssessmentView Monthly(Compliance.Deadlines.Period month, IReadOnlyList<ScoreCard> cards, IReadOnlyList<ObligationResult> results, DateTimeOffset asOf) => new()
     {
         Group = T(regime.Directory.GroupName),
-        Period = month.Id,
+        Period = T(_periods.Of(month)),
         AsOf = Local(asOf),
         Scores = Scores(cards),
         Faults =
@@ -106,7 +111,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
     public AssessmentView Quarterly(QuarterlyAssessment assessment, DateTimeOffset asOf) => new()
     {
         Group = T(regime.Directory.GroupName),
-        Period = assessment.Quarter.Id,
+        Period = T(_periods.Of(assessment.Quarter)),
         AsOf = Local(asOf),
         Scores =
         [
@@ -126,7 +131,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             }),
         ],
         Stars = [.. assessment.Stars.Select(UnitName)],
-        Watched = [.. assessment.Watched.Select(w => $"{UnitName(w.UnitId)} ({string.Join(", ", w.Months.Select(m => m.Id))})")],
+        Watched = [.. assessment.Watched.Select(w => T($"{UnitName(w.UnitId)}（{string.Join("、", w.Months.Select(m => T(_periods.Of(m))))}）", $"{UnitName(w.UnitId)} ({string.Join(", ", w.Months.Select(m => T(_periods.Of(m))))})"))],
         Threshold = policy.WatchThreshold,
         WatchMonths = policy.WatchMonths,
         Mailbox = mailbox,
@@ -196,10 +201,10 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
     {
         Unit = UnitName(r.Obligation.UnitId),
         Report = T(regime.Catalog.Find(r.Obligation.ReportId)?.Name ?? new LocalizedText(r.Obligation.ReportId, r.Obligation.ReportId)),
-        Period = r.Obligation.Period.Id,
+        Period = T(_periods.Of(r.Obligation)),
         Status = Label(DigestBuilder.StateOf(r)),
         Deduction = r.Deduction,
-        Detail = string.Join(Zh ? "；" : "; ", r.Findings.Select(f => T(f.Detail))),
+        Detail = string.Join(Zh ? "；" : "; ", r.Findings.Select(f => Words(T(f.Detail)))),
         Sender = r.Counted?.Sender ?? "",
         Received = r.Counted is { } c ? Local(c.Received) : "",
         MessageId = r.Counted?.MessageId ?? "",
@@ -210,8 +215,11 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         Received = Local(line.Received),
         From = line.From ?? "",
         Subject = line.Subject ?? "",
-        Reason = T(line.Detail) is { Length: > 0 } detail ? detail : line.Reason,
+        Reason = T(line.Detail) is { Length: > 0 } detail ? Words(detail) : line.Reason,
     };
+
+    // A text parsing stored, with people's words for the ids in it.
+    private string Words(string text) => _words.Value.Of(text, Zh);
 
     private string UnitName(string id) => regime.Directory.FindUnit(id) is { } unit ? T(unit.Name) : id;
 

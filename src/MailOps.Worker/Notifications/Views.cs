@@ -21,7 +21,11 @@ public sealed class NoticeView
 
     public string Cc { get; init; } = "";
 
-    public string SubjectHint { get; init; } = "";
+    /// <summary>The report's keyword groups, each as <c>呼叫中心 + 日报</c>: a subject needs every word of any one group.</summary>
+    public IReadOnlyList<string> SubjectGroups { get; init; } = [];
+
+    /// <summary>A whole subject MailOps reads as this report and period (<see cref="SubjectExample"/>).</summary>
+    public string SubjectExample { get; init; } = "";
 
     public int DaysLate { get; init; }
 

@@ -13,7 +13,7 @@ namespace MailOps.Worker.Tests.Notifications;
 /// The digest as headquarters reads it: built by the notifier from judged obligations, laid out by the view builder and
 /// rendered through the shipped templates, in both languages. Times are China Standard Time.
 /// </summary>
-public sealed class DigestMailTests
+public sealed class DigestMailTests(SampleMorning sample) : IClassFixture<SampleMorning>
 {
     private static readonly TemplateRenderer Renderer = new(ShippedSettings.Templates);
 
@@ -91,6 +91,38 @@ public sealed class DigestMailTests
             var said = part[part.IndexOf(legend, StringComparison.Ordinal)..];
             said.Should().NotContain(language == "zh" ? "报送次数" : "number of submissions");
             said.Should().Contain(language == "zh" ? "处于该状态" : "in that state");
+        }
+    }
+
+    [Theory]
+    [InlineData("zh", new[] { "工地开放 11月21日", "工地开放 11月22日", "11月21日–22日工地开放", "第47周（11.16–11.22）" })]
+    [InlineData("en", new[] { "site open, 21 Nov", "site open, 22 Nov", "site open, 21–22 Nov", "week 47 (16–22 Nov)" })]
+    public void PreviewDigest_OfTheSampleMonth_NamesThePeriodsOfItsFaultsInPeoplesWords(string language, string[] periods)
+    {
+        var notifier = Notifier(language);
+
+        var mail = notifier.RenderDigest(notifier.PreviewDigest(sample.Judge(At("2026-11-23 19:00"))));
+
+        foreach (var part in new[] { WebUtility.HtmlDecode(mail.Html), mail.Text })
+        {
+            part.Should().ContainAll(periods);
+            part.Should().NotContain("cs-2026-11-site-open").And.NotContain("2026-W47");
+        }
+    }
+
+    [Theory]
+    [InlineData("zh", "抄送缺少：物业公司董事长和总经理", "主题同时符合多种报告：呼叫中心信息周报、呼叫中心信息月报")]
+    [InlineData("en", "CC is missing property company chair and GM", "the subject fits several reports: Call center weekly report, Call center monthly report")]
+    public void PreviewDigest_OfTheSampleMonth_NamesRolesAndReportsNotTheirKeys(string language, string role, string reports)
+    {
+        var notifier = Notifier(language);
+
+        var mail = notifier.RenderDigest(notifier.PreviewDigest(sample.Judge(At("2026-11-23 19:00"))));
+
+        foreach (var part in new[] { WebUtility.HtmlDecode(mail.Html), mail.Text })
+        {
+            part.Should().Contain(role).And.Contain(reports);
+            part.Should().NotContain("(property.chair-gm)").And.NotContain("(group.engineering)").And.NotContain("callcenter-weekly");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Digests;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Ingest;
@@ -249,7 +250,7 @@ public sealed class NotifierTests : IDisposable
         {
             html.Should().Contain(ShippedRegime.Regime.Directory.FindUnit(fault.Unit!)!.Name.Zh)
                 .And.Contain(ShippedRegime.Regime.Catalog[fault.Report!].Name.Zh)
-                .And.Contain(fault.Period!);
+                .And.Contain(PeopleName(fault));
             digest.TextBody.Should().Contain(ShippedRegime.Regime.Catalog[fault.Report!].Name.Zh);
         }
     }
@@ -292,6 +293,16 @@ public sealed class NotifierTests : IDisposable
     ];
 
     private static readonly DigestWarning[] NoWarnings = [];
+
+    // What the mail calls a fault's period: the name of its obligation's period, not its id.
+    private static string PeopleName(ExpectedFault fault)
+    {
+        var unit = ShippedRegime.Regime.Directory.FindUnit(fault.Unit!)!;
+        var obligation = new ObligationGenerator(ShippedRegime.Regime)
+            .Occurrences(unit, ShippedRegime.Regime.Catalog[fault.Report!], new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31))
+            .Single(o => o.Period.Id == fault.Period);
+        return new PeriodNames(ShippedRegime.Regime).Of(obligation).Zh;
+    }
 
     private Notifier Notifier() => new(ShippedRegime.Regime, _options, _assessment, Renderer, Mailbox);
 
