@@ -12,6 +12,8 @@ namespace MailOps.Worker.Notifications;
 internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy, string language, string mailbox)
 {
     private readonly PeriodNames _periods = new(regime);
+    private readonly ObligationEvaluator _evaluator = new(regime.Calendar, regime.Zone, policy);
+    private readonly Lateness _lateness = new(regime.Calendar, regime.Zone);
     private readonly Lazy<PeopleWords> _words = new(() => new PeopleWords(regime, new PeriodNames(regime)));
 
     private static readonly Dictionary<CellState, (string Zh, string En, string Background, string Color, string LabelZh, string LabelEn)> Cells = new()
@@ -37,6 +39,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         var obligation = notice.Obligation;
         var report = regime.Catalog[obligation.ReportId];
         var unit = regime.Directory.FindUnit(obligation.UnitId)!;
+        var missingAfter = _evaluator.MissingAfter(obligation);
         return new NoticeView
         {
             Kind = notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue",
@@ -55,6 +58,8 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             PerWorkingDay = policy.LatePerWorkingDay,
             Cap = policy.CapPerObligation,
             MissingPoints = policy.Missing,
+            MissingAfter = Local(missingAfter),
+            MoreLateDays = _lateness.Bound(obligation.Due, notice.Result.WorkingDaysLate) < missingAfter,
             Mailbox = mailbox,
         };
     }

@@ -37,6 +37,12 @@ public sealed class NoticeView
 
     public int MissingPoints { get; init; }
 
+    /// <summary>The last instant a report still not received counts as late; after it, it is missing and costs <see cref="MissingPoints"/>.</summary>
+    public string MissingAfter { get; init; } = "";
+
+    /// <summary>Whether another working day late still comes before <see cref="MissingAfter"/>, costing <see cref="PerWorkingDay"/> more.</summary>
+    public bool MoreLateDays { get; init; }
+
     public string Mailbox { get; init; } = "";
 }
 

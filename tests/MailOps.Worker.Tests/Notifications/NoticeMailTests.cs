@@ -13,6 +13,7 @@ public sealed class NoticeMailTests
 {
     private static readonly TemplateRenderer Renderer = new(ShippedSettings.Templates);
     private static readonly Compliance.Regime Regime = ShippedRegime.Regime;
+    private static readonly ObligationEvaluator Evaluator = new(Regime.Calendar, Regime.Zone, ScoringPolicy.Default);
     private static readonly IReadOnlyList<Obligation> Owed = new ObligationGenerator(Regime).Generate(new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 31));
 
     [Theory]
@@ -30,6 +31,39 @@ public sealed class NoticeMailTests
             part.Should().Contain(period).And.Contain(oneIsEnough).And.Contain(groups).And.Contain("呼叫中心信息日报 2026年11月23日");
             part.Should().NotContain(misleading).And.NotContain("2026-11-23）").And.NotContain("(2026-11-23)");
         }
+    }
+
+    [Theory]
+    [InlineData("zh", "2026-11-23 21:00 之后仍未收到，即记为漏报，扣 10 分", "每再逾期一个工作日")]
+    [InlineData("en", "If it has not arrived by 2026-11-23 21:00, it counts as missing: 10 points", "for each additional working day")]
+    public void RenderNotice_AnOverdueNotice_NamesTheCutOffWhenItTurnsMissing(string language, string cutOff, string noFurtherStep)
+    {
+        // Sunday's daily, due 21:00: one working day late until Monday 21:00, missing after it.
+        var daily = Obligation("callcenter-daily", "callcenter", "2026-11-22");
+        var result = Evaluator.Evaluate(daily, [], [], At("2026-11-23 19:00"));
+
+        var mail = Render(language, NoticeKind.Overdue, result);
+
+        result.Status.Should().Be(ObligationStatus.Overdue);
+        foreach (var part in new[] { WebUtility.HtmlDecode(mail.Html), mail.Text })
+        {
+            part.Should().Contain(cutOff).And.Contain("呼叫中心信息日报 2026年11月22日");
+            part.Should().NotContain(noFurtherStep, "the next working day late is the one that makes it missing");
+        }
+    }
+
+    [Fact]
+    public void Notice_UnderPointsThatTakeSeveralDaysToReachTheCap_SaysEachFurtherDayCostsMoreUntilTheCutOff()
+    {
+        // 2 points a working day, capped at 10: missing once 5 working days late; Sunday's daily is late by at most 4 until Thursday 21:00.
+        var policy = ScoringPolicy.Default with { LatePerWorkingDay = 2 };
+        var daily = Obligation("callcenter-daily", "callcenter", "2026-11-22");
+        var result = new ObligationEvaluator(Regime.Calendar, Regime.Zone, policy).Evaluate(daily, [], [], At("2026-11-23 19:00"));
+        var views = new ViewBuilder(Regime, policy, "zh", "reports@hq.example.com");
+
+        var notice = views.Notice(new PlannedNotice(NoticeKind.Overdue, result, At("2026-11-23 19:00")));
+
+        (notice.MissingAfter, notice.MoreLateDays, notice.DeductionSoFar).Should().Be(("2026-11-26 21:00", true, 2));
     }
 
     // One obligation of every report a unit owes by email: each kind of period (day, ISO week, month, quarter, long
