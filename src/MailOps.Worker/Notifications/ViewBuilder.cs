@@ -4,6 +4,7 @@ using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Digests;
 using MailOps.Compliance.Evaluation;
 using MailOps.Compliance.Notices;
+using MailOps.Compliance.Organisation;
 using MailOps.Compliance.Scoring;
 
 namespace MailOps.Worker.Notifications;
@@ -160,17 +161,26 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         ];
     }
 
+    // One group per kind of unit, in the directory's order, each with only the columns some unit of it owes in the window.
     private MatrixView Matrix(StatusMatrix matrix, string title) => new()
     {
         Title = title,
-        Columns = [.. matrix.Columns.Select(c => T(c.ReportName))],
-        Rows =
+        Groups =
         [
-            .. matrix.Rows.Select(r => new RowView
-            {
-                Unit = T(r.UnitName),
-                Cells = [.. r.Cells.Select(Cell)],
-            }),
+            .. matrix.Rows
+                .GroupBy(r => regime.Directory.FindUnit(r.UnitId)?.Kind)
+                .Select(kind =>
+                {
+                    var rows = kind.ToList();
+                    var owed = Enumerable.Range(0, matrix.Columns.Count).Where(i => rows.Any(r => r.Cells[i] is not null)).ToList();
+                    return new MatrixGroupView
+                    {
+                        Name = kind.Key is { } k ? T(UnitKinds.PeopleName(k)) : T("其他单位", "Other units"),
+                        Columns = [.. owed.Select(i => T(matrix.Columns[i].ReportName))],
+                        Rows = [.. rows.Select(r => new RowView { Unit = T(r.UnitName), Cells = [.. owed.Select(i => Cell(r.Cells[i]))] })],
+                    };
+                })
+                .Where(g => g.Columns.Count > 0),
         ],
     };
 
@@ -208,6 +218,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         Report = T(regime.Catalog.Find(r.Obligation.ReportId)?.Name ?? new LocalizedText(r.Obligation.ReportId, r.Obligation.ReportId)),
         Period = T(_periods.Of(r.Obligation)),
         Status = Label(DigestBuilder.StateOf(r)),
+        Color = Cells[DigestBuilder.StateOf(r)].Color == "#ffffff" ? Cells[DigestBuilder.StateOf(r)].Background : Cells[DigestBuilder.StateOf(r)].Color,
         Deduction = r.Deduction,
         Detail = string.Join(Zh ? "；" : "; ", r.Findings.Select(f => Words(T(f.Detail)))),
         Sender = r.Counted?.Sender ?? "",

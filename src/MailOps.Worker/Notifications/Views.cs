@@ -68,15 +68,24 @@ public sealed class RowView
     public IReadOnlyList<CellView> Cells { get; init; } = [];
 }
 
-public sealed class MatrixView
+/// <summary>One kind of unit's part of a matrix: its units, and only the reports due from any of them.</summary>
+public sealed class MatrixGroupView
 {
-    public string Title { get; init; } = "";
+    public string Name { get; init; } = "";
 
     public IReadOnlyList<string> Columns { get; init; } = [];
 
     public IReadOnlyList<RowView> Rows { get; init; } = [];
+}
 
-    public bool Empty => Columns.Count == 0;
+/// <summary>A window's matrix, split by kind of unit so that each part is narrow; a kind with nothing due there is left out.</summary>
+public sealed class MatrixView
+{
+    public string Title { get; init; } = "";
+
+    public IReadOnlyList<MatrixGroupView> Groups { get; init; } = [];
+
+    public bool Empty => Groups.Count == 0;
 }
 
 /// <summary>
@@ -93,6 +102,9 @@ public sealed class FaultView
     public string Period { get; init; } = "";
 
     public string Status { get; init; } = "";
+
+    /// <summary>The colour of the fault's state, as its matrix cell shows it.</summary>
+    public string Color { get; init; } = "";
 
     public int Deduction { get; init; }
 

@@ -72,9 +72,9 @@ public sealed class DigestMailTests(SampleMorning sample) : IClassFixture<Sample
 
         var view = Views(language).Digest(notifier.BuildDigest(Snapshot.Empty(At("2026-11-25 09:00")) with { Results = results }, At("2026-11-24 09:00"), []));
 
-        var matrix = view.Matrices[1];
-        var callCenter = matrix.Rows.Single(r => r.Unit == (language == "zh" ? "集团呼叫中心" : "Group Call Center"));
-        callCenter.Cells[matrix.Columns.ToList().IndexOf(language == "zh" ? "呼叫中心信息日报" : "Call center daily report")].Symbol.Should().Be(shown);
+        var group = view.Matrices[1].Groups.Single();
+        var callCenter = group.Rows.Single(r => r.Unit == (language == "zh" ? "集团呼叫中心" : "Group Call Center"));
+        callCenter.Cells[group.Columns.ToList().IndexOf(language == "zh" ? "呼叫中心信息日报" : "Call center daily report")].Symbol.Should().Be(shown);
     }
 
     [Theory]
@@ -124,6 +124,86 @@ public sealed class DigestMailTests(SampleMorning sample) : IClassFixture<Sample
             part.Should().Contain(role).And.Contain(reports);
             part.Should().NotContain("(property.chair-gm)").And.NotContain("(group.engineering)").And.NotContain("callcenter-weekly");
         }
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void RenderDigest_HasNoFixedWidthWiderThanOutlooksReadingPane(string language)
+    {
+        var html = SampleDigest(language).Html;
+
+        var widths = System.Text.RegularExpressions.Regex.Matches(html, @"(?:\bwidth=""(\d+)""|(?<![-\w])width:\s*(\d+)px|min-width:\s*(\d+)px)")
+            .Select(m => int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value, CultureInfo.InvariantCulture));
+
+        widths.Should().OnlyContain(w => w <= 680, "Outlook's reading pane is about 700 to 760 pixels wide");
+        html.Should().Contain("max-width:680px");
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void RenderDigest_EveryColouredElement_IsACellWithABgcolorOfItsColour(string language)
+    {
+        var document = new HtmlAgilityPack.HtmlDocument();
+        document.LoadHtml(SampleDigest(language).Html);
+
+        var coloured = document.DocumentNode.Descendants()
+            .Where(n => n.NodeType == HtmlAgilityPack.HtmlNodeType.Element)
+            .Select(n => (Node: n, Colour: System.Text.RegularExpressions.Regex.Match(n.GetAttributeValue("style", ""), @"background(?:-color)?:\s*(#[0-9a-fA-F]{3,6})")))
+            .Where(c => c.Colour.Success)
+            .ToList();
+
+        coloured.Should().NotBeEmpty();
+        foreach (var (node, colour) in coloured)
+        {
+            node.Name.Should().BeOneOf(["td", "th", "table", "body"], "Outlook paints a background only on cells and tables: {0}", node.OuterHtml[..Math.Min(120, node.OuterHtml.Length)]);
+            node.GetAttributeValue("bgcolor", "").Should().BeEquivalentTo(colour.Groups[1].Value, "Outlook ignores much CSS: {0}", node.OuterHtml[..Math.Min(120, node.OuterHtml.Length)]);
+        }
+    }
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void RenderDigest_EachFault_ReadsTopToBottomInOneCell(string language)
+    {
+        var notifier = Notifier(language);
+        var digest = notifier.PreviewDigest(sample.Judge(At("2026-11-23 19:00")));
+        var faults = Views(language).Digest(digest).Faults;
+        var document = new HtmlAgilityPack.HtmlDocument();
+        document.LoadHtml(notifier.RenderDigest(digest).Html);
+
+        // The innermost cells: the layout's outer cells hold everything.
+        var cells = document.DocumentNode.Descendants("td").Where(td => !td.Descendants("td").Any()).Select(td => WebUtility.HtmlDecode(td.InnerText)).ToList();
+
+        faults.Should().HaveCount(5);
+        foreach (var fault in faults)
+        {
+            cells.Should().Contain(c => c.Contains(fault.Unit) && c.Contains(fault.Report) && c.Contains(fault.Period) && c.Contains(fault.Status) && c.Contains(fault.Detail), "a fault is read as one block, not across a wide table");
+        }
+    }
+
+    [Fact]
+    public void Digest_EachMatrix_IsSplitByKindOfUnit_EachPartWithOnlyTheReportsItsUnitsOwe()
+    {
+        var regime = ShippedRegime.Regime;
+        var week = Views("zh").Digest(Notifier("zh").PreviewDigest(sample.Judge(At("2026-11-23 19:00")))).Matrices[1];
+
+        week.Groups.Select(g => g.Name).Should().Equal("呼叫中心", "物业公司房屋保修部", "城市公司客户关系部");
+        week.Groups.Select(g => g.Rows.Count).Should().Equal(1, 4, 7);
+        week.Groups[0].Columns.Should().Equal("呼叫中心信息日报", "呼叫中心信息周报");
+        week.Groups[1].Columns.Should().Equal("房屋保修部周报");
+        foreach (var group in week.Groups)
+        {
+            Enumerable.Range(0, group.Columns.Count).Should().OnlyContain(i => group.Rows.Any(r => r.Cells[i].Symbol != ""), "a column no unit of {0} owes is left out", group.Name);
+            group.Rows.Should().OnlyContain(r => r.Cells.Count == group.Columns.Count);
+        }
+    }
+
+    private RenderedMail SampleDigest(string language)
+    {
+        var notifier = Notifier(language);
+        return notifier.RenderDigest(notifier.PreviewDigest(sample.Judge(At("2026-11-23 19:00"))));
     }
 
     private static List<Compliance.Deadlines.Obligation> Dailies(string monday, int days) =>
