@@ -100,6 +100,9 @@ public sealed class PeriodNames(Regime regime)
         return new($"{holiday.Name.Zh}长假（{dates.Zh}）", $"{holiday.Name.En} holiday ({dates.En})");
     }
 
+    /// <summary>Days from <paramref name="first"/> to <paramref name="last"/>, both inclusive: <c>11月20日–22日</c>, <c>20–22 Nov</c>; one day alone.</summary>
+    public static LocalizedText Days(DateOnly first, DateOnly last) => Range(first, last);
+
     private static LocalizedText Day(DateOnly day) =>
         new(string.Create(Invariant, $"{day.Month}月{day.Day}日"), day.ToString("d MMM", Invariant));
 

@@ -12,7 +12,8 @@ namespace MailOps.Worker.Cli;
 /// <summary>
 /// <c>mailops preview --as-of T --out DIR [--inbox DIR]</c>: one mail of every kind as it would read at T, each as
 /// <c>{kind}.html</c>, <c>{kind}.txt</c> and <c>{kind}.eml</c>: the digest, a nudge and an overdue notice (the first
-/// due at T, if any), the monthly evaluation of the month before and the quarterly assessment of the quarter before
+/// due at T, else the first the obligations would get; an overdue notice only ever of a report overdue and not yet
+/// missing), the monthly evaluation of the month before and the quarterly assessment of the quarter before
 /// (or of the current ones so far, when the ones before were not assessed).
 /// For whoever edits the templates, and for screenshots. Sends nothing.
 /// </summary>

@@ -125,7 +125,7 @@ internal sealed class Notifier
 
     /// <summary>
     /// The digest as it would read at the snapshot's instant, for previews: new faults since the digest slot before
-    /// the latest one, and the calendar's warning.
+    /// the latest one, and the calendar's warning (of kind <see cref="DigestWarningKind.Calendar"/>, so at the foot).
     /// </summary>
     public Digest PreviewDigest(Snapshot snapshot)
     {

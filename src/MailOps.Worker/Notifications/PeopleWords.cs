@@ -22,9 +22,9 @@ internal sealed partial class PeopleWords
     private readonly Dictionary<string, LocalizedText> _names = new(StringComparer.Ordinal);
     private readonly Regex _ids;
 
-    public PeopleWords(Compliance.Regime regime, PeriodNames periods)
+    public PeopleWords(Compliance.Regime regime)
     {
-        _periods = periods;
+        _periods = new PeriodNames(regime);
         foreach (var report in regime.Catalog.Reports)
         {
             _names.TryAdd(report.Id, report.Name);

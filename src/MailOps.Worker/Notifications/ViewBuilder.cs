@@ -12,11 +12,6 @@ namespace MailOps.Worker.Notifications;
 /// <summary>Turns judged obligations, digests and assessments into the views the templates lay out, in one language.</summary>
 internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy, string language, string mailbox)
 {
-    private readonly PeriodNames _periods = new(regime);
-    private readonly ObligationEvaluator _evaluator = new(regime.Calendar, regime.Zone, policy);
-    private readonly Lateness _lateness = new(regime.Calendar, regime.Zone);
-    private readonly Lazy<PeopleWords> _words = new(() => new PeopleWords(regime, new PeriodNames(regime)));
-
     private static readonly Dictionary<CellState, (string Zh, string En, string Background, string Color, string LabelZh, string LabelEn)> Cells = new()
     {
         [CellState.OnTime] = ("✓", "✓", "#e6f4ea", "#1e7e34", "按时", "on time"),
@@ -26,6 +21,11 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         [CellState.Overdue] = ("逾", "OVER", "#fce8e6", "#c5221f", "已逾期未报", "overdue"),
         [CellState.Missing] = ("漏", "MISS", "#c5221f", "#ffffff", "漏报", "missing"),
     };
+
+    private readonly PeriodNames _periods = new(regime);
+    private readonly ObligationEvaluator _evaluator = new(regime.Calendar, regime.Zone, policy);
+    private readonly Lateness _lateness = new(regime.Calendar, regime.Zone);
+    private readonly Lazy<PeopleWords> _words = new(() => new PeopleWords(regime));
 
     private bool Zh => language == "zh";
 
@@ -76,10 +76,8 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             Since = Local(digest.Since),
             Matrices =
             [
-                Matrix(digest.LastWorkingDay, digest.LastWorkingDay.From == digest.LastWorkingDay.To
-                    ? T($"上一工作日（{Day(digest.LastWorkingDay.From)}）", $"Last working day ({Day(digest.LastWorkingDay.From)})")
-                    : T($"上一工作日以来（{Day(digest.LastWorkingDay.From)} 至 {Day(digest.LastWorkingDay.To)}）", $"Since the last working day ({Day(digest.LastWorkingDay.From)} to {Day(digest.LastWorkingDay.To)})")),
-                Matrix(digest.Week, T($"本周（{Day(digest.Week.From)} 至 {Day(digest.Week.To)}）", $"This week ({Day(digest.Week.From)} to {Day(digest.Week.To)})")),
+                Matrix(digest.LastWorkingDay, LastWorkingDayTitle(digest.LastWorkingDay)),
+                Matrix(digest.Week, T($"本周 · {T(_periods.Of(Period.Week(digest.Week.From)))}", $"This week · {T(_periods.Of(Period.Week(digest.Week.From)))}")),
             ],
             Legend = [.. Cells.OrderBy(c => c.Key).Select(c => new LegendView { Symbol = Zh ? c.Value.Zh : c.Value.En, Background = c.Value.Background, Color = c.Value.Color, Label = Label(c.Key) })],
             Faults = faults,
@@ -96,7 +94,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         };
     }
 
-    public AssessmentView Monthly(Compliance.Deadlines.Period month, IReadOnlyList<ScoreCard> cards, IReadOnlyList<ObligationResult> results, DateTimeOffset asOf) => new()
+    public AssessmentView Monthly(Period month, IReadOnlyList<ScoreCard> cards, IReadOnlyList<ObligationResult> results, DateTimeOffset asOf) => new()
     {
         Group = T(regime.Directory.GroupName),
         Period = T(_periods.Of(month)),
@@ -161,6 +159,13 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         ];
     }
 
+    // A Monday's digest covers the weekend too: from the last working day through yesterday.
+    private string LastWorkingDayTitle(StatusMatrix matrix)
+    {
+        var days = T(PeriodNames.Days(matrix.From, matrix.To));
+        return matrix.From == matrix.To ? T($"上一工作日（{days}）", $"Last working day ({days})") : T($"上一工作日以来（{days}）", $"Since the last working day ({days})");
+    }
+
     // One group per kind of unit, in the directory's order, each with only the columns some unit of it owes in the window.
     private MatrixView Matrix(StatusMatrix matrix, string title) => new()
     {
@@ -210,6 +215,9 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
 
     private string Label(CellState state) => Zh ? Cells[state].LabelZh : Cells[state].LabelEn;
 
+    // The colour a state is known by on white: its text colour, or its background where the text is white (missing).
+    private static string Accent(CellState state) => Cells[state].Color == "#ffffff" ? Cells[state].Background : Cells[state].Color;
+
     private FaultView Fault(FaultLine line) => Fault(line.Result);
 
     private FaultView Fault(ObligationResult r) => new()
@@ -218,7 +226,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         Report = T(regime.Catalog.Find(r.Obligation.ReportId)?.Name ?? new LocalizedText(r.Obligation.ReportId, r.Obligation.ReportId)),
         Period = T(_periods.Of(r.Obligation)),
         Status = Label(DigestBuilder.StateOf(r)),
-        Color = Cells[DigestBuilder.StateOf(r)].Color == "#ffffff" ? Cells[DigestBuilder.StateOf(r)].Background : Cells[DigestBuilder.StateOf(r)].Color,
+        Color = Accent(DigestBuilder.StateOf(r)),
         Deduction = r.Deduction,
         Detail = string.Join(Zh ? "；" : "; ", r.Findings.Select(f => Words(T(f.Detail)))),
         Sender = r.Counted?.Sender ?? "",
@@ -239,5 +247,4 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
 
     private string UnitName(string id) => regime.Directory.FindUnit(id) is { } unit ? T(unit.Name) : id;
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -111,6 +111,17 @@ public sealed class DigestMailTests(SampleMorning sample) : IClassFixture<Sample
     }
 
     [Theory]
+    [InlineData("zh", "2026-11-23 09:00", "上一工作日以来（11月20日–22日）", "本周 · 第48周（11.23–11.29）")]
+    [InlineData("en", "2026-11-23 09:00", "Since the last working day (20–22 Nov)", "This week · week 48 (23–29 Nov)")]
+    [InlineData("zh", "2026-11-24 09:00", "上一工作日（11月23日）", "本周 · 第48周（11.23–11.29）")]
+    public void Digest_TheMatrixTitles_NameTheirDaysAndWeekInPeoplesWords(string language, string morning, string lastWorkingDay, string week)
+    {
+        var view = Views(language).Digest(Notifier(language).PreviewDigest(Snapshot.Empty(At(morning))));
+
+        view.Matrices.Select(m => m.Title).Should().Equal(lastWorkingDay, week);
+    }
+
+    [Theory]
     [InlineData("zh", "抄送缺少：物业公司董事长和总经理", "主题同时符合多种报告：呼叫中心信息周报、呼叫中心信息月报")]
     [InlineData("en", "CC is missing property company chair and GM", "the subject fits several reports: Call center weekly report, Call center monthly report")]
     public void PreviewDigest_OfTheSampleMonth_NamesRolesAndReportsNotTheirKeys(string language, string role, string reports)

@@ -1,4 +1,3 @@
-using MailOps.Compliance.Deadlines;
 using MailOps.Worker.Notifications;
 using MailOps.Worker.Tests.Support;
 
@@ -7,7 +6,7 @@ namespace MailOps.Worker.Tests.Notifications;
 /// <summary>The ids in texts parsing stores, put in people's words under the shipped regime.</summary>
 public sealed class PeopleWordsTests
 {
-    private static readonly PeopleWords Words = new(ShippedRegime.Regime, new PeriodNames(ShippedRegime.Regime));
+    private static readonly PeopleWords Words = new(ShippedRegime.Regime);
 
     public static TheoryData<string, string, bool, string> Rows => new()
     {
