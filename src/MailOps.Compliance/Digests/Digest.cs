@@ -16,8 +16,60 @@ public enum CellState
     OnTime,
 }
 
-/// <summary>One unit's obligations of one report in a window: the worst state among them, how many, and what they cost.</summary>
-public sealed record MatrixCell(CellState State, int Count, int Deduction);
+/// <summary>How many obligations of a matrix cell read in each state.</summary>
+public readonly record struct StateCounts(int Missing, int Overdue, int Late, int Incomplete, int Pending, int OnTime)
+{
+    public int this[CellState state] => state switch
+    {
+        CellState.Missing => Missing,
+        CellState.Overdue => Overdue,
+        CellState.Late => Late,
+        CellState.Incomplete => Incomplete,
+        CellState.Pending => Pending,
+        CellState.OnTime => OnTime,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    public int Total => Missing + Overdue + Late + Incomplete + Pending + OnTime;
+
+    /// <summary>The states that hold any obligation, worst first, with their counts.</summary>
+    public IEnumerable<(CellState State, int Count)> Held()
+    {
+        var counts = this;
+        return Enum.GetValues<CellState>().Order().Where(s => counts[s] > 0).Select(s => (s, counts[s]));
+    }
+
+    public static StateCounts Of(IEnumerable<CellState> states) =>
+        states.Aggregate(default(StateCounts), (counts, state) => counts.With(state, 1));
+
+    public StateCounts With(CellState state, int more) => state switch
+    {
+        CellState.Missing => this with { Missing = Missing + more },
+        CellState.Overdue => this with { Overdue = Overdue + more },
+        CellState.Late => this with { Late = Late + more },
+        CellState.Incomplete => this with { Incomplete = Incomplete + more },
+        CellState.Pending => this with { Pending = Pending + more },
+        CellState.OnTime => this with { OnTime = OnTime + more },
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+}
+
+/// <summary>
+/// One unit's obligations of one report in a window: how many read in each state, and what they cost together.
+/// <see cref="State"/> is the worst state among them, <see cref="Count"/> how many there are in all.
+/// </summary>
+public sealed record MatrixCell(StateCounts Counts, int Deduction)
+{
+    /// <summary>A cell whose <paramref name="count"/> obligations all read <paramref name="state"/>.</summary>
+    public MatrixCell(CellState state, int count, int deduction)
+        : this(default(StateCounts).With(state, count), deduction)
+    {
+    }
+
+    public CellState State => Counts.Held().First().State;
+
+    public int Count => Counts.Total;
+}
 
 public sealed record MatrixRow(string UnitId, LocalizedText UnitName, IReadOnlyList<MatrixCell?> Cells);
 
@@ -49,4 +101,4 @@ public sealed record Digest(
     IReadOnlyList<ScoreCard> MonthScores,
     Period Quarter,
     IReadOnlyList<ScoreCard> QuarterScores,
-    IReadOnlyList<LocalizedText> Warnings);
+    IReadOnlyList<DigestWarning> Warnings);

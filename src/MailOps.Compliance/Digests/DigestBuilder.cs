@@ -22,7 +22,7 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
         IReadOnlyList<ManualEntry> entries,
         IReadOnlyList<TriageLine> triage,
         IReadOnlyList<TriageLine> unauthenticated,
-        IReadOnlyList<LocalizedText> warnings)
+        IReadOnlyList<DigestWarning> warnings)
     {
         var zone = regime.Zone;
         var today = zone.DateOf(asOf);
@@ -91,7 +91,7 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
     };
 
     private static MatrixCell? Cell(List<ObligationResult> results) =>
-        results.Count == 0 ? null : new MatrixCell(results.Min(StateOf), results.Count, results.Sum(r => r.Deduction));
+        results.Count == 0 ? null : new MatrixCell(StateCounts.Of(results.Select(StateOf)), results.Sum(r => r.Deduction));
 
     // Catalog order; a report the catalog no longer holds goes last.
     private int Order(string reportId)

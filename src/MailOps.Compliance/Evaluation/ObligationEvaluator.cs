@@ -118,6 +118,19 @@ public sealed class ObligationEvaluator
         return new ObligationResult(obligation, status, daysLate, deduction, findings, counted) { AfterBooksClosed = afterClose };
     }
 
+    /// <summary>
+    /// The last instant at which the obligation, still not received, is overdue rather than missing, and at which a
+    /// report arriving still counts as late: the end of the last working day whose lateness costs less than the cap (or
+    /// than missing it), or the second before the quarter's books close, whichever comes first. The deadline itself when
+    /// a single working day late already costs as much as missing the report.
+    /// </summary>
+    public DateTimeOffset MissingAfter(Obligation obligation)
+    {
+        var lastLate = _workingDaysToMissing == int.MaxValue ? DateTimeOffset.MaxValue : _lateness.Bound(obligation.Due, Math.Max(0, _workingDaysToMissing - 1));
+        var close = BooksClose(obligation).AddSeconds(-1);
+        return lastLate < close ? lastLate : close;
+    }
+
     /// <summary>When the obligation's quarter (the quarter its due date falls in) stops accepting anything: results day of the next quarter, 00:00.</summary>
     public DateTimeOffset BooksClose(Obligation obligation)
     {

@@ -1,3 +1,5 @@
+using MailOps.Compliance.Common;
+
 namespace MailOps.Compliance.Events;
 
 /// <summary>
@@ -29,4 +31,20 @@ public static class EventKinds
 
     public static IReadOnlyList<string> All { get; } =
         [CrmMeeting, JointDrawingReview, ShowflatOpening, SalesOpening, SiteOpen, Delivery, CustomerActivity, HotComplaint, MajorComplaint];
+
+    private static readonly Dictionary<string, LocalizedText> Names = new(StringComparer.Ordinal)
+    {
+        [CrmMeeting] = new("例会", "CRM meeting"),
+        [JointDrawingReview] = new("联合审图", "joint drawing review"),
+        [ShowflatOpening] = new("案场、样板间开放", "sales venue and show flat opening"),
+        [SalesOpening] = new("开盘", "sales opening"),
+        [SiteOpen] = new("工地开放", "site open"),
+        [Delivery] = new("集中交付", "delivery"),
+        [CustomerActivity] = new("客户活动", "customer activity"),
+        [HotComplaint] = new("热点投诉", "hot complaint"),
+        [MajorComplaint] = new("重大投诉", "major complaint"),
+    };
+
+    /// <summary>What people call an event of the kind; null for a kind a deployment added.</summary>
+    public static LocalizedText? NameOf(string kind) => Names.GetValueOrDefault(kind);
 }

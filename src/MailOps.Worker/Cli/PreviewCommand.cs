@@ -12,7 +12,8 @@ namespace MailOps.Worker.Cli;
 /// <summary>
 /// <c>mailops preview --as-of T --out DIR [--inbox DIR]</c>: one mail of every kind as it would read at T, each as
 /// <c>{kind}.html</c>, <c>{kind}.txt</c> and <c>{kind}.eml</c>: the digest, a nudge and an overdue notice (the first
-/// due at T, if any), the monthly evaluation of the month before and the quarterly assessment of the quarter before
+/// due at T, else the first the obligations would get; an overdue notice only ever of a report overdue and not yet
+/// missing), the monthly evaluation of the month before and the quarterly assessment of the quarter before
 /// (or of the current ones so far, when the ones before were not assessed).
 /// For whoever edits the templates, and for screenshots. Sends nothing.
 /// </summary>
@@ -56,7 +57,7 @@ internal static class PreviewCommand
                 foreach (var kind in new[] { NoticeKind.Nudge, NoticeKind.Overdue })
                 {
                     var notice = notifier.Planner.Due(snapshot.Results, at).FirstOrDefault(n => n.Kind == kind)
-                        ?? Upcoming(notifier.Planner, snapshot, kind);
+                        ?? Upcoming(notifier.Planner, new ObligationEvaluator(regime.Calendar, regime.Zone, assessment.Scoring), snapshot, kind);
                     if (notice is not null)
                     {
                         var unit = regime.Directory.FindUnit(notice.Obligation.UnitId)!;
@@ -95,11 +96,26 @@ internal static class PreviewCommand
     private static Period Assessed(Period before, Period current, AssessmentOptions assessment) =>
         assessment.Since is { } since && before.End < since ? current : before;
 
-    // A notice none is due for at T: the first pending obligation's nudge, or the first overdue or missing one's notice.
-    private static PlannedNotice? Upcoming(NoticePlanner planner, Snapshot snapshot, NoticeKind kind)
+    // A notice none is due for at T: the first pending obligation's nudge; the first overdue one's notice, or else the
+    // notice the first pending one would get once its deadline passed, judged then. Never a missing obligation's: the
+    // overdue notice is for a report that can still be sent late, and says until when.
+    private static PlannedNotice? Upcoming(NoticePlanner planner, ObligationEvaluator evaluator, Snapshot snapshot, NoticeKind kind)
     {
-        var wanted = kind == NoticeKind.Nudge ? [ObligationStatus.Pending] : new[] { ObligationStatus.Overdue, ObligationStatus.Missing };
-        var result = snapshot.Results.FirstOrDefault(r => wanted.Contains(r.Status) && planner.NudgeAt(r.Obligation) is not null);
-        return result is null ? null : new PlannedNotice(kind, result, kind == NoticeKind.Nudge ? planner.NudgeAt(result.Obligation)!.Value : planner.OverdueAt(result.Obligation));
+        var nudged = snapshot.Results.Where(r => planner.NudgeAt(r.Obligation) is not null).ToList();
+        if (kind == NoticeKind.Nudge)
+        {
+            var pending = nudged.FirstOrDefault(r => r.Status == ObligationStatus.Pending);
+            return pending is null ? null : new PlannedNotice(kind, pending, planner.NudgeAt(pending.Obligation)!.Value);
+        }
+
+        if (nudged.FirstOrDefault(r => r.Status == ObligationStatus.Overdue) is { } overdue)
+        {
+            return new PlannedNotice(kind, overdue, planner.OverdueAt(overdue.Obligation));
+        }
+
+        return nudged.Where(r => r.Status == ObligationStatus.Pending)
+            .Select(r => (r.Obligation, At: planner.OverdueAt(r.Obligation)))
+            .Select(p => new PlannedNotice(kind, evaluator.Evaluate(p.Obligation, [], [], p.At), p.At))
+            .FirstOrDefault(n => n.Result.Status == ObligationStatus.Overdue);
     }
 }

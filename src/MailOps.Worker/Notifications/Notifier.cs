@@ -60,10 +60,17 @@ internal sealed class Notifier
     public WorkingHours Hours => _hours;
 
     /// <summary>
+    /// Queues what is due at the snapshot's instant, all in one write, with warnings without a kind, each taken as
+    /// operational (shown first). A bridge for callers that do not yet say which warning is the calendar's.
+    /// </summary>
+    public QueuedCounts Queue(MailStore store, Snapshot snapshot, IReadOnlyList<Compliance.Common.LocalizedText> warnings) =>
+        Queue(store, snapshot, [.. warnings.Select(DigestWarning.Operational)]);
+
+    /// <summary>
     /// Queues what is due at the snapshot's instant, all in one write: a beat whose queueing fails leaves nothing half
     /// queued (one digest recipient with this morning's figures, the other with the next beat's).
     /// </summary>
-    public QueuedCounts Queue(MailStore store, Snapshot snapshot, IReadOnlyList<Compliance.Common.LocalizedText> warnings)
+    public QueuedCounts Queue(MailStore store, Snapshot snapshot, IReadOnlyList<DigestWarning> warnings)
     {
         var now = snapshot.AsOf;
         if (!_hours.Contains(_regime.Zone, now))
@@ -113,17 +120,17 @@ internal sealed class Notifier
         return new QueuedCounts(Count("nudge"), Count("overdue"), Count("digest"), Count("monthly"), Count("quarterly"));
     }
 
-    public Digest BuildDigest(Snapshot snapshot, DateTimeOffset since, IReadOnlyList<Compliance.Common.LocalizedText> warnings) =>
+    public Digest BuildDigest(Snapshot snapshot, DateTimeOffset since, IReadOnlyList<DigestWarning> warnings) =>
         new DigestBuilder(_regime, _assessment.Scoring).Build(snapshot.AsOf, since, snapshot.Results, snapshot.Entries, snapshot.Triage, snapshot.Unauthenticated, warnings);
 
     /// <summary>
     /// The digest as it would read at the snapshot's instant, for previews: new faults since the digest slot before
-    /// the latest one, and the calendar's warning.
+    /// the latest one, and the calendar's warning (of kind <see cref="DigestWarningKind.Calendar"/>, so at the foot).
     /// </summary>
     public Digest PreviewDigest(Snapshot snapshot)
     {
         var since = _schedule.LatestDigest(snapshot.AsOf) is { } slot ? _schedule.PreviousDigest(slot) : snapshot.AsOf.AddDays(-1);
-        var warnings = _regime.Calendar.CoverageWarning(_regime.Zone.DateOf(snapshot.AsOf)) is { } warning ? new[] { warning.Message } : [];
+        var warnings = _regime.Calendar.CoverageWarning(_regime.Zone.DateOf(snapshot.AsOf)) is { } warning ? new[] { DigestWarning.Of(warning) } : [];
         return BuildDigest(snapshot, since, warnings);
     }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using MailOps.Compliance.Common;
+using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Digests;
 using MailOps.Compliance.Evaluation;
 using MailOps.Compliance.Notices;
+using MailOps.Compliance.Organisation;
 using MailOps.Compliance.Scoring;
 
 namespace MailOps.Worker.Notifications;
@@ -13,12 +15,17 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
     private static readonly Dictionary<CellState, (string Zh, string En, string Background, string Color, string LabelZh, string LabelEn)> Cells = new()
     {
         [CellState.OnTime] = ("✓", "✓", "#e6f4ea", "#1e7e34", "按时", "on time"),
-        [CellState.Pending] = ("…", "…", "#f1f3f4", "#5f6368", "未到期", "pending"),
+        [CellState.Pending] = ("待", "WAIT", "#f1f3f4", "#5f6368", "未到期", "not yet due"),
         [CellState.Incomplete] = ("缺", "INC", "#fff4e5", "#b45309", "内容不完整或有误", "incomplete or wrong"),
         [CellState.Late] = ("迟", "LATE", "#fef7e0", "#b06000", "迟报", "late"),
-        [CellState.Overdue] = ("逾", "DUE", "#fce8e6", "#c5221f", "已逾期未报", "overdue"),
+        [CellState.Overdue] = ("逾", "OVER", "#fce8e6", "#c5221f", "已逾期未报", "overdue"),
         [CellState.Missing] = ("漏", "MISS", "#c5221f", "#ffffff", "漏报", "missing"),
     };
+
+    private readonly PeriodNames _periods = new(regime);
+    private readonly ObligationEvaluator _evaluator = new(regime.Calendar, regime.Zone, policy);
+    private readonly Lateness _lateness = new(regime.Calendar, regime.Zone);
+    private readonly Lazy<PeopleWords> _words = new(() => new PeopleWords(regime));
 
     private bool Zh => language == "zh";
 
@@ -33,6 +40,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         var obligation = notice.Obligation;
         var report = regime.Catalog[obligation.ReportId];
         var unit = regime.Directory.FindUnit(obligation.UnitId)!;
+        var missingAfter = _evaluator.MissingAfter(obligation);
         return new NoticeView
         {
             Kind = notice.Kind == NoticeKind.Nudge ? "nudge" : "overdue",
@@ -40,16 +48,19 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             Unit = T(unit.Name),
             Report = T(report.Name),
             ReportId = report.Id,
-            Period = obligation.Period.Id,
+            Period = T(_periods.Of(obligation)),
             Due = Local(obligation.Due),
             To = string.Join(", ", report.To.SelectMany(role => regime.Directory.Resolve(unit, role)).Distinct(StringComparer.OrdinalIgnoreCase)),
             Cc = string.Join(", ", report.Cc.SelectMany(role => regime.Directory.Resolve(unit, role)).Distinct(StringComparer.OrdinalIgnoreCase)),
-            SubjectHint = string.Join(" ", report.Keywords.Select(k => k.Count > 0 ? k[0] : "").Where(k => k.Length > 0)),
+            SubjectGroups = SubjectExample.Groups(report),
+            SubjectExample = SubjectExample.For(report, obligation),
             DaysLate = notice.Result.WorkingDaysLate,
             DeductionSoFar = notice.Result.Deduction,
             PerWorkingDay = policy.LatePerWorkingDay,
             Cap = policy.CapPerObligation,
             MissingPoints = policy.Missing,
+            MissingAfter = Local(missingAfter),
+            MoreLateDays = _lateness.Bound(obligation.Due, notice.Result.WorkingDaysLate) < missingAfter,
             Mailbox = mailbox,
         };
     }
@@ -65,29 +76,28 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             Since = Local(digest.Since),
             Matrices =
             [
-                Matrix(digest.LastWorkingDay, digest.LastWorkingDay.From == digest.LastWorkingDay.To
-                    ? T($"上一工作日（{Day(digest.LastWorkingDay.From)}）", $"Last working day ({Day(digest.LastWorkingDay.From)})")
-                    : T($"上一工作日以来（{Day(digest.LastWorkingDay.From)} 至 {Day(digest.LastWorkingDay.To)}）", $"Since the last working day ({Day(digest.LastWorkingDay.From)} to {Day(digest.LastWorkingDay.To)})")),
-                Matrix(digest.Week, T($"本周（{Day(digest.Week.From)} 至 {Day(digest.Week.To)}）", $"This week ({Day(digest.Week.From)} to {Day(digest.Week.To)})")),
+                Matrix(digest.LastWorkingDay, LastWorkingDayTitle(digest.LastWorkingDay)),
+                Matrix(digest.Week, T($"本周 · {T(_periods.Of(Period.Week(digest.Week.From)))}", $"This week · {T(_periods.Of(Period.Week(digest.Week.From)))}")),
             ],
-            Legend = [.. Cells.OrderBy(c => c.Key).Select(c => new LegendView { Symbol = Zh ? c.Value.Zh : c.Value.En, Background = c.Value.Background, Color = c.Value.Color, Label = Zh ? c.Value.LabelZh : c.Value.LabelEn })],
+            Legend = [.. Cells.OrderBy(c => c.Key).Select(c => new LegendView { Symbol = Zh ? c.Value.Zh : c.Value.En, Background = c.Value.Background, Color = c.Value.Color, Label = Label(c.Key) })],
             Faults = faults,
             FaultPoints = faults.Sum(f => f.Deduction),
             Triage = [.. digest.Triage.Select(Message)],
             Unauthenticated = [.. digest.Unauthenticated.Select(Message)],
-            Month = digest.Month.Id,
+            Month = T(_periods.Of(digest.Month)),
             MonthScores = Scores(digest.MonthScores),
-            Quarter = digest.Quarter.Id,
+            Quarter = T(_periods.Of(digest.Quarter)),
             QuarterScores = Scores(digest.QuarterScores),
-            Warnings = [.. digest.Warnings.Select(T)],
+            Warnings = [.. digest.Warnings.Where(w => w.Kind != DigestWarningKind.Calendar).Select(w => T(w.Message))],
+            AdminNote = string.Join(Zh ? "；" : "; ", digest.Warnings.Where(w => w.Kind == DigestWarningKind.Calendar).Select(w => T(w.Message))),
             Mailbox = mailbox,
         };
     }
 
-    public AssessmentView Monthly(Compliance.Deadlines.Period month, IReadOnlyList<ScoreCard> cards, IReadOnlyList<ObligationResult> results, DateTimeOffset asOf) => new()
+    public AssessmentView Monthly(Period month, IReadOnlyList<ScoreCard> cards, IReadOnlyList<ObligationResult> results, DateTimeOffset asOf) => new()
     {
         Group = T(regime.Directory.GroupName),
-        Period = month.Id,
+        Period = T(_periods.Of(month)),
         AsOf = Local(asOf),
         Scores = Scores(cards),
         Faults =
@@ -105,7 +115,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
     public AssessmentView Quarterly(QuarterlyAssessment assessment, DateTimeOffset asOf) => new()
     {
         Group = T(regime.Directory.GroupName),
-        Period = assessment.Quarter.Id,
+        Period = T(_periods.Of(assessment.Quarter)),
         AsOf = Local(asOf),
         Scores =
         [
@@ -125,7 +135,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             }),
         ],
         Stars = [.. assessment.Stars.Select(UnitName)],
-        Watched = [.. assessment.Watched.Select(w => $"{UnitName(w.UnitId)} ({string.Join(", ", w.Months.Select(m => m.Id))})")],
+        Watched = [.. assessment.Watched.Select(w => T($"{UnitName(w.UnitId)}（{string.Join("、", w.Months.Select(m => T(_periods.Of(m))))}）", $"{UnitName(w.UnitId)} ({string.Join(", ", w.Months.Select(m => T(_periods.Of(m))))})"))],
         Threshold = policy.WatchThreshold,
         WatchMonths = policy.WatchMonths,
         Mailbox = mailbox,
@@ -149,17 +159,33 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         ];
     }
 
+    // A Monday's digest covers the weekend too: from the last working day through yesterday.
+    private string LastWorkingDayTitle(StatusMatrix matrix)
+    {
+        var days = T(PeriodNames.Days(matrix.From, matrix.To));
+        return matrix.From == matrix.To ? T($"上一工作日（{days}）", $"Last working day ({days})") : T($"上一工作日以来（{days}）", $"Since the last working day ({days})");
+    }
+
+    // One group per kind of unit, in the directory's order, each with only the columns some unit of it owes in the window.
     private MatrixView Matrix(StatusMatrix matrix, string title) => new()
     {
         Title = title,
-        Columns = [.. matrix.Columns.Select(c => T(c.ReportName))],
-        Rows =
+        Groups =
         [
-            .. matrix.Rows.Select(r => new RowView
-            {
-                Unit = T(r.UnitName),
-                Cells = [.. r.Cells.Select(Cell)],
-            }),
+            .. matrix.Rows
+                .GroupBy(r => regime.Directory.FindUnit(r.UnitId)?.Kind)
+                .Select(kind =>
+                {
+                    var rows = kind.ToList();
+                    var owed = Enumerable.Range(0, matrix.Columns.Count).Where(i => rows.Any(r => r.Cells[i] is not null)).ToList();
+                    return new MatrixGroupView
+                    {
+                        Name = kind.Key is { } k ? T(UnitKinds.PeopleName(k)) : T("其他单位", "Other units"),
+                        Columns = [.. owed.Select(i => T(matrix.Columns[i].ReportName))],
+                        Rows = [.. rows.Select(r => new RowView { Unit = T(r.UnitName), Cells = [.. owed.Select(i => Cell(r.Cells[i]))] })],
+                    };
+                })
+                .Where(g => g.Columns.Count > 0),
         ],
     };
 
@@ -170,16 +196,27 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             return new CellView { Symbol = "", Background = "#ffffff", Color = "#5f6368", Title = T("无需报送", "not owed") };
         }
 
+        // One obligation reads as its state alone; several as each state held and how many are in it, worst first.
+        var held = cell.Counts.Held().ToList();
+        var parts = cell.Count == 1
+            ? [Zh ? Cells[cell.State].Zh : Cells[cell.State].En]
+            : held.Select(h => Zh ? $"{Cells[h.State].Zh}{h.Count}" : $"{Cells[h.State].En} {h.Count}").ToList();
+        var labels = string.Join(Zh ? "，" : ", ", held.Select(h => cell.Count == 1 ? Label(h.State) : T($"{Label(h.State)} {h.Count} 份", $"{h.Count} {Label(h.State)}")));
         var look = Cells[cell.State];
-        var symbol = Zh ? look.Zh : look.En;
         return new CellView
         {
-            Symbol = cell.Count > 1 ? $"{symbol}{cell.Count}" : symbol,
+            Symbol = string.Join(Zh ? " " : ", ", parts),
+            Parts = parts,
             Background = look.Background,
             Color = look.Color,
-            Title = cell.Deduction > 0 ? T($"{look.LabelZh}，扣 {cell.Deduction} 分", $"{look.LabelEn}, {cell.Deduction} points") : Zh ? look.LabelZh : look.LabelEn,
+            Title = cell.Deduction > 0 ? T($"{labels}；共扣 {cell.Deduction} 分", $"{labels}; {cell.Deduction} points in all") : labels,
         };
     }
+
+    private string Label(CellState state) => Zh ? Cells[state].LabelZh : Cells[state].LabelEn;
+
+    // The colour a state is known by on white: its text colour, or its background where the text is white (missing).
+    private static string Accent(CellState state) => Cells[state].Color == "#ffffff" ? Cells[state].Background : Cells[state].Color;
 
     private FaultView Fault(FaultLine line) => Fault(line.Result);
 
@@ -187,10 +224,11 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
     {
         Unit = UnitName(r.Obligation.UnitId),
         Report = T(regime.Catalog.Find(r.Obligation.ReportId)?.Name ?? new LocalizedText(r.Obligation.ReportId, r.Obligation.ReportId)),
-        Period = r.Obligation.Period.Id,
-        Status = Zh ? Cells[DigestBuilder.StateOf(r)].LabelZh : Cells[DigestBuilder.StateOf(r)].LabelEn,
+        Period = T(_periods.Of(r.Obligation)),
+        Status = Label(DigestBuilder.StateOf(r)),
+        Color = Accent(DigestBuilder.StateOf(r)),
         Deduction = r.Deduction,
-        Detail = string.Join(Zh ? "；" : "; ", r.Findings.Select(f => T(f.Detail))),
+        Detail = string.Join(Zh ? "；" : "; ", r.Findings.Select(f => Words(T(f.Detail)))),
         Sender = r.Counted?.Sender ?? "",
         Received = r.Counted is { } c ? Local(c.Received) : "",
         MessageId = r.Counted?.MessageId ?? "",
@@ -201,10 +239,12 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         Received = Local(line.Received),
         From = line.From ?? "",
         Subject = line.Subject ?? "",
-        Reason = T(line.Detail) is { Length: > 0 } detail ? detail : line.Reason,
+        Reason = T(line.Detail) is { Length: > 0 } detail ? Words(detail) : line.Reason,
     };
+
+    // A text parsing stored, with people's words for the ids in it.
+    private string Words(string text) => _words.Value.Of(text, Zh);
 
     private string UnitName(string id) => regime.Directory.FindUnit(id) is { } unit ? T(unit.Name) : id;
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

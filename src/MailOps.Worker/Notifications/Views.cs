@@ -21,7 +21,11 @@ public sealed class NoticeView
 
     public string Cc { get; init; } = "";
 
-    public string SubjectHint { get; init; } = "";
+    /// <summary>The report's keyword groups, each as <c>呼叫中心 + 日报</c>: a subject needs every word of any one group.</summary>
+    public IReadOnlyList<string> SubjectGroups { get; init; } = [];
+
+    /// <summary>A whole subject MailOps reads as this report and period (<see cref="SubjectExample"/>).</summary>
+    public string SubjectExample { get; init; } = "";
 
     public int DaysLate { get; init; }
 
@@ -33,12 +37,22 @@ public sealed class NoticeView
 
     public int MissingPoints { get; init; }
 
+    /// <summary>The last instant a report still not received counts as late; after it, it is missing and costs <see cref="MissingPoints"/>.</summary>
+    public string MissingAfter { get; init; } = "";
+
+    /// <summary>Whether another working day late still comes before <see cref="MissingAfter"/>, costing <see cref="PerWorkingDay"/> more.</summary>
+    public bool MoreLateDays { get; init; }
+
     public string Mailbox { get; init; } = "";
 }
 
 public sealed class CellView
 {
+    /// <summary>The cell on one line: <c>漏1 逾1 待5</c>; a single obligation is its state alone (<c>漏</c>).</summary>
     public string Symbol { get; init; } = "";
+
+    /// <summary>The same, one state a part, for a narrow cell that stacks them.</summary>
+    public IReadOnlyList<string> Parts { get; init; } = [];
 
     public string Background { get; init; } = "";
 
@@ -54,15 +68,24 @@ public sealed class RowView
     public IReadOnlyList<CellView> Cells { get; init; } = [];
 }
 
-public sealed class MatrixView
+/// <summary>One kind of unit's part of a matrix: its units, and only the reports due from any of them.</summary>
+public sealed class MatrixGroupView
 {
-    public string Title { get; init; } = "";
+    public string Name { get; init; } = "";
 
     public IReadOnlyList<string> Columns { get; init; } = [];
 
     public IReadOnlyList<RowView> Rows { get; init; } = [];
+}
 
-    public bool Empty => Columns.Count == 0;
+/// <summary>A window's matrix, split by kind of unit so that each part is narrow; a kind with nothing due there is left out.</summary>
+public sealed class MatrixView
+{
+    public string Title { get; init; } = "";
+
+    public IReadOnlyList<MatrixGroupView> Groups { get; init; } = [];
+
+    public bool Empty => Groups.Count == 0;
 }
 
 /// <summary>
@@ -79,6 +102,9 @@ public sealed class FaultView
     public string Period { get; init; } = "";
 
     public string Status { get; init; } = "";
+
+    /// <summary>The colour of the fault's state, as its matrix cell shows it.</summary>
+    public string Color { get; init; } = "";
 
     public int Deduction { get; init; }
 
@@ -169,7 +195,11 @@ public sealed class DigestView
 
     public IReadOnlyList<ScoreView> QuarterScores { get; init; } = [];
 
+    /// <summary>What went wrong with MailOps itself (the mailbox, the store): shown at the top.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The administrator's task (the calendar's data running out), one line at the foot; empty when there is none.</summary>
+    public string AdminNote { get; init; } = "";
 
     public string Mailbox { get; init; } = "";
 }

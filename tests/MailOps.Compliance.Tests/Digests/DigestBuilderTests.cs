@@ -66,7 +66,7 @@ public sealed class DigestBuilderTests
     {
         var triage = new[] { new TriageLine("<m1@example.com>", "x@example.com", "周报", T("2026-11-23 18:00"), "unmatched", new("未识别", "not recognised")) };
         var unauthenticated = new[] { new TriageLine("<m2@example.com>", "y@example.com", "日报", T("2026-11-23 19:00"), "dmarc", new("未通过认证", "failed DMARC")) };
-        var warnings = new[] { new LocalizedText("日历", "calendar") };
+        var warnings = new[] { new DigestWarning(DigestWarningKind.Calendar, new LocalizedText("日历", "calendar")), DigestWarning.Operational(new LocalizedText("邮箱", "mailbox")) };
 
         var digest = Builder.Build(T("2026-11-24 08:30"), T("2026-11-23 08:30"), Tuesday(), [], triage, unauthenticated, warnings);
 
@@ -146,7 +146,7 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
-    public void Matrix_AWeekOfDailies_ReadsTheWorstStateAndAddsTheirCosts()
+    public void Matrix_AWeekOfDailies_CountsEachStateReadsTheWorstAndAddsTheirCosts()
     {
         var days = new[] { "2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27" }.Select(d => Owed("callcenter-daily", "callcenter", d)).ToList();
         var results = new[]
@@ -160,7 +160,10 @@ public sealed class DigestBuilderTests
 
         var cell = Builder.Matrix(results, D("2026-11-23"), D("2026-11-29")).Rows[0].Cells.Single();
 
-        cell.Should().Be(new MatrixCell(CellState.Late, 5, 10));
+        cell.Should().Be(new MatrixCell(new StateCounts(Missing: 0, Overdue: 0, Late: 1, Incomplete: 1, Pending: 2, OnTime: 1), 10));
+        cell!.State.Should().Be(CellState.Late);
+        cell.Count.Should().Be(5);
+        cell.Counts.Held().Should().Equal((CellState.Late, 1), (CellState.Incomplete, 1), (CellState.Pending, 2), (CellState.OnTime, 1));
     }
 
     public static TheoryData<string, ObligationStatus[], CellState> WorstStates => new()

@@ -98,6 +98,30 @@ public sealed class ObligationEvaluatorTests
         Evaluator.Evaluate(obligation, [], [], T("2027-01-10 00:00")).Status.Should().Be(ObligationStatus.Missing);
     }
 
+    public static TheoryData<string, string, int, string> CutOffs => new()
+    {
+        { "due Monday: missing after Tuesday at the same time", "2026-11-23 17:00", 5, "2026-11-24 17:00" },
+        { "due Sunday: the next working day is Monday", "2026-11-22 21:00", 5, "2026-11-23 21:00" },
+        { "due before National Day: the next working day is after the holiday", "2026-09-30 17:00", 5, "2026-10-08 17:00" },
+        { "2 points a day, capped at 10: late by at most 4 working days", "2026-11-23 17:00", 2, "2026-11-27 17:00" },
+        { "1 point a day: the quarter's books close first", "2026-12-31 17:00", 1, "2027-01-09 23:59:59" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CutOffs))]
+    public void MissingAfter_IsTheLastInstantAReportStillCountsAsLate_AndTheEvaluationAgrees(string edge, string due, int perDay, string cutOff)
+    {
+        var evaluator = new ObligationEvaluator(Shipped.Regime.Calendar, RegimeZone.Shanghai, ScoringPolicy.Default with { LatePerWorkingDay = perDay });
+        var obligation = Weekly with { Due = T(due) };
+
+        var after = evaluator.MissingAfter(obligation);
+
+        after.Should().Be(T(cutOff), edge);
+        evaluator.Evaluate(obligation, [], [], after).Status.Should().Be(ObligationStatus.Overdue, edge);
+        evaluator.Evaluate(obligation, [], [], after.AddSeconds(1)).Status.Should().Be(ObligationStatus.Missing, edge);
+        evaluator.Evaluate(obligation, [Sent(cutOff) with { Received = after }], [], after.AddDays(30)).Status.Should().Be(ObligationStatus.Late, edge);
+    }
+
     [Fact]
     public void Evaluate_ASubmissionAfterTheBooksClose_DoesNotCount()
     {

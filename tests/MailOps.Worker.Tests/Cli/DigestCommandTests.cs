@@ -19,8 +19,8 @@ public sealed class DigestCommandTests : IDisposable
     private static void ShouldBeTheSampleMorningsDigest(string html)
     {
         html.Should().Contain("示例集团", "the digest names the group");
-        html.Should().Contain("长沙公司客户关系部").And.Contain("cs-2026-11-site-open").And.Contain("property.chair-gm", "the flash report's missing CC is a new fault");
-        html.Should().Contain("华中物业房屋保修部").And.Contain("2026-W47").And.Contain("group.engineering", "so is the weekly report's");
+        html.Should().Contain("长沙公司客户关系部").And.Contain("11月21日–22日工地开放").And.Contain("抄送缺少：物业公司董事长和总经理", "the flash report's missing CC is a new fault");
+        html.Should().Contain("华中物业房屋保修部").And.Contain("第47周（11.16–11.22）").And.Contain("抄送缺少：集团工程管理部", "so is the weekly report's");
         html.Should().NotContain("li.mengmeng.home@example.net", "the unknown sender was listed once, in the digest of 11-20");
         html.Should().NotContain("dmarc=fail（callcenter.example.com）", "the forged copy was listed once, in the digest of 11-23");
     }

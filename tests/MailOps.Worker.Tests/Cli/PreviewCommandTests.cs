@@ -56,6 +56,19 @@ public sealed class PreviewCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_TheOverdueNotice_IsOfAReportOverdueButNotYetMissing()
+    {
+        // At 09:00 on the 24th no overdue notice is due; the weekly report of 11-02 that wy-hz never sent is long missing.
+        var run = await PreviewSampleMonthAsync();
+        run.ExitCode.Should().Be(0, run.Error);
+
+        var text = await File.ReadAllTextAsync(Path.Combine(_folder["preview"], "overdue.txt"));
+
+        text.Should().Contain("已逾期 1 个工作日", "under the shipped points a report is overdue for one working day, then missing");
+        text.Should().NotContain("第44周");
+    }
+
+    [Fact]
     public async Task Preview_FromTheStore_WritesEveryKindToo()
     {
         await CliStore.IngestSampleMonthAsync(_folder);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using MailOps.Compliance.Deadlines;
+using MailOps.Compliance.Digests;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
@@ -104,7 +106,7 @@ public sealed class NotifierTests : IDisposable
         QueueAt("2026-11-23 17:30");
         var key = Keys(WeeklyOverdue).Single();
 
-        var again = Notifier().Queue(_store, Judge(), []);
+        var again = Notifier().Queue(_store, Judge(), NoWarnings);
         QueueAt("2026-11-23 17:45");
 
         again.Total.Should().Be(0);
@@ -248,7 +250,7 @@ public sealed class NotifierTests : IDisposable
         {
             html.Should().Contain(ShippedRegime.Regime.Directory.FindUnit(fault.Unit!)!.Name.Zh)
                 .And.Contain(ShippedRegime.Regime.Catalog[fault.Report!].Name.Zh)
-                .And.Contain(fault.Period!);
+                .And.Contain(PeopleName(fault));
             digest.TextBody.Should().Contain(ShippedRegime.Regime.Catalog[fault.Report!].Name.Zh);
         }
     }
@@ -290,6 +292,18 @@ public sealed class NotifierTests : IDisposable
         "hr-admin@sz.example.com", "hr-admin@wx.example.com", "hr-admin@nj.example.com",
     ];
 
+    private static readonly DigestWarning[] NoWarnings = [];
+
+    // What the mail calls a fault's period: the name of its obligation's period, not its id.
+    private static string PeopleName(ExpectedFault fault)
+    {
+        var unit = ShippedRegime.Regime.Directory.FindUnit(fault.Unit!)!;
+        var obligation = new ObligationGenerator(ShippedRegime.Regime)
+            .Occurrences(unit, ShippedRegime.Regime.Catalog[fault.Report!], new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31))
+            .Single(o => o.Period.Id == fault.Period);
+        return new PeriodNames(ShippedRegime.Regime).Of(obligation).Zh;
+    }
+
     private Notifier Notifier() => new(ShippedRegime.Regime, _options, _assessment, Renderer, Mailbox);
 
     private Snapshot Judge() => new Assessor(ShippedRegime.Regime, _assessment).Judge(_store, _time.GetUtcNow());
@@ -297,7 +311,7 @@ public sealed class NotifierTests : IDisposable
     private QueuedCounts QueueAt(string local)
     {
         _time.SetUtcNow(At(local));
-        return Notifier().Queue(_store, Judge(), []);
+        return Notifier().Queue(_store, Judge(), NoWarnings);
     }
 
     private List<string> Keys(string prefix) => [.. _store.Unsent().Select(n => n.Id).Where(k => k.StartsWith(prefix, StringComparison.Ordinal))];

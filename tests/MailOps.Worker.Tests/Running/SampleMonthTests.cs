@@ -67,7 +67,7 @@ public sealed class SampleMonthTests : IDisposable
 
         // callcenter-daily for Saturday 11-14 was never sent; by Tuesday 11-17 it is two working days late (10 points).
         var digest = run.Sent.Single(m => m.Key == "digest/2026-11-16/cs-dl@hq.example.com");
-        digest.Html.Should().Contain("呼叫中心信息日报").And.Contain("2026-11-14");
+        digest.Html.Should().Contain("呼叫中心信息日报").And.Contain("11月14日");
         digest.Text.Should().Contain("集团呼叫中心");
         run.Sent.Single(m => m.Key == "digest/2026-11-24/cs-dl@hq.example.com").Html
             .Should().Contain("长沙公司客户关系部").And.Contain("70", "Changsha's month so far: 30 points deducted");
@@ -92,7 +92,7 @@ public sealed class SampleMonthTests : IDisposable
         var missed = nudges.Where(n => n.Key.StartsWith("nudge/callcenter-daily/callcenter/2026-11-14/", StringComparison.Ordinal)).ToList();
         missed.Select(n => n.To).Should().BeEquivalentTo(MonthRun.Submitters(run.Obligation(missed[0]).Obligation));
         missed.Should().OnlyContain(n => Local(n.Date) == new DateTime(2026, 11, 14, 18, 45, 0));
-        missed[0].Subject.Should().Be("【报送提醒】集团呼叫中心：呼叫中心信息日报（2026-11-14）请于 2026-11-14 21:00 前报送");
+        missed[0].Subject.Should().Be("【报送提醒】集团呼叫中心：呼叫中心信息日报（11月14日）请于 2026-11-14 21:00 前报送");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class SampleMonthTests : IDisposable
         var monthly = afterOutage.Where(m => m.Kind == "monthly").ToList();
         monthly.Select(m => m.To).Should().Contain(["cs-dl@hq.example.com", "zhou.min@hq.example.com"]).And.OnlyHaveUniqueItems();
         monthly.Should().HaveCount(2 + 7, "group customer service, and the HR and admin department of each of the seven city companies");
-        monthly.Should().OnlyContain(m => m.Subject == "【月度考核】示例集团 2026-11 信息报送考核得分");
+        monthly.Should().OnlyContain(m => m.Subject == "【月度考核】示例集团 2026年11月 信息报送考核得分");
         monthly[0].Html.Should().Contain("华中物业房屋保修部");
         run.Sent.Where(m => m.Kind == "quarterly").Should().BeEmpty("2026-Q3 was before monitoring started (Since 2026-11-01)");
     }
