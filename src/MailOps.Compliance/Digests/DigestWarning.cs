@@ -9,8 +9,11 @@ public enum DigestWarningKind
     /// <summary>MailOps itself failed (the mailbox could not be read, the store could not be written), so the digest may be incomplete: shown first.</summary>
     Operational,
 
-    /// <summary>The working-day calendar's data is running out: the administrator's task, one line at the digest's foot.</summary>
-    Calendar,
+    /// <summary>
+    /// The administrator's task, not a fault of MailOps (the working-day calendar's data running out, the Graph
+    /// certificate expiring): logged and shown by <c>mailops status</c>, and one line at the digest's foot.
+    /// </summary>
+    Administrator,
 }
 
 /// <summary>Something headquarters should know about MailOps itself, with its kind.</summary>
@@ -18,5 +21,7 @@ public sealed record DigestWarning(DigestWarningKind Kind, LocalizedText Message
 {
     public static DigestWarning Operational(LocalizedText message) => new(DigestWarningKind.Operational, message);
 
-    public static DigestWarning Of(CalendarWarning warning) => new(DigestWarningKind.Calendar, warning.Message);
+    public static DigestWarning Of(CalendarWarning warning) => new(DigestWarningKind.Administrator, warning.Message);
+
+    public static DigestWarning ForTheAdministrator(LocalizedText message) => new(DigestWarningKind.Administrator, message);
 }

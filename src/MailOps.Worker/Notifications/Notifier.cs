@@ -60,13 +60,6 @@ internal sealed class Notifier
     public WorkingHours Hours => _hours;
 
     /// <summary>
-    /// Queues what is due at the snapshot's instant, all in one write, with warnings without a kind, each taken as
-    /// operational (shown first). A bridge for callers that do not yet say which warning is the calendar's.
-    /// </summary>
-    public QueuedCounts Queue(MailStore store, Snapshot snapshot, IReadOnlyList<Compliance.Common.LocalizedText> warnings) =>
-        Queue(store, snapshot, [.. warnings.Select(DigestWarning.Operational)]);
-
-    /// <summary>
     /// Queues what is due at the snapshot's instant, all in one write: a beat whose queueing fails leaves nothing half
     /// queued (one digest recipient with this morning's figures, the other with the next beat's).
     /// </summary>
@@ -125,7 +118,7 @@ internal sealed class Notifier
 
     /// <summary>
     /// The digest as it would read at the snapshot's instant, for previews: new faults since the digest slot before
-    /// the latest one, and the calendar's warning (of kind <see cref="DigestWarningKind.Calendar"/>, so at the foot).
+    /// the latest one, and the calendar's warning (of kind <see cref="DigestWarningKind.Administrator"/>, so at the foot).
     /// </summary>
     public Digest PreviewDigest(Snapshot snapshot)
     {

@@ -88,8 +88,8 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             MonthScores = Scores(digest.MonthScores),
             Quarter = T(_periods.Of(digest.Quarter)),
             QuarterScores = Scores(digest.QuarterScores),
-            Warnings = [.. digest.Warnings.Where(w => w.Kind != DigestWarningKind.Calendar).Select(w => T(w.Message))],
-            AdminNote = string.Join(Zh ? "；" : "; ", digest.Warnings.Where(w => w.Kind == DigestWarningKind.Calendar).Select(w => T(w.Message))),
+            Warnings = [.. digest.Warnings.Where(w => w.Kind != DigestWarningKind.Administrator).Select(w => T(w.Message))],
+            AdminNote = string.Join(Zh ? "；" : "; ", digest.Warnings.Where(w => w.Kind == DigestWarningKind.Administrator).Select(w => T(w.Message))),
             Mailbox = mailbox,
         };
     }

@@ -64,6 +64,21 @@ internal sealed partial class MailOpsWorker(
 
         var interval = running.Value.IngestInterval;
         pulse.Interval = interval;
+        pulse.CalendarWarningWindow = regimeOptions.Value.CalendarWarningWindow;
+        var mailboxOptions = services.GetRequiredService<IOptions<MailboxOptions>>().Value;
+        var graphOptions = services.GetRequiredService<IOptions<GraphMailboxOptions>>().Value;
+        // The certificate file is read once a day for this, not at every beat.
+        (DateOnly Day, string? Warning)? certificate = null;
+        pulse.CertificateWarning = now =>
+        {
+            var day = regime.Zone.DateOf(now);
+            if (certificate is not { } known || known.Day != day)
+            {
+                certificate = known = (day, CertificateExpiry.Warning(mailboxOptions, graphOptions, now));
+            }
+
+            return known.Warning;
+        };
         var planner = new WakePlanner(regime, notifier.Schedule, notifier.Hours);
         LogWatching(logger, Describe(), interval, notifications.Value.DigestAt);
         DateOnly? warnedOn = null;

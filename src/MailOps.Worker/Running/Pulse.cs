@@ -1,4 +1,5 @@
 using MailOps.Compliance.Common;
+using MailOps.Compliance.Digests;
 using MailOps.Compliance.Evaluation;
 using MailOps.Parsing;
 using MailOps.Worker.Assessment;
@@ -47,6 +48,12 @@ internal sealed partial class Pulse(
 
     /// <summary>How often the worker beats, written to the status file so that a health check knows what is late.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long before the calendar's data ends the digest says so (<c>MailOps:Regime:CalendarWarningWindow</c>).</summary>
+    public TimeSpan CalendarWarningWindow { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>The Graph certificate's expiry warning at an instant, or null; set by the worker when it signs in with one.</summary>
+    public Func<DateTimeOffset, string?>? CertificateWarning { get; set; }
 
     /// <param name="reason">Why it beats (interval, deadline, digest, start), for the log.</param>
     /// <exception cref="MailboxAccessException">The mailbox refuses MailOps: the administrator must grant access.</exception>
@@ -209,28 +216,34 @@ internal sealed partial class Pulse(
         }
     }
 
-    // What headquarters should know about MailOps itself: calendar data running out, the mailbox failing.
-    private List<LocalizedText> Warnings(DateTimeOffset now)
+    // What headquarters should know about MailOps itself: the mailbox or the store failing (shown first), and the
+    // administrator's tasks, the calendar's data running out and the Graph certificate expiring (one line at the foot).
+    private List<DigestWarning> Warnings(DateTimeOffset now)
     {
-        var warnings = new List<LocalizedText>();
+        var warnings = new List<DigestWarning>();
         var regime = assessor.Regime;
-        if (regime.Calendar.CoverageWarning(regime.Zone.DateOf(now)) is { } calendar)
+        if (regime.Calendar.CoverageWarning(regime.Zone.DateOf(now), (int)CalendarWarningWindow.TotalDays) is { } calendar)
         {
-            warnings.Add(calendar.Message);
+            warnings.Add(DigestWarning.Of(calendar));
+        }
+
+        if (CertificateWarning?.Invoke(now) is { } certificate)
+        {
+            warnings.Add(DigestWarning.ForTheAdministrator(new LocalizedText($"MailOps 登录 Microsoft Graph 所用的证书即将到期或已到期：{certificate}", certificate)));
         }
 
         if (_storeFaultToTell is { } fault)
         {
             var since = regime.Zone.ToLocal(fault.Since);
             var until = regime.Zone.ToLocal(fault.Until);
-            warnings.Add(new LocalizedText(
+            warnings.Add(DigestWarning.Operational(new LocalizedText(
                 $"{since:yyyy-MM-dd HH:mm} 至 {until:yyyy-MM-dd HH:mm} MailOps 的存储无法写入（{fault.Problem}），期间没有判断或发送任何邮件；此后已恢复，本摘要按恢复后读到的邮件判断。",
-                $"From {since:yyyy-MM-dd HH:mm} to {until:yyyy-MM-dd HH:mm} MailOps's store could not be written ({fault.Problem}); nothing was judged or sent in that time. It has recovered, and this digest judges the mail read since."));
+                $"From {since:yyyy-MM-dd HH:mm} to {until:yyyy-MM-dd HH:mm} MailOps's store could not be written ({fault.Problem}); nothing was judged or sent in that time. It has recovered, and this digest judges the mail read since.")));
         }
 
         if (_mailboxProblem is { } problem)
         {
-            warnings.Add(new LocalizedText($"邮箱 {mailbox.Identity.Address} 读取失败，报送情况可能不完整：{problem}", $"The mailbox {mailbox.Identity.Address} could not be read, so what is shown may be incomplete: {problem}"));
+            warnings.Add(DigestWarning.Operational(new LocalizedText($"邮箱 {mailbox.Identity.Address} 读取失败，报送情况可能不完整：{problem}", $"The mailbox {mailbox.Identity.Address} could not be read, so what is shown may be incomplete: {problem}")));
         }
 
         return warnings;

@@ -66,7 +66,7 @@ public sealed class DigestBuilderTests
     {
         var triage = new[] { new TriageLine("<m1@example.com>", "x@example.com", "周报", T("2026-11-23 18:00"), "unmatched", new("未识别", "not recognised")) };
         var unauthenticated = new[] { new TriageLine("<m2@example.com>", "y@example.com", "日报", T("2026-11-23 19:00"), "dmarc", new("未通过认证", "failed DMARC")) };
-        var warnings = new[] { new DigestWarning(DigestWarningKind.Calendar, new LocalizedText("日历", "calendar")), DigestWarning.Operational(new LocalizedText("邮箱", "mailbox")) };
+        var warnings = new[] { new DigestWarning(DigestWarningKind.Administrator, new LocalizedText("日历", "calendar")), DigestWarning.Operational(new LocalizedText("邮箱", "mailbox")) };
 
         var digest = Builder.Build(T("2026-11-24 08:30"), T("2026-11-23 08:30"), Tuesday(), [], triage, unauthenticated, warnings);
 

@@ -55,6 +55,9 @@ public sealed class MailOpsWorkerClockTests : IDisposable
         }
 
         digests.Should().OnlyContain(n => n.Id.StartsWith($"digest/{Day(n.SentAt!.Value)}/", StringComparison.Ordinal) && Subject(n).Contains(Day(n.SentAt!.Value), StringComparison.Ordinal), "keyed and titled by the day it is sent on");
+        var text = Text(digests[0]);
+        text.Should().Contain("系统管理员事项：").And.Contain("2027", "the calendar running out is one line for the administrator");
+        text.IndexOf("2027", StringComparison.Ordinal).Should().BeGreaterThan(text.IndexOf("系统管理员事项", StringComparison.Ordinal), "at the foot, not above the figures");
         digests.Where(n => Day(n.SentAt!.Value) == "2026-12-02").Should().OnlyContain(n => n.SentAt == At("2026-12-02 11:00:00"), "the worker came back at 11:00");
 
         // The deadline of 2026-12-02 21:00 was driven through to a pulse: the overdue notice it planned (21:30, outside
@@ -152,6 +155,12 @@ public sealed class MailOpsWorkerClockTests : IDisposable
     }
 
     private static string Day(DateTimeOffset at) => at.ToOffset(Shanghai).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Text(StoredNotification notification)
+    {
+        using var stream = new MemoryStream(notification.Mime);
+        return MimeMessage.Load(stream).TextBody ?? "";
+    }
 
     private static string Subject(StoredNotification notification)
     {
