@@ -126,8 +126,7 @@ public static class InvitationReader
             return Fail(InvitationProblem.NoEvents, "日历中没有会议或事件（VEVENT）", "the calendar holds no VEVENT");
         }
 
-        // Ical.Net makes up a random UID for a VEVENT without one; its occurrences would change ids with every version.
-        if (calendar.Events.Any(e => !e.Properties.ContainsKey("UID") || string.IsNullOrWhiteSpace(e.Uid)))
+        if (HasMadeUpUid(calendar, text))
         {
             return Fail(InvitationProblem.MissingUid, "日历中有会议没有 UID", "a VEVENT has no UID");
         }
@@ -146,6 +145,19 @@ public static class InvitationReader
         var methodText = string.IsNullOrWhiteSpace(calendar.Method) ? methodParameter : calendar.Method.Trim().ToUpperInvariant();
         var items = calendar.Events.Select(e => InvitationItems.Of(e, zone)).ToList();
         return new InvitationReadResult { Invitation = new Invitation(calendar, zone, options, MethodOf(methodText), methodText, location, items) };
+    }
+
+    // Ical.Net gives a VEVENT without UID a fresh random one (and no sign of it), whose occurrences would change ids with
+    // every version. A UID read from the text is the same when the text is read again; a made-up one is not.
+    private static bool HasMadeUpUid(Calendar calendar, string text)
+    {
+        if (calendar.Events.Any(e => string.IsNullOrWhiteSpace(e.Uid)))
+        {
+            return true;
+        }
+
+        var again = Calendar.Load(text)!.Events.Select(e => e.Uid);
+        return !calendar.Events.Select(e => e.Uid).SequenceEqual(again, StringComparer.Ordinal);
     }
 
     private static InvitationMethod MethodOf(string? method) => method switch
