@@ -49,6 +49,7 @@ public sealed record InvitationItem(
 /// <summary>
 /// A meeting request, cancellation or published calendar found in a message. The organizer, attendees, categories
 /// and summary are the first item's (the series itself, as clients write it first); each occurrence carries its own.
+/// It holds Ical.Net's calendar, which is not thread-safe: expand one invitation from one thread at a time.
 /// </summary>
 public sealed class Invitation
 {

@@ -73,7 +73,7 @@ public static class InvitationReader
         }
     }
 
-    /// <summary>Reads an iCalendar text on its own (an .ics file, a calendar from elsewhere).</summary>
+    /// <summary>Reads an iCalendar text on its own (an .ics file, a calendar from elsewhere); the size limit counts its characters.</summary>
     public static InvitationReadResult ReadCalendar(string text, RegimeZone zone, InvitationOptions? options = null)
     {
         options ??= InvitationOptions.Default;
