@@ -37,6 +37,7 @@ internal static class MailOpsCommandLine
             BackfillCommand.Create(env, hostArgs),
             BackupCommand.Create(env, hostArgs),
             SendCommand.Create(env, hostArgs),
+            SetupCommand.Create(env, hostArgs),
         };
         root.Options.Add(ConfigOption());
         root.SetAction((_, cancellation) => RunCommand.RunAsync(env, hostArgs, cancellation));

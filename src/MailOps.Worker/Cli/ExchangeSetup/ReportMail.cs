@@ -1,0 +1,38 @@
+using MailOps.Compliance.Catalog;
+using MailOps.Compliance.Organisation;
+
+namespace MailOps.Worker.Cli.ExchangeSetup;
+
+/// <summary>
+/// What a mail flow rule must let through to the watched mailbox, read from the regime: the watched reports some unit
+/// owes, every address that submits for a unit, a subject pattern for every keyword of those reports, and the
+/// headquarters roles their To and CC name (the lists the mailbox could be a member of).
+/// </summary>
+internal sealed record ReportMail(
+    IReadOnlyList<ReportDefinition> Reports,
+    IReadOnlyList<string> Submitters,
+    IReadOnlyList<string> SubjectPatterns,
+    IReadOnlyList<HeadquartersRole> Roles)
+{
+    public static ReportMail Of(Compliance.Regime regime)
+    {
+        var units = regime.Directory.Units;
+        var reports = regime.Catalog.Reports.Where(r => units.Any(u => Compliance.Regime.Owes(u, r))).ToList();
+
+        // The parser knows a unit by any address that submits for it, in any role, so the rule takes all of them.
+        var submitters = units.SelectMany(u => u.SubmitterAddresses).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var patterns = ExchangeSetup.SubjectPatterns.For(reports.SelectMany(r => r.Keywords).SelectMany(g => g));
+        var roles = reports
+            .SelectMany(r => r.To.Concat(r.Cc).Distinct(StringComparer.Ordinal).Select(role => (Role: role, Report: r.Id)))
+            .Where(x => RoleKeys.ScopeOf(x.Role) == RoleScope.Group)
+            .GroupBy(x => x.Role, StringComparer.Ordinal)
+            .Select(g => new HeadquartersRole(g.Key, regime.Directory.GroupRoles.GetValueOrDefault(g.Key) ?? [], g.Count()))
+            .OrderByDescending(r => r.Reports)
+            .ThenBy(r => r.Role, StringComparer.Ordinal)
+            .ToList();
+        return new ReportMail(reports, submitters, patterns, roles);
+    }
+}
+
+/// <summary>A headquarters role named in the To or CC of <see cref="Reports"/> watched reports, and its addresses.</summary>
+internal sealed record HeadquartersRole(string Role, IReadOnlyList<string> Addresses, int Reports);
