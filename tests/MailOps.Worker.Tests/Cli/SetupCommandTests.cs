@@ -79,10 +79,16 @@ public sealed class SetupCommandTests
         var script = PowerShellScript.Parse(run.Out);
         var patterns = script.ArrayAssignedTo("subjectPatterns").Select(p => new Regex(p)).ToList();
         patterns.Should().NotBeEmpty();
-        foreach (var word in owed.SelectMany(r => r.Keywords).SelectMany(g => g))
+        foreach (var group in owed.SelectMany(r => r.Keywords))
         {
-            run.Out.Should().Contain(word, "the script lists every keyword group of the catalog");
-            patterns.Should().Contain(p => p.IsMatch($"重庆公司{word}（11月23日）"), $"a subject holding {word} between other characters is copied");
+            run.Out.Should().Contain(string.Join(" + ", group), "the script lists every keyword group of the catalog");
+            var subject = $"重庆公司{string.Join("（第47周）", group)}（11月23日）";
+            patterns.Should().Contain(p => p.IsMatch(subject), $"a subject holding {string.Join(" and ", group)} between other characters is copied");
+            if (group.Count > 1)
+            {
+                var reversed = $"关于{string.Join("和", group.Reverse())}";
+                patterns.Should().Contain(p => p.IsMatch(reversed), "the parser takes a group's words in any order");
+            }
         }
 
         script.StringAssignedTo("appId").Should().Be(AppId);
@@ -102,6 +108,7 @@ public sealed class SetupCommandTests
         patterns.Should().Contain(p => p.IsMatch("重慶物業房屋保修部週報"), "the parser reads 週報 as 周报, so the rule must copy it");
         patterns.Should().Contain(p => p.IsMatch("客戶關係月報"));
         patterns.Should().NotContain(p => p.IsMatch("关于周末加班的通知"), "a subject with no keyword of the catalog is not copied");
+        patterns.Should().NotContain(p => p.IsMatch("交付现场照片"), "one word of a group is not a report's subject");
     }
 
     [Fact]

@@ -53,10 +53,13 @@ internal static class ExchangeScript
         PowerShell.Comment(s, """
             1. Report mail reaches the mailbox: a mail flow rule blind-copies it there.
             A report is known by its sender (an address that submits for a unit) and its subject (every word of one keyword
-            group of its report). A rule's subject condition is met by any one of its patterns, so the rule copies a superset:
-            every message from a submitter whose subject holds any one keyword. MailOps's parser decides which are reports;
-            the others are stored once as ordinary mail. The copy is blind: To and Cc stay as the sender wrote them, and the
-            recipient check judges those. The keyword groups of the catalog (a report's subject holds every word of one):
+            group of its report, in any order). The rule copies every message from a submitter whose subject matches a
+            group's pattern: what the parser reads as that report, in either script, and more (any period, a reply, mail
+            of a unit that owes no such report); MailOps's parser decides which are reports. Its conditions are patterns,
+            not -SubjectContainsWords: Exchange needs spaces or punctuation around such a word, which Chinese subjects do
+            not have, and any one word meets it, so 交付 alone would copy every submitter's mail that mentions a delivery.
+            The copy is blind: To and Cc stay as the sender wrote them, and the recipient check judges those.
+            The keyword groups of the catalog (a report's subject holds every word of one):
             """);
         foreach (var report in mail.Reports)
         {

@@ -21,7 +21,9 @@ internal sealed record ReportMail(
 
         // The parser knows a unit by any address that submits for it, in any role, so the rule takes all of them.
         var submitters = units.SelectMany(u => u.SubmitterAddresses).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var patterns = ExchangeSetup.SubjectPatterns.For(reports.SelectMany(r => r.Keywords).SelectMany(g => g));
+        // A report the catalog also knows by a regular expression over the folded subject gets it as it is.
+        var patterns = ExchangeSetup.SubjectPatterns.For(reports.SelectMany(r => r.Keywords))
+            .Concat(reports.SelectMany(r => r.Patterns)).Distinct(StringComparer.Ordinal).ToList();
         var roles = reports
             .SelectMany(r => r.To.Concat(r.Cc).Distinct(StringComparer.Ordinal).Select(role => (Role: role, Report: r.Id)))
             .Where(x => RoleKeys.ScopeOf(x.Role) == RoleScope.Group)
