@@ -79,7 +79,7 @@ public sealed class SetupCommandTests
         var script = PowerShellScript.Parse(run.Out);
         var patterns = script.ArrayAssignedTo("subjectPatterns").Select(p => new Regex(p)).ToList();
         patterns.Should().NotBeEmpty();
-        foreach (var group in owed.SelectMany(r => r.Keywords))
+        foreach (var group in owed.SelectMany(r => r.Keywords.Concat(MailOps.Worker.Cli.ExchangeSetup.ReportMail.EnglishName(r))))
         {
             run.Out.Should().Contain(string.Join(" + ", group), "the script lists every keyword group of the catalog");
             var subject = $"重庆公司{string.Join("（第47周）", group)}（11月23日）";

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using MailOps.Worker.Tests.Support;
 
 namespace MailOps.Worker.Tests.Hosting;
@@ -54,28 +55,28 @@ public sealed class SystemdUnitTests : IDisposable
             .Where(p => !p.StartsWith('-'));
         writable.Where(p => !state.Any(s => p == s || p.StartsWith(s + "/", StringComparison.Ordinal))).Should().BeEmpty("a folder systemd does not create must not be named");
 
-        var store = Environment(lines)["MailOps__Store__Path"];
-        state.Should().Contain(s => store.StartsWith(s + "/", StringComparison.Ordinal), "the store, its status file, requests and backups live in the state directory");
-        Environment(lines)["MailOps__Mailbox__Folder__Outbox"].Should().StartWith("/var/lib/mailops/");
         lines.Should().Contain(l => l.Key == "ProtectSystem" && l.Value == "strict");
+        lines.Should().Contain(l => l.Key == "ExecStart" && l.Value == "/opt/mailops/mailops --config /etc/mailops run",
+            "the service reads /etc/mailops as the commands beside it do");
     }
 
     [Fact]
-    public void EnvironmentTemplate_StorePath_IsTheUnits()
+    public void SettingsTemplate_StoreAndOutbox_AreInTheUnitsStateDirectory()
     {
-        var template = Settings(File.ReadAllLines(Path.Combine(MailOpsExecutable.Repository, "deploy", "mailops.env")));
-        var unit = Environment(Settings(File.ReadAllLines(Unit)));
+        // deploy/appsettings.json is read as the shipped settings are (comments allowed); what it sets decides where
+        // the service writes, and the commands beside it (--config /etc/mailops) look in the same place.
+        var settings = new ConfigurationBuilder().AddJsonFile(Path.Combine(MailOpsExecutable.Repository, "deploy", "appsettings.json")).Build();
 
-        template.Single(l => l.Key == "MailOps__Store__Path").Value.Should().Be(unit["MailOps__Store__Path"], "the admin commands of docs/deploy.md read the store's path from the env file");
+        settings["MailOps:Store:Path"].Should().Be("/var/lib/mailops/mailops.db");
+        settings["MailOps:Mailbox:Folder:Outbox"].Should().StartWith("/var/lib/mailops/");
+        settings.AsEnumerable().Where(p => p.Value is not null).Select(p => p.Key).Should().BeEquivalentTo(["MailOps:Store:Path", "MailOps:Mailbox:Folder:Outbox"],
+            "the rest is commented out until the site fills it in");
     }
 
     private static List<(string Key, string Value)> Settings(IEnumerable<string> lines) =>
         [.. lines.Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith('[') && l.Contains('=', StringComparison.Ordinal))
             .Select(l => (l[..l.IndexOf('=', StringComparison.Ordinal)], l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]))];
-
-    private static Dictionary<string, string> Environment(IEnumerable<(string Key, string Value)> lines) =>
-        lines.Where(l => l.Key == "Environment").Select(l => l.Value).ToDictionary(v => v[..v.IndexOf('=', StringComparison.Ordinal)], v => v[(v.IndexOf('=', StringComparison.Ordinal) + 1)..]);
 
     private static void Copy(string from, string to)
     {

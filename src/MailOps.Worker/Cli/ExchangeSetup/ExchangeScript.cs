@@ -59,11 +59,13 @@ internal static class ExchangeScript
             not -SubjectContainsWords: Exchange needs spaces or punctuation around such a word, which Chinese subjects do
             not have, and any one word meets it, so 交付 alone would copy every submitter's mail that mentions a delivery.
             The copy is blind: To and Cc stay as the sender wrote them, and the recipient check judges those.
-            The keyword groups of the catalog (a report's subject holds every word of one):
+            The keyword groups of the catalog, the English name's words last (a report's subject holds every word of one;
+            a group of more than two words is matched by its two longest):
             """);
         foreach (var report in mail.Reports)
         {
-            PowerShell.Comment(s, $"  {report.Id} {report.Name.Zh}: {string.Join(" | ", report.Keywords.Select(g => string.Join(" + ", g)))}");
+            var groups = report.Keywords.Concat(ReportMail.EnglishName(report)).Select(g => string.Join(" + ", g));
+            PowerShell.Comment(s, $"  {report.Id} {report.Name.Zh}: {string.Join(" | ", groups)}");
         }
 
         if (rules.Count > 1)

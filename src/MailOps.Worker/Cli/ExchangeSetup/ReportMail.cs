@@ -8,7 +8,7 @@ namespace MailOps.Worker.Cli.ExchangeSetup;
 /// owes, every address that submits for a unit, a subject pattern for every keyword of those reports, and the
 /// headquarters roles their To and CC name (the lists the mailbox could be a member of).
 /// </summary>
-internal sealed record ReportMail(
+internal sealed partial record ReportMail(
     IReadOnlyList<ReportDefinition> Reports,
     IReadOnlyList<string> Submitters,
     IReadOnlyList<string> SubjectPatterns,
@@ -21,8 +21,9 @@ internal sealed record ReportMail(
 
         // The parser knows a unit by any address that submits for it, in any role, so the rule takes all of them.
         var submitters = units.SelectMany(u => u.SubmitterAddresses).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        // A report the catalog also knows by a regular expression over the folded subject gets it as it is.
-        var patterns = ExchangeSetup.SubjectPatterns.For(reports.SelectMany(r => r.Keywords))
+        // As the parser: the words of a report's English name are one more group; a report the catalog also knows by a
+        // regular expression over the folded subject gets that as it is.
+        var patterns = ExchangeSetup.SubjectPatterns.For(reports.SelectMany(r => r.Keywords.Concat(EnglishName(r))))
             .Concat(reports.SelectMany(r => r.Patterns)).Distinct(StringComparer.Ordinal).ToList();
         var roles = reports
             .SelectMany(r => r.To.Concat(r.Cc).Distinct(StringComparer.Ordinal).Select(role => (Role: role, Report: r.Id)))
@@ -34,6 +35,19 @@ internal sealed record ReportMail(
             .ToList();
         return new ReportMail(reports, submitters, patterns, roles);
     }
+}
+
+internal sealed partial record ReportMail
+{
+    /// <summary>The words of the report's English name, the parser's extra keyword group; none when the catalog names it by its id.</summary>
+    public static IEnumerable<IReadOnlyList<string>> EnglishName(ReportDefinition report)
+    {
+        var words = NameWord().Matches(report.Name.En).Select(m => m.Value).ToArray();
+        return report.Name.En == report.Id || words.Length == 0 ? [] : [words];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial System.Text.RegularExpressions.Regex NameWord();
 }
 
 /// <summary>A headquarters role named in the To or CC of <see cref="Reports"/> watched reports, and its addresses.</summary>

@@ -9,12 +9,15 @@ namespace MailOps.Worker.Cli.ExchangeSetup;
 /// meets a rule's "subject includes any of these words" only where a word stands between spaces or punctuation, and a
 /// Chinese subject has neither between its words (呼叫中心信息日报); a pattern matches anywhere. A group's pattern
 /// holds every word of the group in any order, as the parser asks; each character also matches what the parser folds
-/// to it: its traditional forms, its other case, its full-width form.
+/// to it: its traditional forms, and both cases of a Latin letter.
 /// </summary>
 internal static class SubjectPatterns
 {
-    /// <summary>Groups of more words than this are matched by their longest word alone (n words have n! orders).</summary>
-    public const int MaxOrderedWords = 3;
+    /// <summary>
+    /// A group of more words than this is matched by its this many longest (n words have n! orders; a subject holding
+    /// all of a group's words holds these too).
+    /// </summary>
+    public const int MaxOrderedWords = 2;
 
     /// <summary>The patterns for <paramref name="groups"/>, in their order, each once.</summary>
     public static IReadOnlyList<string> For(IEnumerable<IReadOnlyList<string>> groups) =>
@@ -22,9 +25,9 @@ internal static class SubjectPatterns
 
     /// <summary>
     /// One group: <c>(A.*B|B.*A)</c> for 呼叫中心 + 日报, the word alone for a group of one. A subject the parser reads as
-    /// the group always matches: when two words could share characters (one holds the other, or one ends as the other
-    /// begins: 日报 + 报表 in 日报表), or the group is longer than <see cref="MaxOrderedWords"/>, the longest word alone
-    /// stands for it, which copies more and misses nothing.
+    /// the group always matches: a longer group stands by its <see cref="MaxOrderedWords"/> longest words, and when two
+    /// words could share characters (one holds the other, or one ends as the other begins: 日报 + 报表 in 日报表) the
+    /// longest word alone stands for the group. Either copies more and misses nothing.
     /// </summary>
     public static string Group(IReadOnlyList<string> group)
     {
@@ -34,7 +37,8 @@ internal static class SubjectPatterns
             return "";
         }
 
-        if (words.Count == 1 || words.Count > MaxOrderedWords || words.Any(a => words.Any(b => !ReferenceEquals(a, b) && Overlap(a, b))))
+        words = [.. words.OrderByDescending(w => w.Length).Take(MaxOrderedWords).OrderBy(words.IndexOf)];
+        if (words.Count == 1 || words.Any(a => words.Any(b => !ReferenceEquals(a, b) && Overlap(a, b))))
         {
             return Of(words.MaxBy(w => w.Length)!);
         }
@@ -89,13 +93,13 @@ internal static class SubjectPatterns
     {
         var forms = new List<char> { c };
         forms.AddRange(ChineseScripts.Traditional(c));
-        if (char.IsLetter(c) && c < 0x80)
+        // The parser ignores case; a rule's pattern need not, so both cases are spelled out. (Full-width Latin letters,
+        // which the parser folds too, are left out: English subjects do not use them, and each doubles a class.)
+        if (char.IsAsciiLetter(c))
         {
             forms.Add(char.IsUpper(c) ? char.ToLower(c, CultureInfo.InvariantCulture) : char.ToUpper(c, CultureInfo.InvariantCulture));
         }
 
-        // NFKC folds the full-width forms U+FF01-U+FF5E to ASCII; add them for every ASCII form listed so far.
-        forms.AddRange(forms.Where(f => f is > ' ' and <= '~').Select(f => (char)(f - '!' + '\uFF01')).ToList());
         return new string([.. forms.Distinct()]);
     }
 
