@@ -124,7 +124,7 @@ internal sealed partial class Pulse(
         }
 
         var snapshot = assessor.Judge(store, now);
-        var queued = notifier.Queue(store, snapshot, Warnings(now));
+        var queued = notifier.Queue(store, snapshot, Warnings(now, snapshot));
         if (queued.Digests > 0)
         {
             _storeFaultToTell = null;
@@ -218,10 +218,19 @@ internal sealed partial class Pulse(
 
     // What headquarters should know about MailOps itself: the mailbox or the store failing (shown first), and the
     // administrator's tasks, the calendar's data running out and the Graph certificate expiring (one line at the foot).
-    private List<DigestWarning> Warnings(DateTimeOffset now)
+    private List<DigestWarning> Warnings(DateTimeOffset now, Snapshot snapshot)
     {
         var warnings = new List<DigestWarning>();
         var regime = assessor.Regime;
+        foreach (var unseen in MailFlowWatch.Unseen(regime.Catalog, snapshot.Results, now))
+        {
+            var days = (int)unseen.Span.TotalDays;
+            var last = unseen.LastSeen is { } seen ? regime.Zone.ToLocal(seen) : (DateTimeOffset?)null;
+            warnings.Add(DigestWarning.Operational(new LocalizedText(
+                $"{unseen.Report.Name.Zh}已有 {days} 天以上未在监控邮箱中出现（{(last is { } l ? $"上次收到：{l:yyyy-MM-dd}" : "开始监控以来从未收到")}），虽有多个单位应报：可能是这类邮件没有进入该邮箱（通讯组、邮件流规则或 Outlook 规则），请系统管理员按 docs/exchange.md 检查。",
+                $"No {unseen.Report.Name.En} has reached the watched mailbox for more than {days} days ({(last is { } e ? $"last received {e:yyyy-MM-dd}" : "none since monitoring began")}), though several units owe it: the mail flow may miss it (a list, a mail flow rule, an Outlook rule); the administrator should check it as docs/exchange.md says.")));
+        }
+
         if (regime.Calendar.CoverageWarning(regime.Zone.DateOf(now), (int)CalendarWarningWindow.TotalDays) is { } calendar)
         {
             warnings.Add(DigestWarning.Of(calendar));

@@ -67,6 +67,19 @@ public sealed class MailOpsWorkerClockTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_AfterAReportKindSeveralUnitsOweStopsArriving_TheDigestSaysTheMailFlowMayMissIt()
+    {
+        // The sample month's mail ends on 2026-11-24; two weeks on, no weekly warranty report has come for 14 days.
+        await RunAsync("2026-12-08 08:55:00", "2026-12-08 09:00:00");
+
+        using var store = MailStore.Open(_folder["mailops.db"], TimeProvider.System);
+        var digest = store.Audit().Where(a => a.Action == "notification-sent" && a.Target.StartsWith("digest/2026-12-08/", StringComparison.Ordinal)).Select(a => store.Notification(a.Target)!).First();
+        var text = Text(digest);
+        text.Should().Contain(ShippedRegime.Regime.Catalog["warranty-weekly"].Name.Zh + "已有 14 天以上未在监控邮箱中出现").And.Contain("docs/exchange.md");
+        text.IndexOf("14 天以上未在监控邮箱中出现", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("系统管理员事项", StringComparison.Ordinal), "a mail flow that misses reports is shown first, not as the administrator's footnote");
+    }
+
+    [Fact]
     public async Task Run_AtADeadline_WakesASecondPastItAndJudgesItOverdue()
     {
         var logs = await RunAsync("2026-11-24 20:00:00", "2026-11-24 21:00:05");
