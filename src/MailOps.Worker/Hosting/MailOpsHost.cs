@@ -6,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace MailOps.Worker.Hosting;
 
@@ -62,11 +65,27 @@ internal static class MailOpsHost
         if (watch)
         {
             builder.Services.AddHostedService<Running.MailOpsWorker>();
+            AddOpenTelemetry(builder);
         }
 
         configure?.Invoke(builder);
         builder.Services.AddSingleton(SettingsCheck.For(builder.Services));
         return builder.Build();
+    }
+
+    // The worker's counters (and its log) to an OpenTelemetry collector, only when OTEL_EXPORTER_OTLP_ENDPOINT is set;
+    // the exporter reads the other standard OTEL_* variables itself (protocol, headers, interval, service name).
+    private static void AddOpenTelemetry(HostApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : "mailops"))
+            .WithMetrics(m => m.AddMeter(Running.MailOpsMetrics.MeterName).AddOtlpExporter())
+            .WithLogging(l => l.AddOtlpExporter());
     }
 
     // One file per secret, named like the setting with __ for : (MailOps__Mailbox__Graph__ClientSecret); a trailing

@@ -52,6 +52,7 @@ internal static class WorkerRegistration
             p.GetRequiredService<TimeProvider>(),
             p.GetRequiredService<ILogger<NotificationDispatcher>>(),
             new SendingHours(p.GetRequiredService<Compliance.Regime>().Zone, p.GetRequiredService<IOptions<NotificationOptions>>().Value.Policy().Hours)));
+        services.AddSingleton<MailOpsMetrics>();
         services.AddSingleton<Pulse>();
 
         return services;

@@ -36,7 +36,8 @@ internal sealed partial class Pulse(
     NotificationDispatcher dispatcher,
     TimeProvider time,
     ILogger<Pulse> logger,
-    IOptions<StoreOptions>? storeOptions = null) : IDisposable
+    IOptions<StoreOptions>? storeOptions = null,
+    MailOpsMetrics? metrics = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly int _backups = storeOptions?.Value.BackupCount ?? new StoreOptions().BackupCount;
@@ -64,19 +65,23 @@ internal sealed partial class Pulse(
         try
         {
             var now = time.GetUtcNow();
+            var started = time.GetTimestamp();
+            PulseReport report;
             try
             {
-                return await BeatAsync(reason, now, stopping).ConfigureAwait(false);
+                report = await BeatAsync(reason, now, stopping).ConfigureAwait(false);
             }
             catch (StoreFaultException ex)
             {
                 _storeFault = _storeFault is { } ongoing ? ongoing with { Problem = ex.Message } : new StoreFault(now, now, ex.Message);
                 LogStoreFault(logger, store.Path, ex.Message);
-                var report = new PulseReport(now, null, _mailboxProblem, Snapshot.Empty(now), QueuedCounts.None, new DispatchCounts(), 0, ex.Message);
+                report = new PulseReport(now, null, _mailboxProblem, Snapshot.Empty(now), QueuedCounts.None, new DispatchCounts(), 0, ex.Message);
                 Last = report;
                 WriteStatus(reason, report, mailboxEverRead: true);
-                return report;
             }
+
+            metrics?.Record(report, time.GetElapsedTime(started));
+            return report;
         }
         finally
         {

@@ -48,6 +48,8 @@ internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(unsent, parallel, async (notification, ct) =>
         {
+            // Every line logged while sending it carries the notification's key (kind, obligation or period, recipient).
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["NotificationKey"] = notification.Id });
             try
             {
                 if (await DeliverAsync(notification, ct).ConfigureAwait(false))
