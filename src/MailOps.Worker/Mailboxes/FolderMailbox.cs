@@ -31,6 +31,9 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
     private List<FileInfo> _listing = [];
     private int _position;
     private long _pages;
+
+    // Tells this instance's cursors from an earlier process's, whose page numbers started from the same 1.
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
     private string? _handedOut;
     private bool _handedOutMore;
 
@@ -69,6 +72,8 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
 
         var settledBefore = (time.GetUtcNow() - options.SettleTime).UtcDateTime;
         var messages = new List<MailboxMessage>();
+        // Held apart until the page is whole: a page cut short (a cancellation) is never taken as handed out.
+        var page = new Dictionary<string, (long Size, DateTime Written)>(StringComparer.Ordinal);
         string? last = null;
         for (; _position < _listing.Count && messages.Count < options.PageSize; _position++)
         {
@@ -92,12 +97,17 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
             }
 
             messages.Add(message);
-            _pending[info.Name] = seen;
+            page[info.Name] = seen;
             last = info.Name;
         }
 
+        foreach (var (name, seen) in page)
+        {
+            _pending[name] = seen;
+        }
+
         var more = _position < _listing.Count;
-        _handedOut = string.Create(CultureInfo.InvariantCulture, $"{++_pages}:{(more ? last ?? _listing[_position - 1].Name : "")}");
+        _handedOut = string.Create(CultureInfo.InvariantCulture, $"{_instance}.{++_pages}:{(more ? last ?? _listing[_position - 1].Name : "")}");
         _handedOutMore = more;
         return new MailboxPage(messages, _handedOut, more);
     }
@@ -142,7 +152,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         return low;
     }
 
-    // A cursor is "{page}:{last name}"; one saved by an earlier version is the last name alone.
+    // A cursor is "{instance}.{page}:{last name}"; one saved by an earlier version is the last name alone.
     private static string NameOf(string? cursor)
     {
         if (string.IsNullOrEmpty(cursor))
@@ -151,7 +161,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         }
 
         var colon = cursor.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && cursor[..colon].All(char.IsAsciiDigit) ? cursor[(colon + 1)..] : cursor;
+        return colon > 0 && cursor[..colon].All(c => char.IsAsciiHexDigit(c) || c == '.') ? cursor[(colon + 1)..] : cursor;
     }
 
     public async Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken)
@@ -251,8 +261,10 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         {
             return null;
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
+            // Not a message, or a file this user cannot read (another user's mode 0600, a scanner holding it): reported
+            // without metadata, so one file never stops the pass; its fetch then fails and it is held for a person.
             return new MailboxMessage(name, null, null, null, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
         }
 

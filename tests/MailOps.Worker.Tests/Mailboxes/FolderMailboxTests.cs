@@ -106,6 +106,23 @@ public sealed class FolderMailboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadChanges_AFileThatCannotBeOpened_IsReportedWithoutMetadata_AndTheRestIsRead()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
+        Eml.Drop(_folder["inbox"], "c.eml", Eml.Daily("c"));
+        // A name that lists as a file but cannot be opened (as another user's 0600 file would be, which root could
+        // read): a Unix socket, which open() refuses.
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(_folder["inbox/b.eml"]));
+        File.SetLastWriteTimeUtc(_folder["inbox/b.eml"], new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var messages = await ReadAll(Mailbox());
+
+        messages.Select(m => m.Id).Should().Contain(["a.eml", "c.eml"], "one unreadable file never stops the pass");
+        messages.Should().ContainSingle(m => m.Id == "b.eml").Which.Should().Match<MailboxMessage>(m => m.InternetMessageId == null && m.Subject == null, "the store remembers it, its fetch fails, and it is held for a person");
+    }
+
+    [Fact]
     public async Task ReadChanges_AFileChangedSinceItWasReported_IsReportedAgain()
     {
         Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
