@@ -31,8 +31,7 @@ internal static class MailOpsHost
         });
         if (configFolder is not null)
         {
-            builder.Configuration.AddJsonFile(Path.Combine(configFolder, "appsettings.json"), optional: false, reloadOnChange: false);
-            AddCredentials(builder.Configuration, Path.Combine(configFolder, "credentials"));
+            AddBeforeTheEnvironment(builder.Configuration, configFolder);
         }
 
         // Under systemd, LoadCredential= puts each secret in a file of $CREDENTIALS_DIRECTORY, readable by the service
@@ -88,9 +87,33 @@ internal static class MailOpsHost
             .WithLogging(l => l.AddOtlpExporter());
     }
 
+    // The folder's settings sit where appsettings.json does, before the environment and the command line: a variable
+    // given for one run (a dry run's own store) still wins over the service's file, as it does over appsettings.json.
+    private static void AddBeforeTheEnvironment(ConfigurationManager configuration, string folder)
+    {
+        var scratch = new ConfigurationBuilder();
+        scratch.AddJsonFile(Path.Combine(folder, "appsettings.json"), optional: false, reloadOnChange: false);
+        AddCredentials(scratch, Path.Combine(folder, "credentials"));
+        var sources = ((IConfigurationBuilder)configuration).Sources;
+        var at = sources.Count;
+        for (var i = sources.Count - 1; i >= 0; i--)
+        {
+            if (sources[i] is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource { Prefix: null or "" })
+            {
+                at = i;
+                break;
+            }
+        }
+
+        foreach (var source in scratch.Sources.Reverse())
+        {
+            sources.Insert(at, source);
+        }
+    }
+
     // One file per secret, named like the setting with __ for : (MailOps__Mailbox__Graph__ClientSecret); a trailing
     // newline (echo secret > file) is not part of the secret.
-    private static void AddCredentials(ConfigurationManager configuration, string folder) =>
+    private static void AddCredentials(IConfigurationBuilder configuration, string folder) =>
         configuration.AddKeyPerFile(o =>
         {
             o.FileProvider = Directory.Exists(folder) ? new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder) : null;

@@ -71,6 +71,28 @@ public sealed class MailOpsCommandLineTests : IDisposable
         run.Json.GetProperty("store").GetProperty("path").GetString().Should().Be(_folder["elsewhere/mailops.db"], "a credential file overrides appsettings.json, as a secret must");
     }
 
+    [Fact]
+    public void Config_TheEnvironmentStillWinsOverTheFolder_AsItDoesOverAppsettings()
+    {
+        // A key of this test's alone (the environment is the whole process's): a run's own variable, such as a dry
+        // run's own store, must not lose to the service's file.
+        var folder = ServiceFolder(withSecret: true);
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), """{ "MailOpsConfigOrderProbe": "folder", "MailOpsConfigOrderFolderOnly": "folder" }""");
+        Environment.SetEnvironmentVariable("MailOpsConfigOrderProbe", "environment");
+        try
+        {
+            using var host = MailOps.Worker.Hosting.MailOpsHost.Build([], null, TimeProvider.System, folder, watch: false);
+            var configuration = (Microsoft.Extensions.Configuration.IConfiguration)host.Services.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration))!;
+
+            configuration["MailOpsConfigOrderProbe"].Should().Be("environment");
+            configuration["MailOpsConfigOrderFolderOnly"].Should().Be("folder", "the folder still counts over the shipped appsettings.json");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MailOpsConfigOrderProbe", null);
+        }
+    }
+
     [Theory]
     [InlineData("no such folder", "nowhere", "there is no such folder")]
     [InlineData("a folder without appsettings.json", "empty", "holds no appsettings.json")]
