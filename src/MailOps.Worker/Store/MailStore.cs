@@ -296,7 +296,10 @@ internal sealed class MailStore : IDisposable
 
     public StoredNotification? Notification(string key) => Read("read", () => Notifications.FindById(key));
 
-    /// <summary>When the latest notification of a kind was queued; null when none was.</summary>
+    /// <summary>
+    /// When the latest notification of a kind that was not dropped unsent was queued; null when none was. A digest that
+    /// expired unsent reached no one, so what it held must be in the next one.
+    /// </summary>
     public DateTimeOffset? LastQueued(string kind) =>
         Read("read", () => LastQueuedQuery(kind).FirstOrDefault()?.QueuedAt);
 
@@ -304,7 +307,7 @@ internal sealed class MailStore : IDisposable
     internal BsonDocument LastQueuedPlan(string kind) => Read("read", () => LastQueuedQuery(kind).GetPlan());
 
     private ILiteQueryableResult<StoredNotification> LastQueuedQuery(string kind) =>
-        Notifications.Query().OrderByDescending(n => n.QueuedAt).Where(n => n.Kind == kind).Limit(1);
+        Notifications.Query().OrderByDescending(n => n.QueuedAt).Where(n => n.Kind == kind && n.ExpiredAt == null).Limit(1);
 
     /// <summary>Queued notifications neither sent nor dropped as expired, oldest first.</summary>
     public IReadOnlyList<StoredNotification> Unsent() => Read("read", () => (IReadOnlyList<StoredNotification>)[.. Notifications.Find(n => n.SentAt == null && n.ExpiredAt == null).OrderBy(n => n.QueuedAt)]);

@@ -85,6 +85,19 @@ public sealed class MailStoreTests : IDisposable
     }
 
     [Fact]
+    public void LastQueued_LeavesOutADigestDroppedUnsent_SoWhatItHeldIsInTheNextOne()
+    {
+        using var store = Open();
+        store.TryQueue("digest/2026-11-23/a", "digest", [1]);
+        var first = _time.GetUtcNow();
+        _time.Advance(TimeSpan.FromDays(1));
+        store.TryQueue("digest/2026-11-24/a", "digest", [2]);
+        store.RecordExpired("digest/2026-11-24/a", _time.GetUtcNow());
+
+        store.LastQueued("digest").Should().Be(first);
+    }
+
+    [Fact]
     public void TryQueue_AKeyAlreadyQueued_QueuesNothing()
     {
         using var store = Open();
