@@ -52,13 +52,17 @@ internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["NotificationKey"] = notification.Id });
             try
             {
-                if (await DeliverAsync(notification, ct).ConfigureAwait(false))
+                switch (await DeliverAsync(notification, ct).ConfigureAwait(false))
                 {
-                    counts.AddSent();
-                }
-                else
-                {
-                    counts.AddRecovered();
+                    case true:
+                        counts.AddSent();
+                        break;
+                    case false:
+                        counts.AddRecovered();
+                        break;
+                    case null when notification.NotAfter is { } last && last < time.GetUtcNow():
+                        counts.AddExpired();
+                        break;
                 }
             }
             // A refusal (MailboxAccessException) is not caught: it is no passing failure, and it stops the worker
@@ -74,8 +78,11 @@ internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore
 
     public void Dispose() => _rate.Dispose();
 
-    /// <returns>True when this call sent it; false when an earlier run had (its draft has left the drafts).</returns>
-    private async Task<bool> DeliverAsync(StoredNotification notification, CancellationToken cancellationToken)
+    /// <returns>
+    /// True when this call sent it; false when an earlier run had (its draft has left the drafts); null when it is not
+    /// sent now: the working hours ended, or its last instant passed, while it waited for its turn (a long paced drain).
+    /// </returns>
+    private async Task<bool?> DeliverAsync(StoredNotification notification, CancellationToken cancellationToken)
     {
         var draftId = notification.DraftId;
         if (draftId is not null)
@@ -88,20 +95,34 @@ internal sealed partial class NotificationDispatcher(IMailbox mailbox, MailStore
                 return false;
             }
         }
-        else
-        {
-            draftId = await mailbox.CreateDraftAsync(new OutgoingMail(notification.Id, notification.Mime), cancellationToken).ConfigureAwait(false);
-            store.RecordDraft(notification.Id, draftId);
-        }
 
-        string sentId;
+        // The turn is taken before the draft is made, and the time looked at again once it comes: a drain of hundreds
+        // at 30 a minute lasts long enough for a deadline, or the working day's end, to pass in between.
         using (await _rate.EnterAsync(cancellationToken).ConfigureAwait(false))
         {
-            sentId = await mailbox.SendDraftAsync(draftId, cancellationToken).ConfigureAwait(false);
-        }
+            var now = time.GetUtcNow();
+            if (draftId is null && notification.NotAfter is { } last && last < now)
+            {
+                store.RecordExpired(notification.Id, last);
+                LogExpired(logger, notification.Id, last);
+                return null;
+            }
 
-        store.RecordSent(notification.Id, sentId);
-        return true;
+            if (draftId is null && hours is { } open && !open.Contain(now))
+            {
+                return null;
+            }
+
+            if (draftId is null)
+            {
+                draftId = await mailbox.CreateDraftAsync(new OutgoingMail(notification.Id, notification.Mime), cancellationToken).ConfigureAwait(false);
+                store.RecordDraft(notification.Id, draftId);
+            }
+
+            var sentId = await mailbox.SendDraftAsync(draftId, cancellationToken).ConfigureAwait(false);
+            store.RecordSent(notification.Id, sentId);
+            return true;
+        }
     }
 
     [LoggerMessage(201, LogLevel.Warning, "Notification {Key} stays queued for the next drain: {Reason}")]

@@ -142,6 +142,24 @@ public sealed class NotificationDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Drain_ANudgeWhoseDeadlinePassesWhileItWaitsForItsTurn_IsDroppedNotSentLate()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 16, 59, 30, TimeSpan.FromHours(8));
+        _time.SetUtcNow(now);
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+        var deadline = now.AddSeconds(30);
+        store.QueueAll([new QueuedMail("nudge/first", "nudge", Mime(1), deadline), new QueuedMail("nudge/second", "nudge", Mime(2), deadline)]);
+        var mailbox = Mailbox();
+        using var dispatcher = new NotificationDispatcher(mailbox, store, new SendingOptions { PerMinute = 1, Concurrency = 1 }, _time, NullLogger<NotificationDispatcher>.Instance, Hours);
+
+        var counts = await DrainOnTheFakeClock(dispatcher);
+
+        (counts.Sent, counts.Expired).Should().Be((1, 1), "at one a minute the second's turn comes after its 17:00 deadline");
+        store.Notification("nudge/second")!.Should().Match<StoredNotification>(n => n.ExpiredAt != null && n.SentAt == null && n.DraftId == null, "no draft is made for a mail that will not go");
+        mailbox.Sends.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Drain_AMailPastItsLastInstantButAlreadyDrafted_IsFinishedNotDropped()
     {
         var now = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.FromHours(8));
