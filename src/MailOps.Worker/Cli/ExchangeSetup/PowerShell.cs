@@ -37,11 +37,16 @@ internal static class PowerShell
     }
 
     /// <summary>A comment line; a line break in the text would end the comment, so each line is its own comment.</summary>
+    /// <summary>
+    /// Text as comment lines. PowerShell ends a line at a carriage return, a line feed and the Unicode line and
+    /// paragraph separators, so each of those starts a new comment line, and other control characters are dropped: a
+    /// name in the catalog or the directory can never end a comment and run as code in the administrator's session.
+    /// </summary>
     public static void Comment(StringBuilder script, string text)
     {
-        foreach (var line in text.Split('\n'))
+        foreach (var line in text.Split(['\r', '\n', '\u0085', '\u2028', '\u2029']))
         {
-            script.Append("# ").AppendLine(line.TrimEnd('\r'));
+            script.Append("# ").AppendLine(string.Concat(line.Where(c => !char.IsControl(c))));
         }
     }
 }
