@@ -21,6 +21,22 @@ public sealed record WorkingHours
 
     public static WorkingHours Default { get; } = new(new TimeOnly(9, 0), new TimeOnly(21, 0));
 
+    /// <summary>
+    /// How long before the end a notice brought forward from the night is placed (20:55): early enough that a beat
+    /// reaches it while the hours are still open, however late a real timer fires.
+    /// </summary>
+    public static readonly TimeSpan LastCallBeforeEnd = TimeSpan.FromMinutes(5);
+
+    /// <summary>The last call of the day of <paramref name="at"/>: <see cref="LastCallBeforeEnd"/> before the end.</summary>
+    public DateTimeOffset LastCallOf(RegimeZone zone, DateOnly date) => zone.At(date, End.Add(-LastCallBeforeEnd));
+
+    /// <summary>The next last call strictly after <paramref name="at"/>.</summary>
+    public DateTimeOffset NextLastCallAfter(RegimeZone zone, DateTimeOffset at)
+    {
+        var today = LastCallOf(zone, zone.DateOf(at));
+        return today > at ? today : LastCallOf(zone, zone.DateOf(at).AddDays(1));
+    }
+
     public TimeOnly Start { get; }
 
     public TimeOnly End { get; }
@@ -58,8 +74,8 @@ public sealed record WorkingHours
     /// <summary>
     /// Moves a planned instant into working hours without passing <paramref name="latest"/>: an instant before the day's
     /// start waits until the start, one after its end until the next day's start. When waiting would pass
-    /// <paramref name="latest"/> (a nudge for a deadline before the next morning), it comes forward to the last working
-    /// instant before it instead, unless that is before <paramref name="earliest"/>; then there is no such instant (null).
+    /// <paramref name="latest"/> (a nudge for a deadline before the next morning), it comes forward to the last call
+    /// before it instead (20:55), unless that is before <paramref name="earliest"/>; then there is no such instant (null).
     /// </summary>
     public DateTimeOffset? Place(RegimeZone zone, DateTimeOffset at, DateTimeOffset earliest, DateTimeOffset latest)
     {
@@ -78,7 +94,7 @@ public sealed record WorkingHours
         return earlier >= earliest ? earlier : null;
     }
 
-    // The last working instant at or before an instant.
+    // The last working instant at or before an instant: itself inside the hours, else the last call before it.
     private DateTimeOffset LastAtOrBefore(RegimeZone zone, DateTimeOffset at)
     {
         if (Contains(zone, at))
@@ -87,6 +103,6 @@ public sealed record WorkingHours
         }
 
         var date = zone.DateOf(at);
-        return zone.TimeOf(at) < Start ? zone.At(date.AddDays(-1), End) : zone.At(date, End);
+        return LastCallOf(zone, zone.TimeOf(at) < Start ? date.AddDays(-1) : date);
     }
 }

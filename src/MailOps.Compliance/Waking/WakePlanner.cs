@@ -16,6 +16,9 @@ public enum WakeReason
     /// <summary>The working hours start: what waited overnight (an overdue notice, a mail not yet sent) may go.</summary>
     WorkdayStart,
 
+    /// <summary>The day's last call (<see cref="WorkingHours.LastCallBeforeEnd"/> before the end), where a nudge brought forward from the night falls.</summary>
+    LastCall,
+
     /// <summary>The ingest interval since the last beat has passed: read the mailbox again.</summary>
     Interval,
 }
@@ -29,7 +32,8 @@ public sealed record Wakeup(DateTimeOffset At, WakeReason Reason, IReadOnlyList<
 /// <summary>
 /// Says when the running worker must next wake: the earliest of the next interval tick after the last beat, a second
 /// past the next deadline (judged at the deadline itself, a report not yet received is still on time), the next slot
-/// of headquarters' mail, and the next start of the working hours (when notices and mail held overnight may go). The
+/// of headquarters' mail, the next start of the working hours (when notices and mail held overnight may go) and the
+/// day's last call (where a nudge brought forward from the night falls). The
 /// worker sleeps on its clock until then and beats; this is its only notion of time, so a fake clock drives it whole.
 /// </summary>
 public sealed class WakePlanner(Regime regime, MailSchedule schedule, WorkingHours hours)
@@ -62,7 +66,13 @@ public sealed class WakePlanner(Regime regime, MailSchedule schedule, WorkingHou
         }
 
         var opening = hours.NextStartAfter(regime.Zone, now);
-        return opening < next.At ? new Wakeup(opening, WakeReason.WorkdayStart, []) : next;
+        if (opening < next.At)
+        {
+            next = new Wakeup(opening, WakeReason.WorkdayStart, []);
+        }
+
+        var lastCall = hours.NextLastCallAfter(regime.Zone, now);
+        return lastCall < next.At ? new Wakeup(lastCall, WakeReason.LastCall, []) : next;
     }
 
     /// <summary>

@@ -126,6 +126,12 @@ internal sealed class NotificationOptionsValidator : IValidateOptions<Notificati
             failures.Add($"{s}:WorkdayEnd {options.WorkdayEnd} is not after WorkdayStart {options.WorkdayStart}.");
         }
 
+        if (NotificationOptions.Time(options.DigestAt) is { } digest && NotificationOptions.Time(options.WorkdayStart) is { } dayStart
+            && NotificationOptions.Time(options.WorkdayEnd) is { } workdayEnd && workdayEnd > dayStart && digest >= workdayEnd)
+        {
+            failures.Add($"{s}:DigestAt {options.DigestAt} is not before WorkdayEnd {options.WorkdayEnd}: nothing goes to a person after the working day, so the digest would never go; set it in the working day, such as 09:00.");
+        }
+
         Timing($"{s}:Nudges:Default", options.Nudges.Default, failures);
         foreach (var (category, timing) in options.Nudges.ByCategory)
         {

@@ -235,6 +235,7 @@ internal sealed partial class MailOpsWorker(
             WakeReason.Deadline => "deadline",
             WakeReason.HeadquartersMail => "digest",
             WakeReason.WorkdayStart => "workday",
+            WakeReason.LastCall => "last-call",
             WakeReason.Interval => "interval",
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
         };

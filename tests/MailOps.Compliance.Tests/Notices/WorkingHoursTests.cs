@@ -46,8 +46,9 @@ public sealed class WorkingHoursTests
         { "inside: where it fell", "2026-11-24 18:36", "2026-11-24 00:00", "2026-11-24 21:00", "2026-11-24 18:36" },
         { "at night, the deadline later: the morning", "2026-11-24 02:00", "2026-11-24 00:00", "2026-11-24 21:00", "2026-11-24 09:00" },
         { "in the evening, the deadline tomorrow: tomorrow morning", "2026-11-24 22:00", "2026-11-24 00:00", "2026-11-25 17:00", "2026-11-25 09:00" },
-        { "in the evening, the deadline before the morning: the evening's end", "2026-11-24 22:00", "2026-11-24 12:00", "2026-11-25 08:00", "2026-11-24 21:00" },
-        { "at night, the deadline before the morning: the evening before", "2026-11-25 03:00", "2026-11-24 12:00", "2026-11-25 08:00", "2026-11-24 21:00" },
+        { "in the evening, the deadline before the morning: the evening's last call", "2026-11-24 22:00", "2026-11-24 12:00", "2026-11-25 08:00", "2026-11-24 20:55" },
+        { "at night, the deadline before the morning: the last call the evening before", "2026-11-25 03:00", "2026-11-24 12:00", "2026-11-25 08:00", "2026-11-24 20:55" },
+        { "a window opening after the last call: none", "2026-11-25 03:00", "2026-11-24 20:58", "2026-11-25 08:00", null },
         { "a window wholly at night: none", "2026-11-25 03:00", "2026-11-24 22:00", "2026-11-25 08:00", null },
         { "no latest: the next opening", "2026-11-24 21:30", "2026-11-24 21:30", "9999-12-31 23:59", "2026-11-25 09:00" },
     };

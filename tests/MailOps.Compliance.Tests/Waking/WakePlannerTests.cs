@@ -25,6 +25,7 @@ public sealed class WakePlannerTests
         { "the deadline's wake itself: the next tick", "2026-11-24 21:00:01", "2026-11-24 21:00:01", HalfAMinute, "2026-11-24 21:00:31", WakeReason.Interval },
         { "a working morning with a long interval: the digest", "2026-11-24 08:30", "2026-11-24 08:30", AnHour, "2026-11-24 09:00", WakeReason.HeadquartersMail },
         { "a Saturday morning with a long interval: the working hours' start", "2026-11-21 08:30", "2026-11-21 08:30", AnHour, "2026-11-21 09:00", WakeReason.WorkdayStart },
+        { "an evening with a long interval: the last call", "2026-11-24 20:30", "2026-11-24 20:30", AnHour, "2026-11-24 20:55", WakeReason.LastCall },
         { "a beat longer than the interval: at once", "2026-11-24 20:10", "2026-11-24 20:00", HalfAMinute, "2026-11-24 20:10", WakeReason.Interval },
     };
 
@@ -68,7 +69,7 @@ public sealed class WakePlannerTests
         var planner = Planner();
         planner.Next(T("2026-11-24 20:00"), T("2026-11-24 20:00"), AnHour);
 
-        var next = planner.Next(T("2026-11-25 20:30"), T("2026-11-25 20:30"), AnHour);
+        var next = planner.Next(T("2026-11-25 20:56"), T("2026-11-25 20:56"), AnHour);
 
         next.Reason.Should().Be(WakeReason.Deadline);
         next.At.Should().Be(T("2026-11-25 21:00:01"));
