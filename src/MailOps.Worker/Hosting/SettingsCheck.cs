@@ -52,7 +52,7 @@ internal sealed class SettingsCheck
             var type = owner.Type is null ? null : Resolve(owner.Type, key[(owner.Section.Length + 1)..].Split(':'));
             if (type is null)
             {
-                problems.Add($"{key}{Shown(key, value)} is not a setting MailOps knows; {Suggest(key, owner)}");
+                problems.Add($"{key}{Shown(configuration, key, value)} is not a setting MailOps knows; {Suggest(key, owner)}");
             }
             else if (IsList(type) && value.Length == 0)
             {
@@ -152,9 +152,15 @@ internal sealed class SettingsCheck
         };
     }
 
-    // A secret misspelt is still a secret: the journal gets its key, not its value.
-    private static string Shown(string key, string value) =>
-        SecretWords.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase)) ? "" : $" \"{value}\"";
+    // A secret misspelt is still a secret: the journal gets its key, not its value. A value that comes from a secrets
+    // folder (credentials/, systemd's $CREDENTIALS_DIRECTORY: one file a secret) is a secret whatever its file's name.
+    private static string Shown(IConfiguration configuration, string key, string value) =>
+        SecretWords.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase)) || FromASecretsFolder(configuration, key) ? "" : $" \"{value}\"";
+
+    // The provider that gives a key its value is the last one that has it.
+    private static bool FromASecretsFolder(IConfiguration configuration, string key) =>
+        configuration is IConfigurationRoot root
+        && root.Providers.LastOrDefault(p => p.TryGet(key, out _)) is Microsoft.Extensions.Configuration.KeyPerFile.KeyPerFileConfigurationProvider;
 
     private string Suggest(string key, (string Section, Type? Type) owner)
     {

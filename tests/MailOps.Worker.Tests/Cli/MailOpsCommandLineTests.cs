@@ -72,6 +72,18 @@ public sealed class MailOpsCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Config_ASecretFileWhoseNameIsMisspelt_IsNamedButItsValueNeverShown()
+    {
+        var folder = ServiceFolder(withSecret: true);
+        File.WriteAllText(Path.Combine(folder, "credentials", "MailOps__Mailbox__Graph__ClientScret"), "another-" + Secret);
+
+        var run = await Support.Cli.RunAsync("--config", folder, "status");
+
+        run.ExitCode.Should().Be(78);
+        run.Error.Should().Contain("MailOps:Mailbox:Graph:ClientScret").And.NotContain(Secret, "a value from the secrets folder is a secret, whatever its file is called");
+    }
+
+    [Fact]
     public void Config_TheEnvironmentStillWinsOverTheFolder_AsItDoesOverAppsettings()
     {
         // A key of this test's alone (the environment is the whole process's): a run's own variable, such as a dry
