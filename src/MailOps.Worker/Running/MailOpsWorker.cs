@@ -16,8 +16,9 @@ namespace MailOps.Worker.Running;
 /// The running worker, one loop on the injected <see cref="TimeProvider"/>: it checks that the regime, the store and
 /// the templates can be used (or stops with exit 78 naming what is wrong), beats once at start, then asks
 /// <see cref="WakePlanner"/> when it must next wake (the ingest interval, a second past a deadline, headquarters' mail
-/// slot, the working hours' start), sleeps until then and beats again. Beats therefore never overlap, and a fake
-/// clock drives the worker whole. A mailbox that refuses MailOps stops the worker with a message saying what to grant.
+/// slot, the working hours' start, the day's last call), sleeps until then and beats again; a command's request
+/// beside it (adjudicate, backup) wakes it at once. Beats therefore never overlap, and a fake clock drives the
+/// worker whole. A mailbox that refuses MailOps stops the worker with a message saying what to grant.
 /// </summary>
 internal sealed partial class MailOpsWorker(
     IServiceProvider services,
@@ -84,12 +85,14 @@ internal sealed partial class MailOpsWorker(
         DateOnly? warnedOn = null;
         DateTimeOffset? announced = null;
         var reason = "start";
+        using var requests = new RequestWatch(WorkerRequests.FolderFor(services.GetRequiredService<MailStore>().Path));
         try
         {
             while (true)
             {
                 var began = time.GetUtcNow();
                 warnedOn = WarnTheAdministrator(regime, began, warnedOn);
+                requests.Reset();
                 if (!await BeatAsync(pulse, reason, stoppingToken).ConfigureAwait(false))
                 {
                     return;
@@ -97,13 +100,23 @@ internal sealed partial class MailOpsWorker(
 
                 var now = time.GetUtcNow();
                 var wake = planner.Next(now, began, interval);
-                // The timer is set before the lines saying so, so it counts from the "now" the wake was planned at.
-                var sleep = Task.Delay(wake.At > now ? wake.At - now : TimeSpan.Zero, time, stoppingToken);
+                // The timer is set before the lines saying so, so it counts from the "now" the wake was planned at. A
+                // command's request beside the worker (adjudicate, backup) ends the sleep early.
+                using var early = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var sleep = Task.Delay(wake.At > now ? wake.At - now : TimeSpan.Zero, time, early.Token);
                 LogNextWake(logger, regime.Zone.ToLocal(wake.At), wake.Reason);
                 if (planner.NextDeadline(now) is { } deadline && announced != deadline.At)
                 {
                     Log.NextDeadline(logger, regime.Zone.ToLocal(deadline.Deadlines[0].Due), deadline.Deadlines.Count, deadline.Deadlines[0].Key);
                     announced = deadline.At;
+                }
+
+                if (await Task.WhenAny(sleep, requests.Arrived).ConfigureAwait(false) != sleep)
+                {
+                    await early.CancelAsync().ConfigureAwait(false);
+                    stoppingToken.ThrowIfCancellationRequested();
+                    reason = "request";
+                    continue;
                 }
 
                 await sleep.ConfigureAwait(false);

@@ -80,6 +80,26 @@ public sealed class MailOpsWorkerClockTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ARequestFromACommandBesideIt_WakesTheWorkerLongBeforeItsNextBeat()
+    {
+        var time = new FakeTimeProvider(At("2026-11-24 10:00:00"));
+        var logs = new CapturedLogs();
+        using var host = Build(time, logs);
+        await host.StartAsync();
+        await logs.WaitForCountAsync("Next wake ", 1);
+
+        // The clock stands still: with an hour between beats, only the request itself can wake the worker.
+        var target = _folder["snapshot.db"];
+        var id = Worker.Running.WorkerRequests.Write(_folder["mailops.db"], new Worker.Running.WorkerRequest(Worker.Running.WorkerRequests.Backup, null, null, "test", "a snapshot", target));
+        var answer = await Worker.Running.WorkerRequests.WaitAsync(_folder["mailops.db"], id, TimeSpan.FromMinutes(2), TimeProvider.System, CancellationToken.None);
+
+        answer.Should().NotBeNull("the worker answered without its clock moving");
+        answer!.Value.Done.Should().BeTrue(answer.Value.Answer);
+        File.Exists(target).Should().BeTrue();
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Run_AtADeadline_WakesASecondPastItAndJudgesItOverdue()
     {
         var logs = await RunAsync("2026-11-24 20:00:00", "2026-11-24 21:00:05");
