@@ -84,7 +84,7 @@ internal sealed partial class MailOpsWorker(
         LogWatching(logger, Describe(), interval, notifications.Value.DigestAt);
         DateOnly? warnedOn = null;
         DateTimeOffset? announced = null;
-        var reason = "start";
+        var reason = BeatReason.Start;
         using var requests = new RequestWatch(WorkerRequests.FolderFor(services.GetRequiredService<MailStore>().Path));
         try
         {
@@ -115,7 +115,7 @@ internal sealed partial class MailOpsWorker(
                 {
                     await early.CancelAsync().ConfigureAwait(false);
                     stoppingToken.ThrowIfCancellationRequested();
-                    reason = "request";
+                    reason = BeatReason.Request;
                     continue;
                 }
 
@@ -125,7 +125,7 @@ internal sealed partial class MailOpsWorker(
                     Log.DeadlineReached(logger, regime.Zone.ToLocal(wake.Deadlines[0].Due), string.Join(", ", wake.Deadlines.Select(o => o.Key)));
                 }
 
-                reason = Reasons.Name(wake.Reason);
+                reason = BeatReasons.Of(wake.Reason);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -190,7 +190,7 @@ internal sealed partial class MailOpsWorker(
     }
 
     /// <returns>False when the worker must stop (a mailbox that refuses MailOps).</returns>
-    private async Task<bool> BeatAsync(Pulse pulse, string reason, CancellationToken stoppingToken)
+    private async Task<bool> BeatAsync(Pulse pulse, BeatReason reason, CancellationToken stoppingToken)
     {
         try
         {
@@ -205,7 +205,7 @@ internal sealed partial class MailOpsWorker(
         {
             // A beat that fails (a store error, a message the parser did not expect) is reported and the next beat
             // tries again: what was stored stays, and nothing queued is lost.
-            LogBeatFailed(logger, reason, ex);
+            LogBeatFailed(logger, BeatReasons.Name(reason), ex);
         }
 
         return true;
@@ -239,18 +239,4 @@ internal sealed partial class MailOpsWorker(
 
     [LoggerMessage(34, LogLevel.Debug, "Next wake {At:yyyy-MM-dd HH:mm:ss zzz} ({Reason})")]
     private static partial void LogNextWake(ILogger logger, DateTimeOffset at, WakeReason reason);
-
-    /// <summary>How a beat's reason reads in the log and the status file.</summary>
-    private static class Reasons
-    {
-        public static string Name(WakeReason reason) => reason switch
-        {
-            WakeReason.Deadline => "deadline",
-            WakeReason.HeadquartersMail => "digest",
-            WakeReason.WorkdayStart => "workday",
-            WakeReason.LastCall => "last-call",
-            WakeReason.Interval => "interval",
-            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
-        };
-    }
 }

@@ -56,10 +56,10 @@ internal sealed partial class Pulse(
     /// <summary>The Graph certificate's expiry warning at an instant, or null; set by the worker when it signs in with one.</summary>
     public Func<DateTimeOffset, string?>? CertificateWarning { get; set; }
 
-    /// <param name="reason">Why it beats (interval, deadline, digest, start), for the log.</param>
+    /// <param name="reason">Why it beats, for the log and the status file; a quiet interval beat is logged at Debug.</param>
     /// <exception cref="MailboxAccessException">The mailbox refuses MailOps: the administrator must grant access.</exception>
     /// <param name="stopping">Stops between pages of the mailbox, never inside one: the page in hand is finished.</param>
-    public async Task<PulseReport> RunAsync(string reason, CancellationToken stopping)
+    public async Task<PulseReport> RunAsync(BeatReason reason, CancellationToken stopping)
     {
         await _gate.WaitAsync(stopping).ConfigureAwait(false);
         try
@@ -91,7 +91,7 @@ internal sealed partial class Pulse(
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task<PulseReport> BeatAsync(string reason, DateTimeOffset now, CancellationToken stopping)
+    private async Task<PulseReport> BeatAsync(BeatReason reason, DateTimeOffset now, CancellationToken stopping)
     {
         if (WorkerRequests.Serve(store) is > 0 and var requests)
         {
@@ -141,10 +141,11 @@ internal sealed partial class Pulse(
         Last = report;
         WriteStatus(reason, report, mailboxEverRead: true);
         // A beat that found and sent nothing is logged at Debug: every 30 s of "nothing new" would drown the log.
-        var quiet = (ingested is null || ingested.Stored == 0) && queued.Total == 0 && sent.Sent == 0 && reason == "interval";
+        var quiet = (ingested is null || ingested.Stored == 0) && queued.Total == 0 && sent.Sent == 0 && reason == BeatReason.Interval;
         var level = quiet ? LogLevel.Debug : LogLevel.Information;
         if (logger.IsEnabled(level))
         {
+            var named = BeatReasons.Name(reason);
             var onTime = snapshot.Results.Count(r => r.Status == ObligationStatus.OnTime);
             var late = snapshot.Results.Count(r => r.Status == ObligationStatus.Late);
             var overdue = snapshot.Results.Count(r => r.Status is ObligationStatus.Overdue or ObligationStatus.Missing);
@@ -152,7 +153,7 @@ internal sealed partial class Pulse(
             LogPulse(
                 logger,
                 level,
-                reason,
+                named,
                 ingested?.Stored ?? 0,
                 ingested?.Submissions ?? 0,
                 onTime,
@@ -191,7 +192,7 @@ internal sealed partial class Pulse(
         }
     }
 
-    private void WriteStatus(string reason, PulseReport report, bool mailboxEverRead)
+    private void WriteStatus(BeatReason reason, PulseReport report, bool mailboxEverRead)
     {
         var byStatus = report.Snapshot.Results
             .GroupBy(r => ObligationStatuses.Name(r.Status))
@@ -200,7 +201,7 @@ internal sealed partial class Pulse(
         {
             StatusFile.Write(store.Path, new WorkerStatus(
                 report.At,
-                reason,
+                BeatReasons.Name(reason),
                 mailbox.Identity.Address,
                 report.MailboxProblem,
                 report.StoreProblem is null ? store.MessageCount : 0,

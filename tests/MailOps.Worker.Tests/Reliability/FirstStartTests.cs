@@ -24,7 +24,7 @@ public sealed class FirstStartTests : IDisposable
         using var mailbox = new GraphMailbox(server.Options(), _time, NullLogger<GraphMailbox>.Instance);
         using var worker = PulseHarness.Start(_folder["mailops.db"], _time, mailbox);
 
-        var first = await worker.BeatAsync("start");
+        var first = await worker.BeatAsync(BeatReason.Start);
 
         first.MailboxProblem.Should().NotBeNull();
         first.Queued.Total.Should().Be(0, "a digest now would count every obligation overdue from mail never seen");

@@ -1,4 +1,5 @@
 using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Running;
 using MailOps.Worker.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -69,7 +70,7 @@ public sealed class FullDiskTests : IDisposable
         await At(time, worker, 20, 30);
         await At(time, worker, 21, 5);
         time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, Zone));
-        await worker.BeatAsync("digest");
+        await worker.BeatAsync(BeatReason.Digest);
         await At(time, worker, 9, 30);
 
         var sent = Directory.GetFiles(outbox, "*.eml").Select(SentMail.Read).OrderBy(m => m.Key, StringComparer.Ordinal).ToList();

@@ -4,6 +4,7 @@ using MailOps.Parsing;
 using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Mailboxes.Graph;
+using MailOps.Worker.Running;
 using MailOps.Worker.Store;
 using MailOps.Worker.Tests.Graph;
 using MailOps.Worker.Tests.Support;
@@ -39,7 +40,7 @@ public sealed class PoisonMessagesTests : IDisposable
         var mailbox = new FolderMailbox(new FolderMailboxOptions { Inbox = inbox, Outbox = _folder["outbox"], SettleTime = TimeSpan.Zero, PageSize = 3 }, _time);
         using var worker = PulseHarness.Start(_folder["mailops.db"], _time, mailbox);
 
-        var report = await worker.BeatAsync("start");
+        var report = await worker.BeatAsync(BeatReason.Start);
 
         report.Ingested!.Stored.Should().Be(Expected.Count);
         report.MailboxProblem.Should().BeNull();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MailOps.Worker.Mailboxes;
+using MailOps.Worker.Running;
 using MailOps.Worker.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -34,7 +35,7 @@ public sealed class StormTests : IDisposable
         var mailbox = new FolderMailbox(new FolderMailboxOptions { Inbox = _folder["inbox"], Outbox = _folder["outbox"], SettleTime = TimeSpan.Zero }, _time);
         using var worker = PulseHarness.Start(_folder["mailops.db"], _time, mailbox);
 
-        var report = await worker.BeatAsync("start");
+        var report = await worker.BeatAsync(BeatReason.Start);
 
         (report.Ingested!.Submissions, report.Ingested.Duplicates).Should().Be((expected.Submissions, expected.Duplicates));
         worker.Store.AllOutcomes().Should().ContainSingle(o => o.Matched);

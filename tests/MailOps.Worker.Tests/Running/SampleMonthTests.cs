@@ -187,7 +187,7 @@ public sealed class SampleMonthTests : IDisposable
                     worker = StartWorker(folder, time, mailbox);
                 }
 
-                await worker.Pulse.RunAsync("test", default);
+                await worker.Pulse.RunAsync(BeatReason.Interval, default);
             }
 
             var atEnd = worker.Assessor.Judge(worker.Store, End);

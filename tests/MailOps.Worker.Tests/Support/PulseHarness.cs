@@ -48,7 +48,7 @@ internal sealed class PulseHarness : IDisposable
         return new PulseHarness(store, assessor, notifier, pulse, dispatcher);
     }
 
-    public Task<PulseReport> BeatAsync(string reason = "interval") => Pulse.RunAsync(reason, CancellationToken.None);
+    public Task<PulseReport> BeatAsync(BeatReason reason = BeatReason.Interval) => Pulse.RunAsync(reason, CancellationToken.None);
 
     public void Dispose()
     {
