@@ -49,10 +49,12 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         {
             page = await ReadPageAsync(cursor, cancellationToken).ConfigureAwait(false);
             var batch = new PageBatch(store);
+            var present = page.Messages.Where(m => !m.Removed).ToList();
+            var known = store.Known([.. present.Select(Describe)]);
             var failedInARow = 0;
-            foreach (var message in page.Messages.Where(m => !m.Removed))
+            foreach (var message in present)
             {
-                var fetched = await IngestOneAsync(message, counts, batch, CancellationToken.None).ConfigureAwait(false);
+                var fetched = await IngestOneAsync(message, counts, batch, known, CancellationToken.None).ConfigureAwait(false);
                 failedInARow = fetched ? 0 : failedInARow + 1;
                 if (failedInARow >= _policy.FailuresInARowMeanMailboxDown)
                 {
@@ -86,9 +88,10 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
     }
 
     // Returns false only when the message's MIME could not be fetched.
-    private async Task<bool> IngestOneAsync(MailboxMessage message, IngestCounts counts, PageBatch batch, CancellationToken cancellationToken)
+    // `known` is what the store held of the page before it (one lookup for the page); `batch`, what the page added.
+    private async Task<bool> IngestOneAsync(MailboxMessage message, IngestCounts counts, PageBatch batch, KnownMessages known, CancellationToken cancellationToken)
     {
-        if (batch.HasSeen(message.Id) || store.HasSeen(message.Id) || store.IsPendingFetch(message.Id))
+        if (batch.HasSeen(message.Id) || known.Has(message.Id))
         {
             // Stored already (or earlier in this page), or waiting for its fetch to be tried again at the start of a pass.
             return true;
@@ -97,7 +100,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         var seen = Describe(message);
 
         // The same message under a new id (a resync, a copy, a redelivery) is remembered but not counted again.
-        if (batch.HasSeenSame(seen) || store.HasSeenSame(seen))
+        if (batch.HasSeenSame(seen) || known.HasSame(seen))
         {
             batch.Add(seen, null, Counted.Duplicate);
             return true;

@@ -126,6 +126,24 @@ internal sealed class MailStore : IDisposable
         Messages.Exists(m => m.SecondKey == message.SecondKey)
         || (message.SenderMessageKey is { } key && Messages.Exists(m => m.SenderMessageKey == key)));
 
+    /// <summary>
+    /// What the store already knows of a page of messages, in four indexed lookups for the whole page rather than four
+    /// for each message: which ids are stored or wait for a fetch, and which second keys (Message-ID, sender, received)
+    /// and sender keys (Message-ID, sender) a stored message has.
+    /// </summary>
+    public KnownMessages Known(IReadOnlyList<StoredMessage> page) => Read("read", () =>
+    {
+        static BsonArray Values(IEnumerable<string> values) => new(values.Distinct(StringComparer.Ordinal).Select(v => new BsonValue(v)));
+        var ids = Values(page.Select(m => StoreKeys.Of(m.MailboxId ?? m.Id)));
+        var secondKeys = Values(page.Select(m => m.SecondKey));
+        var senderKeys = Values(page.Select(m => m.SenderMessageKey).OfType<string>());
+        return new KnownMessages(
+            Messages.Find(Query.In("_id", ids)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal),
+            PendingFetches.Find(Query.In("_id", ids)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
+            Messages.Find(Query.In(nameof(StoredMessage.SecondKey), secondKeys)).Select(m => m.SecondKey).ToHashSet(StringComparer.Ordinal),
+            senderKeys.Count == 0 ? [] : Messages.Find(Query.In(nameof(StoredMessage.SenderMessageKey), senderKeys)).Select(m => m.SenderMessageKey).OfType<string>().ToHashSet(StringComparer.Ordinal));
+    });
+
     /// <summary>Stores a message and what parsing made of it together: both or neither. A repeat of a stored id changes nothing.</summary>
     public bool TryRecord(StoredMessage message, StoredOutcome? outcome) => RecordPage([(message, outcome)])[0];
 
@@ -581,7 +599,15 @@ public sealed class StoreFaultException : StoreException
     }
 }
 
-/// <summary>A mail to queue: its idempotency key, kind and MIME.</summary>
+/// <summary>What the store knows of a page of messages (<see cref="MailStore.Known"/>): stored ids, ids waiting for a fetch, and stored keys.</summary>
+internal sealed record KnownMessages(IReadOnlySet<string> StoredIds, IReadOnlySet<string> PendingIds, IReadOnlySet<string> SecondKeys, IReadOnlySet<string> SenderKeys)
+{
+    public bool Has(string id) => StoredIds.Contains(StoreKeys.Of(id)) || PendingIds.Contains(StoreKeys.Of(id));
+
+    public bool HasSame(StoredMessage message) =>
+        SecondKeys.Contains(message.SecondKey) || message.SenderMessageKey is { } key && SenderKeys.Contains(key);
+}
+
 /// <summary>A mail to queue: its idempotency key, kind and MIME, and the last instant it may be sent (null: whenever).</summary>
 internal sealed record QueuedMail(string Key, string Kind, byte[] Mime, DateTimeOffset? NotAfter = null);
 

@@ -98,6 +98,24 @@ public sealed class MailStoreTests : IDisposable
     }
 
     [Fact]
+    public void Known_APage_IsWhatTheStoreHoldsOfIt_ByIdByPendingFetchAndByKey()
+    {
+        using var store = Open();
+        store.TryRecord(Message("stored", "<stored@example.com>"), null);
+        store.RecordFetchFailure(new MailboxMessageInfo("pending", "<pending@example.com>", "a@example.com", "s", _time.GetUtcNow()), "timeout");
+        var copy = Message("copy-under-another-id", "<stored@example.com>");
+        var page = new[] { Message("stored", "<stored@example.com>"), Message("pending", "<pending@example.com>"), copy, Message("new", "<new@example.com>") };
+
+        var known = store.Known(page);
+
+        known.Has("stored").Should().BeTrue();
+        known.Has("pending").Should().BeTrue("a message waiting for its fetch is not taken again from the page");
+        known.Has("new").Should().BeFalse();
+        known.HasSame(copy).Should().BeTrue("the same Message-ID from the same sender is stored under another id");
+        known.HasSame(Message("new", "<new@example.com>")).Should().BeFalse();
+    }
+
+    [Fact]
     public void TryQueue_AKeyAlreadyQueued_QueuesNothing()
     {
         using var store = Open();
