@@ -20,4 +20,5 @@ namespace MailOps.Compliance.Common;
 [JsonSerializable(typeof(CatalogDocument))]
 [JsonSerializable(typeof(DirectoryDocument))]
 [JsonSerializable(typeof(EventsDocument))]
+[JsonSerializable(typeof(EventRulesDocument))]
 internal sealed partial class ConfigurationJson : JsonSerializerContext;

@@ -38,12 +38,3 @@ internal sealed class UnitCategoriesDocument
 
     public List<string>? Categories { get; set; }
 }
-
-/// <summary>The shape of the event rules file, with the options of the other configuration files (comments allowed, unknown properties errors).</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
-[JsonSerializable(typeof(EventRulesDocument))]
-internal sealed partial class EventRulesJson : JsonSerializerContext;

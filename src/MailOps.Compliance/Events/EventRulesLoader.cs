@@ -12,7 +12,7 @@ public static class EventRulesLoader
     public static LoadResult<EventRules> Load(SourceText file, OrganisationDirectory directory)
     {
         var errors = new List<ConfigurationError>();
-        var document = JsonDocuments.Read(file.Name, file.Text, EventRulesJson.Default.EventRulesDocument, errors);
+        var document = JsonDocuments.Read(file.Name, file.Text, ConfigurationJson.Default.EventRulesDocument, errors);
         if (document is null)
         {
             return LoadResult<EventRules>.Failure(errors);

@@ -51,17 +51,17 @@ internal sealed class ObligationLookup(Compliance.Regime regime)
         var samePeriods = opened
             .Where(o => o.ReportId == report && o.UnitId == unit)
             .OrderByDescending(Overlaps)
-            .ThenBy(o => Distance(o.Period.Id, period))
+            .ThenBy(o => Hosting.EditDistance.Between(o.Period.Id, period))
             .ThenBy(Days)
             .Take(PerKind);
         var sameIds = opened
             .Where(o => o.Period.Id == period)
-            .OrderBy(o => Distance(o.ReportId, report) + Distance(o.UnitId, unit))
+            .OrderBy(o => Hosting.EditDistance.Between(o.ReportId, report) + Hosting.EditDistance.Between(o.UnitId, unit))
             .Take(PerKind);
         var nearest = samePeriods.Concat(sameIds).Select(o => o.Key).Distinct(StringComparer.Ordinal).Take(Few).ToList();
         return nearest.Count > 0
             ? nearest
-            : [.. opened.OrderBy(o => Distance(o.Key, key)).ThenBy(Days).Select(o => o.Key).Distinct(StringComparer.Ordinal).Take(PerKind)];
+            : [.. opened.OrderBy(o => Hosting.EditDistance.Between(o.Key, key)).ThenBy(Days).Select(o => o.Key).Distinct(StringComparer.Ordinal).Take(PerKind)];
     }
 
     // The calendar's years and one either side: an obligation further off is no report instance anyone can mean.
@@ -70,37 +70,6 @@ internal sealed class ObligationLookup(Compliance.Regime regime)
         var years = regime.Calendar.Years;
         return (new DateOnly(years.Min() - 1, 1, 1), new DateOnly(years.Max() + 1, 12, 31));
     }
-
-    // Edits from one id to the other, a swap of two neighbouring characters counting as one (optimal string alignment).
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
-
 }
 
 /// <param name="Obligation">The opened obligation named, or null.</param>

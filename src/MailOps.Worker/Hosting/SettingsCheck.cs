@@ -178,7 +178,7 @@ internal sealed class SettingsCheck
             return $"did you mean {string.Join(" or ", sameName)}?";
         }
 
-        var closest = known.Select(k => (Key: k, Distance: Distance(k, key))).MinBy(k => k.Distance);
+        var closest = known.Select(k => (Key: k, Distance: EditDistance.Between(k, key, StringComparison.OrdinalIgnoreCase))).MinBy(k => k.Distance);
         if (closest.Key is not null && closest.Distance <= 3)
         {
             return $"did you mean {closest.Key}?";
@@ -197,24 +197,4 @@ internal sealed class SettingsCheck
 
     private static string FirstSetting(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).FirstOrDefault() ?? "…";
-
-    private static int Distance(string a, string b)
-    {
-        a = a.ToUpperInvariant();
-        b = b.ToUpperInvariant();
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
-    }
 }
