@@ -28,6 +28,9 @@ public sealed class Regime
 
     public RegimeZone Zone { get; }
 
+    /// <summary>The same regime with other events: those MailOps has learnt (the store's), in place of the file's.</summary>
+    public Regime WithEvents(IReadOnlyList<ProjectEvent> events) => new(Catalog, Directory, Calendar, events, Zone);
+
     /// <summary>
     /// Whether the regime assigns the report to the unit: it is for the unit's kind, and enabled or the unit
     /// opts in, and the unit does not opt out. Watched or not: an SMS report is still the unit's.

@@ -30,6 +30,12 @@ public enum NonMatchReason
 
     /// <summary>MailOps could not handle the message (its MIME could not be fetched, or handling it failed) and stopped trying.</summary>
     HandlingFailed,
+
+    /// <summary>A meeting request, cancellation or calendar (.ics): it declares or cancels project events, or is an ordinary meeting.</summary>
+    Invitation,
+
+    /// <summary>A meeting request that reads like a project event (例会, 开盘, 投诉 ...) but whose kind or unit could not be told.</summary>
+    EventUnplaced,
 }
 
 /// <summary>What a non-match asks of a person.</summary>
@@ -67,18 +73,22 @@ public static class NonMatchReasons
         NonMatchReason.PeriodUnknown => "period-unknown",
         NonMatchReason.UnauthenticatedSender => "unauthenticated-sender",
         NonMatchReason.HandlingFailed => "handling-failed",
+        NonMatchReason.Invitation => "invitation",
+        NonMatchReason.EventUnplaced => "event-unplaced",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
     /// <summary>What the reason asks of a person; every reason has one, so a new reason cannot silently miss triage.</summary>
     public static NonMatchDisposition Disposition(NonMatchReason reason) => reason switch
     {
-        NonMatchReason.OwnMail or NonMatchReason.DeliveryReport or NonMatchReason.AutoReply or NonMatchReason.Reply => NonMatchDisposition.Quiet,
+        NonMatchReason.OwnMail or NonMatchReason.DeliveryReport or NonMatchReason.AutoReply or NonMatchReason.Reply
+            or NonMatchReason.Invitation => NonMatchDisposition.Quiet,
         NonMatchReason.UnauthenticatedSender => NonMatchDisposition.Acceptance,
         NonMatchReason.TooLarge or NonMatchReason.TooManyParts or NonMatchReason.Unparseable or NonMatchReason.NoDate
             or NonMatchReason.ReplyWithContent or NonMatchReason.ReplyToNotice
             or NonMatchReason.UnknownReport or NonMatchReason.UnknownSender or NonMatchReason.Ambiguous
-            or NonMatchReason.NotOwed or NonMatchReason.PeriodUnknown or NonMatchReason.HandlingFailed => NonMatchDisposition.Triage,
+            or NonMatchReason.NotOwed or NonMatchReason.PeriodUnknown or NonMatchReason.HandlingFailed
+            or NonMatchReason.EventUnplaced => NonMatchDisposition.Triage,
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MailOps.Compliance.Common;
 
 /// <summary>Strict readers for the small value formats of the configuration files.</summary>
-internal static class TextValues
+public static class TextValues
 {
     public static bool TryDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

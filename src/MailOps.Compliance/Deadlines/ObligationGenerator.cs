@@ -55,6 +55,18 @@ public sealed class ObligationGenerator
     }
 
     /// <summary>
+    /// When a report falls due whose event was learnt only after the rule's due instant: at the same time of day on
+    /// the working day after the day it was learnt. A late declaration gives the unit a working day, and costs it
+    /// nothing for the time before anyone knew (docs/regime.md, "Events learnt late").
+    /// </summary>
+    public DateTimeOffset LateLearntDue(DateTimeOffset learnt, DateTimeOffset ruleDue)
+    {
+        var zone = _regime.Zone;
+        var day = _regime.Calendar.AddWorkingDays(zone.DateOf(learnt), 1);
+        return zone.At(day, zone.TimeOf(ruleDue));
+    }
+
+    /// <summary>
     /// One report's obligations for one unit in the range, whether or not the unit owes
     /// it as MailOps watches it (parsing places an SMS report's copy in its period too).
     /// </summary>
@@ -67,9 +79,17 @@ public sealed class ObligationGenerator
             var nominalDate = DateOnly.FromDateTime(nominal.DateTime);
             var dueDate = report.NonWorkingDay.Apply(_regime.Calendar, nominalDate);
             var due = dueDate == nominalDate ? occurrence.NominalDue : zone.At(dueDate, TimeOnly.FromDateTime(nominal.DateTime));
+            DateTimeOffset? learntLate = null;
+            if (occurrence.EventId is { } eventId && _context.EventOf(eventId)?.LearntAt is { } learnt && learnt > due)
+            {
+                learntLate = learnt;
+                due = LateLearntDue(learnt, due);
+                dueDate = zone.DateOf(due);
+            }
+
             if (dueDate >= from && dueDate <= to)
             {
-                yield return new Obligation(report.Id, unit.Id, occurrence.Period, due, occurrence.Opens, occurrence.EventId);
+                yield return new Obligation(report.Id, unit.Id, occurrence.Period, due, occurrence.Opens, occurrence.EventId, learntLate);
             }
         }
     }

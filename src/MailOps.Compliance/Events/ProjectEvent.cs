@@ -7,6 +7,11 @@ namespace MailOps.Compliance.Events;
 /// opening, a site-open or delivery window, a complaint. <see cref="Start"/> and <see cref="End"/> are
 /// instants; a window's days run from Start's date to End's date, both inclusive.
 /// </summary>
+/// <param name="LearntAt">
+/// When MailOps learnt of the event (an invitation's arrival, a calendar entry's creation, a person's declaration);
+/// null for an event known from the start (the administrator's events file). A report that fell due before the event
+/// was learnt is owed from then instead (<see cref="Deadlines.ObligationGenerator"/>).
+/// </param>
 public sealed record ProjectEvent(
     string Id,
     string UnitId,
@@ -14,7 +19,8 @@ public sealed record ProjectEvent(
     string Kind,
     DateTimeOffset Start,
     DateTimeOffset End,
-    string? Note = null);
+    string? Note = null,
+    DateTimeOffset? LearntAt = null);
 
 /// <summary>The event kinds reports can hang on.</summary>
 public static class EventKinds

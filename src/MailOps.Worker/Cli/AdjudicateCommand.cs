@@ -170,7 +170,7 @@ internal static class AdjudicateCommand
 
     // Into the store directly when no worker runs (apply); beside a running worker (which holds the store), as a
     // request it applies at its next beat, waited for here. A refusal by the store names the option it concerns.
-    private static async Task<int> ApplyAsync(CliEnvironment env, IServiceProvider services, WorkerRequest request, Func<MailStore, string> apply, string? option, CancellationToken cancellation)
+    internal static async Task<int> ApplyAsync(CliEnvironment env, IServiceProvider services, WorkerRequest request, Func<MailStore, string> apply, string? option, CancellationToken cancellation)
     {
         var path = StoreAccess.PathOf(services);
         if (StatusFile.Read(path) is { } status && StoreAccess.IsAlive(status.ProcessId, startedAt: status.ProcessStartedAt))

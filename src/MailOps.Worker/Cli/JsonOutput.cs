@@ -12,6 +12,7 @@ namespace MailOps.Worker.Cli;
 [JsonSerializable(typeof(List<CatalogEntryJson>))]
 [JsonSerializable(typeof(List<CalendarDayJson>))]
 [JsonSerializable(typeof(List<ObligationJson>))]
+[JsonSerializable(typeof(List<EventJson>))]
 [JsonSerializable(typeof(List<ParsedMessageJson>))]
 [JsonSerializable(typeof(EvaluationJson))]
 [JsonSerializable(typeof(StatusReportJson))]
@@ -45,6 +46,9 @@ internal sealed record CatalogEntryJson(
     IReadOnlyList<string> ExcludeWords);
 
 internal sealed record CalendarDayJson(string Date, string Weekday, bool Working, string? Holiday, bool MakeUpWorkingDay, bool Covered);
+
+/// <summary>An event as <c>mailops events list --json</c> writes it; start and end in the regime zone, status <c>active</c> or <c>cancelled</c>.</summary>
+internal sealed record EventJson(string Id, string Kind, string Unit, string Project, DateTimeOffset Start, DateTimeOffset End, string Source, string SourceRef, string Status, DateTimeOffset? LearntAt, string? CancelReason, int Changes);
 
 internal sealed record ObligationJson(string Report, string Unit, string Period, DateTimeOffset Due, DateTimeOffset Opens, string? Event);
 

@@ -52,4 +52,52 @@ internal static class StoreAccess
             return false;
         }
     }
+
+    /// <summary>
+    /// Reads the store: directly when no worker runs; beside a running worker (which holds it), from a snapshot the
+    /// worker writes at its next beat, read and deleted here. Null, with why on standard error, when neither works.
+    /// </summary>
+    public static async Task<T?> ReadAsync<T>(IServiceProvider services, CliEnvironment env, Func<MailStore, T> read, CancellationToken cancellation)
+        where T : class
+    {
+        var path = PathOf(services);
+        if (Running.StatusFile.Read(path) is not { } status || !IsAlive(status.ProcessId, startedAt: status.ProcessStartedAt))
+        {
+            using var store = TryOpen(services, env);
+            return store is null ? null : read(store);
+        }
+
+        var snapshot = Path.Combine(Path.GetTempPath(), $"mailops-read-{Guid.NewGuid():N}.db");
+        try
+        {
+            var id = Running.WorkerRequests.Write(path, new Running.WorkerRequest(Running.WorkerRequests.Backup, null, null, "mailops", "read beside the running worker", snapshot));
+            switch (await Running.WorkerRequests.WaitAsync(path, id, TimeSpan.FromMinutes(2), env.Time, cancellation).ConfigureAwait(false))
+            {
+                case (true, _):
+                    using (var copy = MailStore.Open(snapshot, env.Time))
+                    {
+                        return read(copy);
+                    }
+
+                case (false, var why):
+                    env.Error.WriteLine($"mailops: the running worker could not write a snapshot to read: {why}");
+                    return null;
+                default:
+                    env.Error.WriteLine("mailops: the running worker did not answer within 2 minutes. Is it beating? ('mailops status')");
+                    return null;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreException)
+        {
+            env.Error.WriteLine($"mailops: the store could not be read beside the running worker: {ex.Message}");
+            return null;
+        }
+        finally
+        {
+            foreach (var file in new[] { snapshot, snapshot + ".lock", snapshot[..^3] + "-log.db" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
 }

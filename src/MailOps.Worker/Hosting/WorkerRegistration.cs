@@ -1,5 +1,6 @@
 using MailOps.Parsing;
 using MailOps.Worker.Assessment;
+using MailOps.Worker.Events;
 using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Notifications;
@@ -36,15 +37,16 @@ internal static class WorkerRegistration
         services.AddSingleton(p => p.GetRequiredService<RegimeFiles>().Regime.Value
             ?? throw new InvalidOperationException("The regime did not load; MailOpsWorker reports why."));
         services.AddSingleton(p => MailStore.Open(Rooted(p, p.GetRequiredService<IOptions<StoreOptions>>().Value.Path), p.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(p => new MessageParser(p.GetRequiredService<Compliance.Regime>(), p.GetRequiredService<IOptions<ParsingSettings>>().Value.ToParsingOptions()));
-        services.AddSingleton(p => new Assessor(p.GetRequiredService<Compliance.Regime>(), p.GetRequiredService<IOptions<AssessmentOptions>>().Value));
+        services.AddSingleton(p => Parts(p));
+        services.AddSingleton(p => p.GetRequiredService<RegimeParts>().Parser(p.GetRequiredService<Compliance.Regime>()));
+        services.AddSingleton(p => p.GetRequiredService<RegimeParts>().Assessor(p.GetRequiredService<Compliance.Regime>()));
         services.AddSingleton(p => new TemplateRenderer(Rooted(p, p.GetRequiredService<IOptions<NotificationOptions>>().Value.Templates)));
-        services.AddSingleton(p => new Notifier(
-            p.GetRequiredService<Compliance.Regime>(),
-            p.GetRequiredService<IOptions<NotificationOptions>>().Value,
-            p.GetRequiredService<IOptions<AssessmentOptions>>().Value,
-            p.GetRequiredService<TemplateRenderer>(),
-            p.GetRequiredService<IMailbox>().Identity.Address));
+        services.AddSingleton(p => p.GetRequiredService<RegimeParts>().Notifier(p.GetRequiredService<Compliance.Regime>()));
+        services.AddSingleton(p =>
+        {
+            var files = p.GetRequiredService<RegimeFiles>();
+            return new LiveEvents(p.GetRequiredService<Compliance.Regime>(), files.EventRules.Value, files.EventsPath, p.GetRequiredService<RegimeParts>());
+        });
         services.AddSingleton(p => new NotificationDispatcher(
             SendingMailbox(p),
             p.GetRequiredService<MailStore>(),
@@ -56,6 +58,18 @@ internal static class WorkerRegistration
         services.AddSingleton<Pulse>();
 
         return services;
+    }
+
+    // What depends on the regime's events, built again for each set of events the store comes to hold (LiveEvents).
+    private static RegimeParts Parts(IServiceProvider p)
+    {
+        var parsing = p.GetRequiredService<IOptions<ParsingSettings>>().Value.ToParsingOptions();
+        var assessment = p.GetRequiredService<IOptions<AssessmentOptions>>().Value;
+        var notifications = p.GetRequiredService<IOptions<NotificationOptions>>().Value;
+        return new RegimeParts(
+            regime => new MessageParser(regime, parsing),
+            regime => new Assessor(regime, assessment),
+            regime => new Notifier(regime, notifications, assessment, p.GetRequiredService<TemplateRenderer>(), p.GetRequiredService<IMailbox>().Identity.Address));
     }
 
     private static IMailbox SendingMailbox(IServiceProvider p)

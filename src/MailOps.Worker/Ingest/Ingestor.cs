@@ -1,5 +1,6 @@
 using MailOps.Compliance.Common;
 using MailOps.Parsing;
+using MailOps.Worker.Events;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Store;
 
@@ -19,9 +20,18 @@ namespace MailOps.Worker.Ingest;
 /// failure of the store itself (<see cref="StoreFaultException"/>), a mailbox that refuses MailOps, or several
 /// fetches failing in a row (the mailbox, not the message) end a pass early.
 /// </remarks>
-internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser parser, FetchPolicy? fetchPolicy = null)
+/// <remarks>
+/// With <paramref name="invitations"/>, a meeting request (or a forwarded invitation or .ics calendar that is not a
+/// report) declares, moves or cancels project events in the store before its page is committed; applying it again
+/// after a restart changes nothing. The message itself is stored as <see cref="NonMatchReason.Invitation"/>, or as
+/// <see cref="NonMatchReason.EventUnplaced"/> for HQ's triage when it reads like an event that cannot be placed.
+/// </remarks>
+/// <param name="rebind">What reads mail once an invitation changed the events: the next message (a meeting's minutes in the same page) is parsed against them.</param>
+internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser parser, FetchPolicy? fetchPolicy = null, InvitationEvents? invitations = null, Func<(MessageParser Parser, InvitationEvents? Invitations)>? rebind = null)
 {
     private readonly FetchPolicy _policy = fetchPolicy ?? FetchPolicy.Default;
+    private MessageParser _parser = parser;
+    private InvitationEvents? _invitations = invitations;
 
     private string CursorKey => CursorKeyOf(mailbox);
 
@@ -175,7 +185,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         ParseOutcome outcome;
         try
         {
-            outcome = parser.Parse(raw, seen.Received);
+            outcome = _parser.Parse(raw, seen.Received);
         }
 #pragma warning disable CA1031 // One message's failure is that message's outcome: the pass goes on.
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -187,7 +197,79 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         }
 
         seen.Parsed = true;
+        if (_invitations is not null && AsInvitation(seen, raw, outcome) is { } invitation)
+        {
+            batch.Add(seen, invitation, Counted.Parsed);
+            return;
+        }
+
         batch.Add(seen, StoredOutcomes.From(seen.Id, outcome), outcome.Matched ? Counted.Submission : Counted.Parsed);
+    }
+
+    // A meeting request is never a report, whatever its subject; an .ics attached or forwarded counts only when the
+    // message is not a report. MailOps's own mail, delivery reports and auto-replies say nothing of events.
+    private StoredOutcome? AsInvitation(StoredMessage seen, byte[] raw, ParseOutcome outcome)
+    {
+        if (outcome.Reason is NonMatchReason.OwnMail or NonMatchReason.DeliveryReport or NonMatchReason.AutoReply)
+        {
+            return null;
+        }
+
+        var reading = _invitations!.Read(raw, seen.Received, outcome.MessageId, seen.From);
+        if (!reading.IsInvitation || (outcome.Matched && !reading.IsMeetingRequest))
+        {
+            return null;
+        }
+
+        var cancellations = reading.Cancellations.ToList();
+        if (reading.Method != Parsing.Invitations.InvitationMethod.Cancel)
+        {
+            cancellations.AddRange(Dropped(reading));
+        }
+        else
+        {
+            // A cancelled series cancels every occurrence stored, also those outside the window expanded.
+            cancellations.AddRange(reading.Series.SelectMany(store.EventsOfItem).Where(e => !e.IsCancelled)
+                .Select(e => new EventCancellation(e.Id, EventSource.Invitation, outcome.MessageId, seen.From ?? "invitation", (reading.Cancellations.Count > 0 ? reading.Cancellations[0].Reason : "cancelled"), reading.Cancellations.Select(c => c.Sequence).DefaultIfEmpty().Max())));
+        }
+
+        if ((reading.Declarations.Count > 0 || cancellations.Count > 0)
+            && store.ApplyEvents(reading.Declarations, cancellations).Any(c => c != EventChangeKind.Unchanged)
+            && rebind is not null)
+        {
+            (_parser, _invitations) = rebind();
+        }
+
+        var detail = reading.Describe();
+        return new StoredOutcome
+        {
+            Id = seen.Id,
+            MessageId = outcome.MessageId,
+            Matched = false,
+            Reason = reading.Unplaced.Count > 0 || reading.Problem is not null ? NonMatchReason.EventUnplaced : NonMatchReason.Invitation,
+            ReasonDetail = detail.Zh,
+            ReasonDetailEn = detail.En,
+            Submitter = outcome.Submitter,
+            Received = seen.Received,
+        };
+    }
+
+    // An updated series states all its occurrences: a stored one in the window it no longer holds (a new EXDATE, a
+    // shortened RRULE) will not happen.
+    private IEnumerable<EventCancellation> Dropped(InvitationReading reading)
+    {
+        if (reading.Declarations.Count == 0)
+        {
+            return [];
+        }
+
+        var first = reading.Declarations[0];
+        var declared = reading.Declarations.Select(d => d.Event.Id).ToHashSet(StringComparer.Ordinal);
+        var sequence = reading.Declarations.Select(d => d.Sequence).DefaultIfEmpty().Max();
+        return reading.Series
+            .SelectMany(store.EventsOfItem)
+            .Where(e => !e.IsCancelled && e.Source == EventSource.Invitation && e.Start >= reading.From && e.Start < reading.To && !declared.Contains(e.Id))
+            .Select(e => new EventCancellation(e.Id, EventSource.Invitation, first.SourceRef, first.Author, "不再属于该系列会议 / no longer in the series", sequence));
     }
 
     /// <summary>How a message stored from a page counts.</summary>
@@ -276,7 +358,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
     {
         try
         {
-            return parser.CouldBeReport(message.Subject, message.From);
+            return _parser.CouldBeReport(message.Subject, message.From) || _invitations?.MayBeEvent(message.Subject) == true;
         }
 #pragma warning disable CA1031 // Untrusted input: whatever it provokes means "look closer", never "stop".
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -1,5 +1,6 @@
 using MailOps.Compliance;
 using MailOps.Compliance.Common;
+using MailOps.Compliance.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,29 @@ namespace MailOps.Worker.Regime;
 internal sealed class RegimeFiles(IOptions<RegimeOptions> options, IHostEnvironment environment)
 {
     private readonly Lazy<LoadResult<Compliance.Regime>> _loaded = new(() => Load(options.Value, environment.ContentRootPath));
+    private LoadResult<EventRules>? _rules;
 
     /// <summary>The regime, loaded once; or every error that keeps it from loading.</summary>
     public LoadResult<Compliance.Regime> Regime => _loaded.Value;
+
+    /// <summary>The event rules (<c>MailOps:Regime:EventRules</c>) against the regime's directory, loaded once; a failure when the regime fails.</summary>
+    public LoadResult<EventRules> EventRules => _rules ??= LoadRules();
+
+    /// <summary>The events file's full path, or null when none is configured.</summary>
+    public string? EventsPath => string.IsNullOrWhiteSpace(options.Value.Events) ? null : Path.GetFullPath(options.Value.Events, environment.ContentRootPath);
+
+    private LoadResult<EventRules> LoadRules()
+    {
+        if (Regime.Value is not { } regime)
+        {
+            return LoadResult<EventRules>.Failure(Regime.Errors);
+        }
+
+        var errors = new List<ConfigurationError>();
+        return Read(environment.ContentRootPath, options.Value.EventRules, errors) is { } file
+            ? EventRulesLoader.Load(file, regime.Directory)
+            : LoadResult<EventRules>.Failure(errors);
+    }
 
     private static LoadResult<Compliance.Regime> Load(RegimeOptions options, string root)
     {

@@ -23,6 +23,12 @@ public sealed class RegimeOptions
     /// <summary>The project events file, or empty for none; default <c>samples/events.json</c>.</summary>
     public string? Events { get; set; } = "samples/events.json";
 
+    /// <summary>
+    /// How meeting requests and calendar entries become project events (kinds by subject or category, units by
+    /// category or address); default <c>regime/event-rules.json</c>.
+    /// </summary>
+    public string EventRules { get; set; } = "regime/event-rules.json";
+
     /// <summary>The wall clock of every deadline; default <c>Asia/Shanghai</c>.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
@@ -36,7 +42,7 @@ internal sealed class RegimeOptionsValidator : IValidateOptions<RegimeOptions>
     public ValidateOptionsResult Validate(string? name, RegimeOptions options)
     {
         var failures = new List<string>();
-        foreach (var (key, value) in new[] { ("Catalog", options.Catalog), ("Directory", options.Directory), ("CalendarDirectory", options.CalendarDirectory) })
+        foreach (var (key, value) in new[] { ("Catalog", options.Catalog), ("Directory", options.Directory), ("CalendarDirectory", options.CalendarDirectory), ("EventRules", options.EventRules) })
         {
             if (string.IsNullOrWhiteSpace(value))
             {

@@ -3,6 +3,7 @@ using MailOps.Worker.Hosting;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Mailboxes.Graph;
 using MailOps.Worker.Notifications;
+using MailOps.Worker.Events;
 using MailOps.Worker.Regime;
 using MailOps.Worker.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,8 @@ internal sealed partial class MailOpsWorker(
 
             return known.Warning;
         };
+        var live = services.GetRequiredService<LiveEvents>();
+        var planned = regime;
         var planner = new WakePlanner(regime, notifier.Schedule, notifier.Hours);
         LogWatching(logger, Describe(), interval, notifications.Value.DigestAt);
         DateOnly? warnedOn = null;
@@ -96,6 +99,13 @@ internal sealed partial class MailOpsWorker(
                 if (!await BeatAsync(pulse, reason, stoppingToken).ConfigureAwait(false))
                 {
                     return;
+                }
+
+                // Events learnt, moved or cancelled in the beat move the deadlines the worker wakes for.
+                if (!ReferenceEquals(planned, live.Current))
+                {
+                    planned = live.Current;
+                    planner = new WakePlanner(planned, notifier.Schedule, notifier.Hours);
                 }
 
                 var now = time.GetUtcNow();
@@ -141,6 +151,19 @@ internal sealed partial class MailOpsWorker(
         if (!loaded.Succeeded)
         {
             foreach (var error in loaded.Errors)
+            {
+                Log.RegimeProblem(logger, error.ToString());
+            }
+
+            outcome.ExitCode = Cli.ExitCodes.Configuration;
+            lifetime.StopApplication();
+            regime = null!;
+            return false;
+        }
+
+        if (!files.EventRules.Succeeded)
+        {
+            foreach (var error in files.EventRules.Errors)
             {
                 Log.RegimeProblem(logger, error.ToString());
             }

@@ -3,6 +3,7 @@ using MailOps.Compliance.Digests;
 using MailOps.Compliance.Evaluation;
 using MailOps.Parsing;
 using MailOps.Worker.Assessment;
+using MailOps.Worker.Events;
 using MailOps.Worker.Hosting;
 using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
@@ -37,13 +38,15 @@ internal sealed partial class Pulse(
     TimeProvider time,
     ILogger<Pulse> logger,
     IOptions<StoreOptions>? storeOptions = null,
-    MailOpsMetrics? metrics = null) : IDisposable
+    MailOpsMetrics? metrics = null,
+    LiveEvents? events = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly int _backups = storeOptions?.Value.BackupCount ?? new StoreOptions().BackupCount;
     private string? _mailboxProblem;
     private StoreFault? _storeFault;
     private StoreFault? _storeFaultToTell;
+    private string? _fileProblem;
 
     public PulseReport? Last { get; private set; }
 
@@ -98,10 +101,25 @@ internal sealed partial class Pulse(
             LogRequests(logger, requests);
         }
 
+        // The events file is imported when it changed, and what reads mail is bound to the events as they stand; an
+        // invitation read in this beat changes them again, so judging binds once more after the mailbox is read.
+        if (events?.ImportFile(store) is > 0 and var imported)
+        {
+            LogEventsImported(logger, imported);
+        }
+
+        if (events?.FileProblem is { } fileProblem && fileProblem != _fileProblem)
+        {
+            LogEventsFileProblem(logger, fileProblem);
+        }
+
+        _fileProblem = events?.FileProblem;
+
+        var reading = events?.Bind(store);
         IngestCounts? ingested = null;
         try
         {
-            ingested = await new Ingestor(mailbox, store, parser).IngestAsync(stopping).ConfigureAwait(false);
+            ingested = await new Ingestor(mailbox, store, reading?.Parser ?? parser, invitations: reading?.Invitations, rebind: events is null ? null : () => events.Bind(store) is var b ? (b.Parser, b.Invitations) : default).IngestAsync(stopping).ConfigureAwait(false);
             _mailboxProblem = null;
         }
         catch (MailboxUnavailableException ex)
@@ -128,8 +146,9 @@ internal sealed partial class Pulse(
             return unread;
         }
 
-        var snapshot = assessor.Judge(store, now);
-        var queued = notifier.Queue(store, snapshot, Warnings(now, snapshot));
+        var judging = events?.Bind(store);
+        var snapshot = (judging?.Assessor ?? assessor).Judge(store, now);
+        var queued = (judging?.Notifier ?? notifier).Queue(store, snapshot, Warnings(now, snapshot));
         if (queued.Digests > 0)
         {
             _storeFaultToTell = null;
@@ -290,6 +309,12 @@ internal sealed partial class Pulse(
 
     [LoggerMessage(22, LogLevel.Warning, "The status file {Path} could not be written: {Problem}")]
     private static partial void LogStatusNotWritten(ILogger logger, string path, string problem);
+
+    [LoggerMessage(37, LogLevel.Information, "Events file imported: {Changed} event(s) declared, moved or cancelled")]
+    private static partial void LogEventsImported(ILogger logger, int changed);
+
+    [LoggerMessage(38, LogLevel.Warning, "The events file was not imported: {Problem}")]
+    private static partial void LogEventsFileProblem(ILogger logger, string problem);
 
     [LoggerMessage(21, LogLevel.Warning, "The mailbox {Mailbox} could not be read; judging and sending go on with what is stored: {Problem}")]
     private static partial void LogMailboxProblem(ILogger logger, string mailbox, string problem);

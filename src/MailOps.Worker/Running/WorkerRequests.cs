@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MailOps.Worker.Events;
 using MailOps.Worker.Store;
 
 namespace MailOps.Worker.Running;
@@ -8,7 +9,10 @@ namespace MailOps.Worker.Running;
 /// Work on the store asked of the running worker by a command: a person's judgement or its revocation (<see cref="EntryId"/>), an accepted report, or a
 /// snapshot written to <see cref="Target"/>.
 /// </summary>
-internal sealed record WorkerRequest(string Action, StoredManualEntry? Entry, string? OutcomeId, string Author, string Reason, string? Target = null, int? EntryId = null);
+internal sealed record WorkerRequest(string Action, StoredManualEntry? Entry, string? OutcomeId, string Author, string Reason, string? Target = null, int? EntryId = null, EventRequest? Event = null, string? EventId = null);
+
+/// <summary>An event a person declares (<c>mailops events add</c>, the console).</summary>
+internal sealed record EventRequest(string Id, string Kind, string Unit, string Project, DateTimeOffset Start, DateTimeOffset End, string? Note, DateTimeOffset LearntAt);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(WorkerRequest))]
@@ -28,6 +32,8 @@ internal static class WorkerRequests
     public const string Accept = "accept";
     public const string Backup = "backup";
     public const string Revoke = "revoke";
+    public const string EventAdd = "event-add";
+    public const string EventCancel = "event-cancel";
 
     public static string FolderFor(string storePath) => storePath + ".requests";
 
@@ -152,6 +158,10 @@ internal static class WorkerRequests
                 return $"Wrote a snapshot of {store.Path} to {target}.";
             case Revoke when request.EntryId is { } entryId:
                 return ManualEntryText.Revoked(store.RevokeManualEntry(entryId, request.Author, request.Reason));
+            case EventAdd when request.Event is { } declared:
+                return EventText.Applied(PersonEvents.Declare(store, declared, request.Author));
+            case EventCancel when request.EventId is { } cancelled:
+                return EventText.Applied(PersonEvents.Cancel(store, cancelled, request.Author, request.Reason));
             case Accept when request.OutcomeId is { } outcome:
                 var accepted = store.Accept(outcome, request.Author, request.Reason);
                 return $"Accepted {accepted.MessageId} as {accepted.Report}/{accepted.Unit}/{accepted.Period}, by {request.Author}: {request.Reason}";

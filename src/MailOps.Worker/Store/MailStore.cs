@@ -60,6 +60,8 @@ internal sealed class MailStore : IDisposable
 
     private ILiteCollection<PendingFetch> PendingFetches => _db.GetCollection<PendingFetch>("pendingFetches");
 
+    private ILiteCollection<StoredEvent> EventsCollection => _db.GetCollection<StoredEvent>("events");
+
     /// <summary>Opens (or creates) the store at <paramref name="path"/> and migrates it to <see cref="StoreSchema.Latest"/>.</summary>
     /// <exception cref="StoreException">The file cannot be opened, or a newer MailOps wrote it.</exception>
     public static MailStore Open(string path, TimeProvider time)
@@ -396,6 +398,50 @@ internal sealed class MailStore : IDisposable
 
     public IReadOnlyList<StoredManualEntry> AllManualEntries() => Read("read", () => (IReadOnlyList<StoredManualEntry>)[.. ManualEntries.FindAll()]);
 
+    /// <summary>
+    /// Applies what sources say of events, in order, in one transaction (an invitation's occurrences, an events file,
+    /// a calendar page); each change is kept in the event's history and audited. Returns what each did.
+    /// </summary>
+    public IReadOnlyList<EventChangeKind> ApplyEvents(IReadOnlyList<EventDeclaration> declarations, IReadOnlyList<EventCancellation> cancellations) => Write("written", () =>
+    {
+        var now = _time.GetUtcNow();
+        var changes = new List<EventChangeKind>(declarations.Count + cancellations.Count);
+        InTransaction(() =>
+        {
+            foreach (var d in declarations)
+            {
+                var stored = EventsCollection.FindById(d.Event.Id);
+                var change = EventVersions.Declare(stored, d, now, out var result);
+                Keep(result, change, stored is null, d.Author, d.SourceRef);
+                changes.Add(change);
+            }
+
+            foreach (var c in cancellations)
+            {
+                var stored = EventsCollection.FindById(c.EventId);
+                var change = EventVersions.Cancel(stored, c, now);
+                if (stored is not null)
+                {
+                    Keep(stored, change, isNew: false, c.Author, c.SourceRef);
+                }
+
+                changes.Add(change);
+            }
+        });
+        return (IReadOnlyList<EventChangeKind>)changes;
+    });
+
+    public IReadOnlyList<StoredEvent> Events() => Read("read", () => (IReadOnlyList<StoredEvent>)[.. EventsCollection.FindAll().OrderBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal)]);
+
+    public StoredEvent? Event(string id) => Read("read", () => EventsCollection.FindById(id));
+
+    /// <summary>Every event whose id is <paramref name="id"/> or starts with it and <c>@</c>: an item and all its occurrences.</summary>
+    public IReadOnlyList<StoredEvent> EventsOfItem(string id) => Read("read", () =>
+    {
+        var occurrences = id + "@";
+        return (IReadOnlyList<StoredEvent>)[.. EventsCollection.Find(e => e.Id == id || e.Id.StartsWith(occurrences))];
+    });
+
     public IReadOnlyList<AuditRecord> Audit() => Read("read", () => (IReadOnlyList<AuditRecord>)[.. AuditTrail.FindAll().OrderBy(a => a.Id)]);
 
     /// <summary>Copies a consistent snapshot of the store to <paramref name="target"/> while it keeps running.</summary>
@@ -453,6 +499,25 @@ internal sealed class MailStore : IDisposable
 
             _exclusive.Dispose();
         }
+    }
+
+    private void Keep(StoredEvent stored, EventChangeKind change, bool isNew, string author, string sourceRef)
+    {
+        if (change == EventChangeKind.Unchanged)
+        {
+            return;
+        }
+
+        if (isNew)
+        {
+            EventsCollection.Insert(stored);
+        }
+        else
+        {
+            EventsCollection.Update(stored);
+        }
+
+        Audit(author, "event-" + EventNames.Of(change), stored.Id, string.Create(CultureInfo.InvariantCulture, $"{stored.Kind} {stored.Unit} {stored.Start:O} – {stored.End:O} ({EventNames.Of(stored.Source)} {sourceRef})"));
     }
 
     private void Update(string key, Action<StoredNotification> change, string action, string detail) => Write("written", () =>
@@ -556,6 +621,13 @@ internal sealed class MailStore : IDisposable
         mapper.Entity<StoredCursor>().Id(c => c.Id, autoId: false);
         mapper.Entity<StoredNotification>().Id(n => n.Id, autoId: false);
         mapper.Entity<PendingFetch>().Id(p => p.Id, autoId: false);
+        mapper.Entity<StoredEvent>().Id(e => e.Id, autoId: false).Ignore(e => e.IsCancelled);
+        mapper.RegisterType(
+            source => new BsonValue(EventNames.Of(source)),
+            bson => EventNames.TryParse(bson.AsString, out EventSource source) ? source : throw new StoreException($"The store holds an event source \"{bson.AsString}\" that this MailOps does not know; use the MailOps that wrote it."));
+        mapper.RegisterType(
+            change => new BsonValue(EventNames.Of(change)),
+            bson => EventNames.TryParse(bson.AsString, out EventChangeKind change) ? change : throw new StoreException($"The store holds an event change \"{bson.AsString}\" that this MailOps does not know; use the MailOps that wrote it."));
         return mapper;
     }
 }

@@ -44,6 +44,11 @@ internal static class StoreSchema
             // every notification ever sent with its MIME.
             db.GetCollection<StoredNotification>("notifications").EnsureIndex(n => n.QueuedAt);
         }),
+        (4, "project events learnt from the events file, invitations, the calendar and people", db =>
+        {
+            db.GetCollection<StoredEvent>("events").EnsureIndex(e => e.Unit);
+            db.GetCollection<StoredEvent>("events").EnsureIndex(e => e.Start);
+        }),
     ];
 
     public static int Latest => Steps[^1].Version;

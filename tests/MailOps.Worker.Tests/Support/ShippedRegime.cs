@@ -19,6 +19,31 @@ internal static class ShippedRegime
 
     private static readonly Lazy<MessageParser> LoadedParser = new(() => new MessageParser(Loaded.Value));
 
+    private static readonly Lazy<Compliance.Events.EventRules> LoadedRules = new(() =>
+    {
+        var file = new SourceText("regime/event-rules.json", System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "regime", "event-rules.json")));
+        var result = Compliance.Events.EventRulesLoader.Load(file, Loaded.Value.Directory);
+        result.Errors.Should().BeEmpty();
+        return result.Value!;
+    });
+
+    /// <summary>The shipped regime/event-rules.json.</summary>
+    public static Compliance.Events.EventRules EventRules => LoadedRules.Value;
+
+    /// <summary>The invitation corpus of the parsing tests, read in place from the clone.</summary>
+    public static string InvitationCorpus(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "MailOps.sln")))
+            {
+                return Path.Combine(dir.FullName, "tests", "MailOps.Parsing.Tests", "Invitations", "messages", name + ".eml");
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No MailOps.sln above {AppContext.BaseDirectory}");
+    }
+
     public static Compliance.Regime Regime => Loaded.Value;
 
     public static MessageParser Parser => LoadedParser.Value;
