@@ -91,7 +91,8 @@ internal sealed class Notifier
             // New since the last digest queued (after an outage, that is earlier than the previous slot).
             var since = store.LastQueued("digest") is { } last && last < _schedule.PreviousDigest(slot) ? last : _schedule.PreviousDigest(slot);
             var digest = new Lazy<Digest>(() => BuildDigest(snapshot, since, warnings));
-            batch.AddAll("digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest.Value), _hours.EndOf(_regime.Zone, slot.Period.Start));
+            var events = new Lazy<IReadOnlyList<EventView>>(() => LearntEvents(store, since));
+            batch.AddAll("digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest.Value, events.Value), _hours.EndOf(_regime.Zone, slot.Period.Start));
         }
 
         var month = _schedule.LatestMonthly(now);
@@ -229,6 +230,31 @@ internal sealed class Notifier
             var mail = notifier._renderer.Render(notifier._options.Language, identity.Kind, view());
             Mails.Add(new QueuedMail(identity.Key, identity.Kind, MailComposer.Compose(notifier.Sender, recipient, mail, identity, now), notAfter));
         }
+    }
+
+    /// <summary>
+    /// The events learnt, moved or cancelled since <paramref name="since"/>, each with the reports it makes owed (for a
+    /// cancelled one, those it no longer makes owed), so that HQ sees the calendar and the invitations understood.
+    /// </summary>
+    public IReadOnlyList<EventView> LearntEvents(MailStore store, DateTimeOffset since) =>
+        [.. store.Events().Where(e => e.ChangedAt > since).OrderBy(e => e.Start).Select(e => _views.Event(e, Owed(e)))];
+
+    // What an event makes owed, wherever its due dates fall: the catalog's reports of its kind that its unit owes.
+    private IReadOnlyList<Obligation> Owed(StoredEvent stored)
+    {
+        var e = Events.LiveEvents.ToProjectEvent(stored);
+        if (_regime.Directory.FindUnit(e.UnitId) is not { } unit)
+        {
+            return [];
+        }
+
+        var generator = new ObligationGenerator(_regime.WithEvents([e]));
+        var (first, last) = (_regime.Zone.DateOf(e.Start).AddDays(-120), _regime.Zone.DateOf(e.End).AddDays(120));
+        return [.. _regime.Catalog.Reports
+            .Where(r => r.Deadline.EventKind == e.Kind && Compliance.Regime.Owes(unit, r))
+            .SelectMany(r => generator.Occurrences(unit, r, first, last))
+            .Where(o => o.EventId == e.Id)
+            .OrderBy(o => o.Due)];
     }
 
     private IEnumerable<Obligation> Unwatched(DateTimeOffset now)

@@ -1,3 +1,4 @@
+using MailOps.Compliance.Events;
 using System.Globalization;
 using MailOps.Compliance.Common;
 using MailOps.Compliance.Deadlines;
@@ -6,6 +7,8 @@ using MailOps.Compliance.Evaluation;
 using MailOps.Compliance.Notices;
 using MailOps.Compliance.Organisation;
 using MailOps.Compliance.Scoring;
+
+using MailOps.Worker.Store;
 
 namespace MailOps.Worker.Notifications;
 
@@ -65,11 +68,12 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         };
     }
 
-    public DigestView Digest(Digest digest)
+    public DigestView Digest(Digest digest, IReadOnlyList<EventView>? events = null)
     {
         var faults = digest.NewFaults.Select(Fault).ToList();
         return new DigestView
         {
+            Events = events ?? [],
             Group = T(regime.Directory.GroupName),
             Date = digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             AsOf = Local(digest.AsOf),
@@ -91,6 +95,42 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             Warnings = [.. digest.Warnings.Where(w => w.Kind != DigestWarningKind.Administrator).Select(w => T(w.Message))],
             AdminNote = string.Join(Zh ? "；" : "; ", digest.Warnings.Where(w => w.Kind == DigestWarningKind.Administrator).Select(w => T(w.Message))),
             Mailbox = mailbox,
+        };
+    }
+
+    /// <summary>An event as the digest lists it, with what it makes owed (<paramref name="owed"/>).</summary>
+    public EventView Event(StoredEvent e, IReadOnlyList<Obligation> owed)
+    {
+        var change = e.History.Count > 0 ? e.History[^1].Change : EventChangeKind.Declared;
+        var reports = owed.Select(o => T(regime.Catalog.Find(o.ReportId)?.Name ?? new LocalizedText(o.ReportId, o.ReportId)) + " " + (Zh ? "截止 " : "due ") + Local(o.Due));
+        var late = owed.FirstOrDefault(o => o.LearntLate is not null);
+        return new EventView
+        {
+            Change = change switch
+            {
+                EventChangeKind.Cancelled => T("已取消", "cancelled"),
+                EventChangeKind.Moved => T("已改期", "moved"),
+                EventChangeKind.Restored => T("已恢复", "restored"),
+                EventChangeKind.Updated => T("已更新", "updated"),
+                _ => T("新获知", "learnt"),
+            },
+            Kind = T(EventKinds.NameOf(e.Kind) ?? new LocalizedText(e.Kind, e.Kind)),
+            Unit = T(regime.Directory.FindUnit(e.Unit)?.Name ?? new LocalizedText(e.Unit, e.Unit)),
+            When = Local(e.Start) + " – " + Local(e.End),
+            Source = e.Source switch
+            {
+                EventSource.Invitation => T("会议邀请", "an invitation"),
+                EventSource.Calendar => T("共享日历", "the shared calendar"),
+                EventSource.Person => T("人工声明：", "declared by ") + e.SourceRef,
+                _ => T("事件文件", "the events file"),
+            },
+            Note = e.Note ?? "",
+            Reports = e.IsCancelled
+                ? T("不再应报：", "no longer owed: ") + string.Join(Zh ? "；" : "; ", owed.Select(o => T(regime.Catalog.Find(o.ReportId)?.Name ?? new LocalizedText(o.ReportId, o.ReportId))).Distinct())
+                : string.Join(Zh ? "；" : "; ", reports),
+            LearntLate = late?.LearntLate is { } learnt
+                ? T($"获知于 {Local(learnt)}，晚于应报时间，截止顺延至 {Local(late.Due)}", $"learnt at {Local(learnt)}, after its report fell due: due deferred to {Local(late.Due)}")
+                : "",
         };
     }
 

@@ -187,6 +187,9 @@ public sealed class DigestView
 
     public IReadOnlyList<MessageView> Unauthenticated { get; init; } = [];
 
+    /// <summary>Events learnt, moved or cancelled since the last digest, with the reports they make owed (or no longer owed).</summary>
+    public IReadOnlyList<EventView> Events { get; init; } = [];
+
     public string Month { get; init; } = "";
 
     public IReadOnlyList<ScoreView> MonthScores { get; init; } = [];
@@ -226,4 +229,26 @@ public sealed class AssessmentView
     public int WatchMonths { get; init; }
 
     public string Mailbox { get; init; } = "";
+}
+
+/// <summary>An event as the digest tells HQ it was understood: what changed, what it is, and what it makes owed.</summary>
+public sealed class EventView
+{
+    public string Change { get; init; } = "";
+
+    public string Kind { get; init; } = "";
+
+    public string Unit { get; init; } = "";
+
+    public string When { get; init; } = "";
+
+    public string Source { get; init; } = "";
+
+    public string Note { get; init => field = ShownText.Of(value, ShownText.Detail); } = "";
+
+    /// <summary>The reports it makes owed with their due instants, or (cancelled) those no longer owed.</summary>
+    public string Reports { get; init; } = "";
+
+    /// <summary>Set when it was learnt after a report fell due: when, and that the due was deferred.</summary>
+    public string LearntLate { get; init; } = "";
 }
