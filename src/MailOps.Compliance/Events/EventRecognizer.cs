@@ -15,6 +15,7 @@ public sealed class EventRecognizer
     private readonly RegimeZone _zone;
     private readonly Dictionary<string, HashSet<string>> _unitsOfAddress = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _unitOfCategory = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _headquartersDomains = new(StringComparer.OrdinalIgnoreCase);
 
     public EventRecognizer(EventRules rules, OrganisationDirectory directory, RegimeZone zone)
     {
@@ -41,7 +42,16 @@ public sealed class EventRecognizer
         {
             _unitOfCategory[category] = unitId;
         }
+
+        // Headquarters' domains: those of the group roles' addresses that no unit's submitter or role address shares.
+        var unitDomains = _unitsOfAddress.Keys.Select(DomainOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var domain in directory.GroupRoles.Values.SelectMany(a => a).Select(DomainOf).Where(d => d.Length > 0 && !unitDomains.Contains(d)))
+        {
+            _headquartersDomains.Add(domain);
+        }
     }
+
+    private static string DomainOf(string address) => address.LastIndexOf('@') is var at and >= 0 ? address[(at + 1)..] : "";
 
     public EventRecognition Recognize(CalendarItem item)
     {
@@ -58,6 +68,12 @@ public sealed class EventRecognizer
             return new EventRecognition.Unplaceable(item, null, hint, UnplaceableReason.NoKind, named, new(
                 $"像是事件（“{hint}”），但无法确定类型" + UnitsText(named, zh: true),
                 $"reads like an event (\"{hint}\") but names no kind" + UnitsText(named, zh: false)));
+        }
+
+        if (placement is null && named.Count == 0 && _rules.HeadquartersKinds.Contains(kind.Kind)
+            && item.Organizer is { } organizer && _headquartersDomains.Contains(DomainOf(organizer)))
+        {
+            return new EventRecognition.Ordinary(item);
         }
 
         if (placement is null)

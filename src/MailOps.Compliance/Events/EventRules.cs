@@ -55,6 +55,12 @@ public sealed class EventRules
     public IReadOnlyDictionary<string, string> UnitCategories { get; }
 
     /// <summary>
+    /// Kinds that, organised from headquarters (a group role's address, or another address of its domain) and naming no
+    /// unit, are headquarters' own meetings and ignored: HQ's monthly 例会 is not a city department's meeting.
+    /// </summary>
+    public IReadOnlyList<string> HeadquartersKinds { get; init; } = [];
+
+    /// <summary>
     /// The kind of an item: every category is tried against the rules in order first, then the subject; within each,
     /// the first rule (in file order) any of whose words the text contains wins. Null when no rule matches.
     /// </summary>

@@ -20,6 +20,9 @@ internal sealed class EventRulesDocument
 
     /// <summary>Outlook categories that name a unit, besides the unit's id and Chinese name.</summary>
     public List<UnitCategoriesDocument>? Units { get; set; }
+
+    /// <summary>Kinds that, organised from headquarters and naming no unit, are headquarters' own meetings (its 例会).</summary>
+    public List<string>? HeadquartersKinds { get; set; }
 }
 
 internal sealed class KindRuleDocument

@@ -35,8 +35,17 @@ public static class EventRulesLoader
         var kinds = ReadKinds(document.Kinds ?? [], Fail);
         var hints = ReadWords("hints", document.Hints ?? [], Fail);
         var categories = ReadUnits(document.Units ?? [], directory, unitKind, Fail);
+        var headquarters = document.HeadquartersKinds ?? [];
+        for (var i = 0; i < headquarters.Count; i++)
+        {
+            if (!EventKinds.All.Contains(headquarters[i]))
+            {
+                Fail($"headquartersKinds[{i}]", $"\"{headquarters[i]}\" is not an event kind; use one of {string.Join(", ", EventKinds.All)}");
+            }
+        }
+
         return errors.Count == 0
-            ? LoadResult<EventRules>.Success(new EventRules(unitKind, roles, kinds, hints, categories))
+            ? LoadResult<EventRules>.Success(new EventRules(unitKind, roles, kinds, hints, categories) { HeadquartersKinds = headquarters })
             : LoadResult<EventRules>.Failure(errors);
     }
 

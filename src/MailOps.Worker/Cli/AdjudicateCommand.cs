@@ -63,6 +63,17 @@ internal static class AdjudicateCommand
                     break;
                 default:
                     var policy = services.GetRequiredService<IOptions<AssessmentOptions>>().Value.Scoring;
+
+                    // Event reports hang on the events the store holds (invitations, the calendar, people), not only the file's.
+                    var stored = File.Exists(StoreAccess.PathOf(services))
+                        ? await StoreAccess.ReadAsync(services, env, store => store.Events(), cancellation).ConfigureAwait(false)
+                        : [];
+                    if (stored is null)
+                    {
+                        return ExitCodes.Unavailable;
+                    }
+
+                    regime = regime.WithEvents(Events.LiveEvents.Merged(regime, stored));
                     entry = OnObligation(env, regime, policy, adjudication == Adjudication.Wrong ? ManualEntryKind.Wrong : ManualEntryKind.Concealed, parse.GetValue(obligation), who, why);
                     break;
             }

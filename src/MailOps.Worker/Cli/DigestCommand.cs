@@ -29,8 +29,8 @@ internal static class DigestCommand
             try
             {
                 // The notifier and assessor the worker uses, so the preview reads as the mail would.
-                var notifier = services.GetRequiredService<Notifier>();
-                var snapshot = services.GetRequiredService<Assessor>().Judge(source.Store, at);
+                var notifier = source.Bound.Notifier;
+                var snapshot = source.Bound.Assessor.Judge(source.Store, at);
                 var mail = notifier.RenderDigest(notifier.PreviewDigest(snapshot));
                 var path = Path.GetFullPath(parse.GetValue(output)!);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);

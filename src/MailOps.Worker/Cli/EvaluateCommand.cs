@@ -50,7 +50,7 @@ internal static class EvaluateCommand
             OfflineInbox offline;
             try
             {
-                offline = await OfflineInbox.ReadAsync(services.GetRequiredService<MessageParser>(), parse.GetValue(inbox)!, env.Time, cancellation).ConfigureAwait(false);
+                offline = await OfflineInbox.ReadAsync(services.GetRequiredService<MessageParser>(), parse.GetValue(inbox)!, env.Time, cancellation, services.GetRequiredService<Events.LiveEvents>()).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException or StoreException)
             {
@@ -60,6 +60,8 @@ internal static class EvaluateCommand
 
             using (offline)
             {
+                // The events the folder's invitations and the events file declare, as the worker would hold them.
+                regime = Events.LiveEvents.RegimeOf(regime, offline.Store);
                 var assessor = new Assessor(regime, options);
                 var snapshot = assessor.Judge(offline.Store, at);
                 var (from, to) = assessor.Range(at);

@@ -12,11 +12,15 @@ internal sealed class JudgedMail : IDisposable
 {
     private readonly OfflineInbox? _offline;
 
-    private JudgedMail(MailStore store, OfflineInbox? offline)
+    private JudgedMail(MailStore store, OfflineInbox? offline, Events.RegimeBound bound)
     {
         Store = store;
         _offline = offline;
+        Bound = bound;
     }
+
+    /// <summary>The regime with the store's events, and the assessor and notifier the worker would use with them.</summary>
+    public Events.RegimeBound Bound { get; }
 
     public MailStore Store { get; }
 
@@ -27,11 +31,19 @@ internal sealed class JudgedMail : IDisposable
         {
             if (inbox is not null)
             {
-                var offline = await OfflineInbox.ReadAsync(services.GetRequiredService<MessageParser>(), inbox, env.Time, cancellationToken).ConfigureAwait(false);
-                return new JudgedMail(offline.Store, offline);
+                var offline = await OfflineInbox.ReadAsync(services.GetRequiredService<MessageParser>(), inbox, env.Time, cancellationToken, services.GetRequiredService<Events.LiveEvents>()).ConfigureAwait(false);
+                return new JudgedMail(offline.Store, offline, services.GetRequiredService<Events.LiveEvents>().Bind(offline.Store));
             }
 
-            return StoreAccess.TryOpen(services, env) is { } store ? new JudgedMail(store, null) : null;
+            if (StoreAccess.TryOpen(services, env) is not { } store)
+            {
+                return null;
+            }
+
+            // The events file as the worker would have imported it at its next beat, then the store's events.
+            var live = services.GetRequiredService<Events.LiveEvents>();
+            live.ImportFile(store);
+            return new JudgedMail(store, null, live.Bind(store));
         }
         catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException or StoreException)
         {

@@ -25,7 +25,8 @@ internal sealed class OfflineInbox : IDisposable
     public IngestCounts Counts { get; }
 
     /// <exception cref="DirectoryNotFoundException">The inbox does not exist.</exception>
-    public static async Task<OfflineInbox> ReadAsync(MessageParser parser, string inbox, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="events">The worker's events: the events file is imported into the throw-away store and invitations in the folder read, as the worker would.</param>
+    public static async Task<OfflineInbox> ReadAsync(MessageParser parser, string inbox, TimeProvider time, CancellationToken cancellationToken, Events.LiveEvents? events = null)
     {
         if (!Directory.Exists(inbox))
         {
@@ -37,7 +38,10 @@ internal sealed class OfflineInbox : IDisposable
         var store = MailStore.Open(Path.Combine(folder, "mailops.db"), time);
         try
         {
-            var counts = await new Ingestor(new FolderMailbox(options, time), store, parser).IngestAsync(cancellationToken).ConfigureAwait(false);
+            events?.ImportFile(store);
+            var bound = events?.Bind(store);
+            var counts = await new Ingestor(new FolderMailbox(options, time), store, bound?.Parser ?? parser, invitations: bound?.Invitations, rebind: events is null ? null : () => events.Bind(store) is var b ? (b.Parser, b.Invitations) : default)
+                .IngestAsync(cancellationToken).ConfigureAwait(false);
             return new OfflineInbox(folder, store, counts);
         }
         catch

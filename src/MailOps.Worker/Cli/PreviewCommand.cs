@@ -40,8 +40,8 @@ internal static class PreviewCommand
             try
             {
                 // The notifier and assessor the worker uses, so each preview reads as the mail would.
-                var notifier = services.GetRequiredService<Notifier>();
-                var snapshot = services.GetRequiredService<Assessor>().Judge(source.Store, at);
+                var notifier = source.Bound.Notifier;
+                var snapshot = source.Bound.Assessor.Judge(source.Store, at);
                 var today = regime.Zone.DateOf(at);
                 var slot = notifier.Schedule.LatestDigest(at);
                 var since = slot is null ? at.AddDays(-1) : notifier.Schedule.PreviousDigest(slot);

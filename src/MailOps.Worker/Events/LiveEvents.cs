@@ -42,7 +42,17 @@ internal sealed class LiveEvents(Compliance.Regime loaded, EventRules? rules, st
     public static ProjectEvent ToProjectEvent(StoredEvent e) => new(e.Id, e.Unit, e.Project, e.Kind, e.Start, e.End, e.Note, e.LearntAt);
 
     /// <summary>The regime with the store's events in place of the file's: what a command beside the store judges with.</summary>
-    public static Compliance.Regime RegimeOf(Compliance.Regime loaded, MailStore store) => loaded.WithEvents(Active(store.Events()));
+    public static Compliance.Regime RegimeOf(Compliance.Regime loaded, MailStore store) => loaded.WithEvents(Merged(loaded, store.Events()));
+
+    /// <summary>
+    /// The store's active events, and those of the file as loaded that the store has not imported yet (a store the
+    /// worker has not beaten on since the file changed, read by a command): never one the store holds as cancelled.
+    /// </summary>
+    public static IReadOnlyList<ProjectEvent> Merged(Compliance.Regime loaded, IReadOnlyList<StoredEvent> stored)
+    {
+        var known = stored.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. Active(stored), .. loaded.Events.Where(e => !known.Contains(e.Id))];
+    }
 
     /// <summary>Imports the events file when its content differs from what was imported last; returns the events it changed.</summary>
     public int ImportFile(MailStore store)
