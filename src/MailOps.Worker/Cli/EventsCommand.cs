@@ -6,6 +6,7 @@ using MailOps.Compliance.Events;
 using MailOps.Worker.Events;
 using MailOps.Worker.Running;
 using MailOps.Worker.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace MailOps.Worker.Cli;
@@ -50,7 +51,9 @@ internal static class EventsCommand
                 return ExitCodes.Usage;
             }
 
-            var events = await StoreAccess.ReadAsync(services, env, store => store.Events(), cancellation).ConfigureAwait(false);
+            // The events file as the worker imports it at its next beat, then every event the store holds.
+            var live = services.GetRequiredService<LiveEvents>();
+            var events = await StoreAccess.ReadAsync(services, env, store => { live.ImportFile(store); return store.Events(); }, cancellation).ConfigureAwait(false);
             if (events is null)
             {
                 return ExitCodes.Unavailable;
@@ -156,7 +159,7 @@ internal static class EventsCommand
                 env,
                 services,
                 new WorkerRequest(WorkerRequests.EventAdd, null, null, who, "declared", Event: request),
-                store => EventText.Applied(PersonEvents.Declare(store, request, who)),
+                store => { services.GetRequiredService<LiveEvents>().ImportFile(store); return EventText.Applied(PersonEvents.Declare(store, request, who)); },
                 null,
                 cancellation).ConfigureAwait(false);
         }));
@@ -182,7 +185,7 @@ internal static class EventsCommand
                 env,
                 services,
                 new WorkerRequest(WorkerRequests.EventCancel, null, null, who, why, EventId: eventId),
-                store => EventText.Applied(PersonEvents.Cancel(store, eventId, who, why)),
+                store => { services.GetRequiredService<LiveEvents>().ImportFile(store); return EventText.Applied(PersonEvents.Cancel(store, eventId, who, why)); },
                 "id",
                 cancellation).ConfigureAwait(false);
         }));
