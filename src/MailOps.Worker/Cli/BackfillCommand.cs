@@ -5,6 +5,7 @@ using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Mailboxes.Graph;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -36,7 +37,7 @@ internal static class BackfillCommand
             }
 
             store.ClearCursor(Ingestor.CursorKeyOf(mailbox));
-            var ingestor = new Ingestor(mailbox, store, services.GetRequiredService<MessageParser>());
+            var ingestor = new Ingestor(mailbox, store, services.GetRequiredService<MessageParser>(), logger: services.GetRequiredService<ILogger<Ingestor>>());
             var console = CommandContext.Console(env);
             IngestCounts? counts = null;
             try

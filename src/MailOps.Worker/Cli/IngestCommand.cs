@@ -41,7 +41,7 @@ internal static partial class IngestCommand
             {
                 using var mailStore = MailStore.Open(path, env.Time);
                 var pages = new PageLog(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestCommand).FullName!));
-                var counts = await new Ingestor(mailbox, mailStore, services.GetRequiredService<MessageParser>()).IngestAsync(cancellation, pages).ConfigureAwait(false);
+                var counts = await new Ingestor(mailbox, mailStore, services.GetRequiredService<MessageParser>(), logger: services.GetRequiredService<ILogger<Ingestor>>()).IngestAsync(cancellation, pages).ConfigureAwait(false);
                 await env.Out.WriteLineAsync(
                     $"Stored {counts.Stored} new message(s) in {path}: {counts.Parsed} parsed ({counts.Submissions} submission(s)), {counts.Skipped} not fetched, {counts.Duplicates} duplicate(s), {counts.Held} held for a person; {counts.FetchFailures} fetch(es) failed and will be tried again.").ConfigureAwait(false);
                 return ExitCodes.Success;
