@@ -27,12 +27,27 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
     private List<string>? _folders;
     private readonly Dictionary<string, string> _folderNames = new(StringComparer.Ordinal);
 
+    private readonly GraphSignIn? _ownSignIn;
+
+    /// <summary>A mailbox with its own <see cref="GraphSignIn"/>, disposed with it (a command, a test).</summary>
     public GraphMailbox(GraphMailboxOptions options, TimeProvider time, ILogger<GraphMailbox> logger, HttpMessageHandler? transport = null)
+        : this(options, GraphSignIn.For(options), ownsSignIn: true, time, logger, transport)
+    {
+    }
+
+    /// <param name="signIn">The process's sign-in, shared with the other Graph clients and disposed by its owner.</param>
+    public GraphMailbox(GraphMailboxOptions options, GraphSignIn signIn, TimeProvider time, ILogger<GraphMailbox> logger, HttpMessageHandler? transport = null)
+        : this(options, signIn, ownsSignIn: false, time, logger, transport)
+    {
+    }
+
+    private GraphMailbox(GraphMailboxOptions options, GraphSignIn signIn, bool ownsSignIn, TimeProvider time, ILogger<GraphMailbox> logger, HttpMessageHandler? transport)
     {
         _options = options;
         _time = time;
         _logger = logger;
-        _client = GraphClientFactoryForMailbox.Create(options, transport);
+        _ownSignIn = ownsSignIn ? signIn : null;
+        _client = GraphClientFactoryForMailbox.Create(options, signIn, transport);
         _sends = new PerMinuteGate(options.SendPerMinute, time);
         Identity = new MailboxIdentity("Graph", options.Mailbox);
     }
@@ -179,6 +194,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
     {
         _client.Dispose();
         _sends.Dispose();
+        _ownSignIn?.Dispose();
     }
 
     private static Dictionary<string, ParsableFactory<IParsable>> ErrorMapping { get; } = new()
