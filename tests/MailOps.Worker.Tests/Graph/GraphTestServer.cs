@@ -22,11 +22,12 @@ namespace MailOps.Worker.Tests.Graph;
 /// link it has forgotten), a folder and its <c>childFolders</c> (well-known folders under <c>msgfolderroot</c>, and
 /// folders made by <see cref="AddFolder"/>), messages moved between folders keeping their immutable id,
 /// a message's <c>$value</c>, drafts made from base64 MIME, sending a draft (202; the sent copy keeps its immutable
-/// id and is no longer a draft), one message's <c>isDraft</c>, and <c>{"error":{"code","message"}}</c> bodies.
+/// id and is no longer a draft), one message's <c>isDraft</c>, a calendar's <c>calendarView/delta</c> (partial file
+/// GraphTestServer.Calendar.cs), and <c>{"error":{"code","message"}}</c> bodies.
 /// It counts requests by kind, checks the bearer token and <c>Prefer: IdType="ImmutableId"</c>, and injects
 /// <see cref="GraphFaults"/>.
 /// </summary>
-internal sealed class GraphTestServer : IAsyncDisposable
+internal sealed partial class GraphTestServer : IAsyncDisposable
 {
     public const string Token = "mailops-test-token";
     public const string Mailbox = "reports@hq.example.com";
@@ -52,6 +53,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
     private GraphTestServer(WebApplication app)
     {
         _app = app;
+        _calendars[DefaultCalendarId] = "Calendar";
         var root = new MailFolder(NewId(), null, "Top of Information Store", "msgfolderroot");
         _folders[root.Id] = root;
         foreach (var (wellKnown, name) in new[] { ("inbox", "Inbox"), ("archive", "Archive"), ("drafts", "Drafts"), ("sentitems", "Sent Items"), ("deleteditems", "Deleted Items") })
@@ -80,7 +82,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
     /// <summary>When set, every request is refused with this status, code and message (a permission or policy failure).</summary>
     public (int Status, string Code, string Message)? Refuse { get; set; }
 
-    /// <summary>Requests by kind: <c>delta</c>, <c>folder</c> (a folder or its children), <c>mime</c>, <c>draft</c>, <c>send</c>, <c>message</c>, plus <c>fault:{kind}</c>, <c>gone</c> and <c>without-immutable-id</c>.</summary>
+    /// <summary>Requests by kind: <c>delta</c>, <c>folder</c> (a folder or its children), <c>calendar-delta</c>, <c>calendars</c>, <c>event</c>, <c>mime</c>, <c>draft</c>, <c>send</c>, <c>message</c>, plus <c>fault:{kind}</c>, <c>gone</c> and <c>without-immutable-id</c>.</summary>
     public IReadOnlyDictionary<string, int> Counts => _counts;
 
     public int Count(string kind) => _counts.GetValueOrDefault(kind);
@@ -271,6 +273,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
         app.MapGet(user + "/messages/{id}", MessageById);
         app.MapPost(user + "/messages", CreateDraft);
         app.MapPost(user + "/messages/{id}/send", Send);
+        MapCalendar(app, user);
     }
 
     private async Task Gate(HttpContext context, string kind, RequestDelegate next)
@@ -662,6 +665,9 @@ internal sealed class GraphTestServer : IAsyncDisposable
         var path = request.Path.Value ?? "";
         return request.Method switch
         {
+            "GET" when path.Contains("/calendarView/", StringComparison.Ordinal) => "calendar-delta",
+            "GET" when path.Contains("/calendars", StringComparison.Ordinal) => "calendars",
+            "GET" when path.Contains("/events/", StringComparison.Ordinal) => "event",
             "GET" when path.Contains("/mailFolders/", StringComparison.Ordinal) && path.Contains("/messages/", StringComparison.Ordinal) => "delta",
             "GET" when path.Contains("/mailFolders", StringComparison.Ordinal) => "folder",
             "GET" when path.EndsWith("/$value", StringComparison.Ordinal) => "mime",

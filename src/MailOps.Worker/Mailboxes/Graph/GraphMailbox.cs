@@ -90,7 +90,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
             {
                 return await ReadAsync(folder, link, cancellationToken).ConfigureAwait(false);
             }
-            catch (ODataError error) when (IsExpiredSyncState(error))
+            catch (ODataError error) when (GraphErrors.IsExpiredSyncState(error))
             {
                 // Graph forgot the sync state (its delta token cache is bounded): read the folder again from the start
                 // date. The store keys messages by immutable id and by Message-ID, sender and received instant, so
@@ -103,7 +103,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         {
             return await ReadAsync(folder, null, cancellationToken).ConfigureAwait(false);
         }
-        catch (ODataError error) when (IsExpiredSyncState(error))
+        catch (ODataError error) when (GraphErrors.IsExpiredSyncState(error))
         {
             // A fresh round has no sync state to lose: this is Graph failing, not a stale link.
             throw GraphErrors.Translate(error, _options.Mailbox, "starting a delta round", CancellationToken.None)!;
@@ -237,17 +237,13 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
 
     private static MailboxMessage ToMailboxMessage(Message m)
     {
-        var removed = m.AdditionalData?.ContainsKey("@removed") == true;
+        var removed = GraphDelta.IsRemoved(m);
         var from = m.From?.EmailAddress is { Address: { Length: > 0 } address } sender
             ? new MimeKit.MailboxAddress(sender.Name ?? "", address).ToString()
             : null;
         return new MailboxMessage(m.Id!, m.InternetMessageId, m.Subject, from, m.ReceivedDateTime ?? DateTimeOffset.MinValue, removed);
     }
 
-    private static bool IsExpiredSyncState(ODataError error) =>
-        error.ResponseStatusCode == 410
-        || string.Equals(error.Error?.Code, "SyncStateNotFound", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(error.Error?.Code, "SyncStateInvalid", StringComparison.OrdinalIgnoreCase);
 
     private async Task<T> Call<T>(Func<Task<T>> call, string doing, CancellationToken cancellation)
     {
@@ -255,7 +251,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         {
             return await call().ConfigureAwait(false);
         }
-        catch (ODataError error) when (IsExpiredSyncState(error))
+        catch (ODataError error) when (GraphErrors.IsExpiredSyncState(error))
         {
             throw;
         }
