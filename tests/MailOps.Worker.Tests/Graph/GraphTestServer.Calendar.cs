@@ -138,6 +138,7 @@ internal sealed partial class GraphTestServer
         app.MapGet(users + "/calendars/{calendar}/calendarView/{function}", CalendarDelta);
         app.MapGet(users + "/calendars", Calendars);
         app.MapGet(users + "/events/{id}", EventById);
+        app.MapGet(users + "/calendars/{calendar}/events/{id}", (HttpContext context, string user, string calendar, string id) => EventById(context, user, id));
     }
 
     private async Task CalendarDelta(HttpContext context, string user, string calendar, string function)

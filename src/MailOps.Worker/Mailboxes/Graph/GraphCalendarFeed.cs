@@ -167,7 +167,10 @@ internal sealed partial class GraphCalendarFeed : ICalendarFeed, IDisposable
 
         try
         {
-            var master = await _client.Users[_mailbox].Events[masterId].GetAsync(c => c.QueryParameters.Select = ["id", "iCalUId"], cancellationToken).ConfigureAwait(false);
+            string[] fields = ["id", "iCalUId"];
+            var master = _calendarId is { } calendar
+                ? await _client.Users[_mailbox].Calendars[calendar].Events[masterId].GetAsync(c => c.QueryParameters.Select = fields, cancellationToken).ConfigureAwait(false)
+                : await _client.Users[_mailbox].Events[masterId].GetAsync(c => c.QueryParameters.Select = fields, cancellationToken).ConfigureAwait(false);
             return _seriesUids[masterId] = master?.ICalUId;
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)

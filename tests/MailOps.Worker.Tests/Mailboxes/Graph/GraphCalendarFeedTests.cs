@@ -215,10 +215,12 @@ public sealed class GraphCalendarFeedTests : IAsyncLifetime
     {
         var projects = _server.AddCalendar("Project events");
         var launch = _server.AddEvent("开盘", new DateTimeOffset(2026, 12, 12, 10, 0, 0, China), new DateTimeOffset(2026, 12, 12, 12, 0, 0, China), calendarId: projects);
+        var review = _server.AddWeeklySeries("项目周会", new DateTimeOffset(2026, 12, 1, 15, 0, 0, China), TimeSpan.FromHours(1), 2, calendarId: projects);
 
         var pages = await ReadRound(Feed(calendar: "project EVENTS"));
 
-        pages.SelectMany(p => p.Changed).Select(c => c.ItemId).Should().Equal(launch);
+        pages.SelectMany(p => p.Changed).Select(c => c.ItemId).Should().Equal([launch, .. review.OccurrenceIds]);
+        pages.SelectMany(p => p.Changed).Where(c => c.ItemId != launch).Should().OnlyContain(c => c.Item.Uid == review.ICalUId, "the series is asked for in its own calendar");
         Feed(calendar: "Project events").CursorKey.Should().Be($"GraphCalendar:{GraphTestServer.Mailbox}/Project events").And.NotBe(Feed().CursorKey);
     }
 
