@@ -5,6 +5,7 @@ using MailOps.Worker.Ingest;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Mailboxes.Graph;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -36,7 +37,8 @@ internal static class BackfillCommand
             }
 
             store.ClearCursor(Ingestor.CursorKeyOf(mailbox));
-            var ingestor = new Ingestor(mailbox, store, services.GetRequiredService<MessageParser>());
+            var reading = services.GetRequiredService<Events.LiveEvents>().ReadingFor(store);
+            var ingestor = new Ingestor(mailbox, store, reading.Parser, logger: services.GetRequiredService<ILogger<Ingestor>>(), invitations: reading.Invitations, rebind: reading.Rebind);
             var console = CommandContext.Console(env);
             IngestCounts? counts = null;
             try

@@ -74,6 +74,9 @@ internal static class CommandContext
             OptionsValidationException options => options.Failures,
             AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(Of).ToList() is var all && all.All(f => f is not null) ? all.SelectMany(f => f!) : null,
 
+            // A mailbox that refuses MailOps as configured (a certificate that no longer loads): a setting to correct.
+            Mailboxes.MailboxAccessException access => [access.Message],
+
             // A value the binder cannot convert; SettingsCheck names those first, so this is only a backstop.
             InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" } => [e.Message],
             _ => null,

@@ -60,8 +60,7 @@ internal static class StatusCommand
             warnings.Add(calendar.Message.En);
         }
 
-        var mailbox = services.GetRequiredService<IOptions<Mailboxes.MailboxOptions>>().Value;
-        if (Mailboxes.Graph.CertificateExpiry.Warning(mailbox, services.GetRequiredService<IOptions<Mailboxes.Graph.GraphMailboxOptions>>().Value, now) is { } certificate)
+        if (Mailboxes.Graph.CertificateExpiry.Warning(Mailboxes.MailboxRegistration.GraphSignInOf(services), now) is { } certificate)
         {
             warnings.Add(certificate);
         }

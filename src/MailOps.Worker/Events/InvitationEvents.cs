@@ -93,6 +93,11 @@ internal sealed class InvitationEvents(Compliance.Regime regime, EventRules rule
 
     public EventRules Rules => rules;
 
+    public Compliance.Regime Regime => regime;
+
+    /// <summary>What a calendar item's occurrence is (the shared calendar's items go through the same rules).</summary>
+    public EventRecognition Recognize(CalendarItem item) => _recognizer.Recognize(item);
+
     /// <summary>Whether a message's subject reads like an event (a kind or a hint word): worth fetching to look for an invitation.</summary>
     public bool MayBeEvent(string? subject) =>
         subject is not null && (rules.MatchKind(subject, []) is not null || rules.MatchHint(subject, []) is not null);

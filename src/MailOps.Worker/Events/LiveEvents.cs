@@ -100,6 +100,18 @@ internal sealed class LiveEvents(Compliance.Regime loaded, EventRules? rules, st
         return changed;
     }
 
+    /// <summary>
+    /// For a command that reads mail into the store as the worker does (ingest, backfill): imports the events file, and
+    /// gives the parser and invitation reader bound to the store's events, and what rebinds them once an invitation
+    /// changed the events.
+    /// </summary>
+    public (MessageParser Parser, InvitationEvents? Invitations, Func<(MessageParser Parser, InvitationEvents? Invitations)> Rebind) ReadingFor(MailStore store)
+    {
+        ImportFile(store);
+        var bound = Bind(store);
+        return (bound.Parser, bound.Invitations, () => Bind(store) is var b ? (b.Parser, b.Invitations) : default);
+    }
+
     /// <summary>The parts bound to the store's events as they now are; the same parts while the events do not change.</summary>
     public RegimeBound Bind(MailStore store)
     {

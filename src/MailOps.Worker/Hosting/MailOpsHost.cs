@@ -1,3 +1,4 @@
+using MailOps.Worker.Events;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Regime;
 using MailOps.Worker.Store;
@@ -61,6 +62,7 @@ internal static class MailOpsHost
         builder.Services.AddMailOpsRegime();
         builder.Services.AddMailOpsStore();
         builder.Services.AddMailOpsWorker();
+        builder.Services.AddMailOpsCalendarFeed(builder.Configuration);
         if (watch)
         {
             builder.Services.AddHostedService<Running.MailOpsWorker>();

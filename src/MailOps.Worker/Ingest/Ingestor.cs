@@ -3,6 +3,8 @@ using MailOps.Parsing;
 using MailOps.Worker.Events;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailOps.Worker.Ingest;
 
@@ -18,7 +20,9 @@ namespace MailOps.Worker.Ingest;
 /// remembered and tried again at the start of later passes, and held for a person with the error after
 /// <see cref="FetchPolicy.MaxAttempts"/> tries spread over at least <see cref="FetchPolicy.HoldAfter"/>. Only a
 /// failure of the store itself (<see cref="StoreFaultException"/>), a mailbox that refuses MailOps, or several
-/// fetches failing in a row (the mailbox, not the message) end a pass early.
+/// fetches failing in a row (the mailbox, not the message) end a pass early. Each message is handled inside a log
+/// scope carrying its Message-ID and the mailbox's id for it, so whatever is logged meanwhile (here, by the mailbox's
+/// client, by the store) says which message it was about.
 /// </remarks>
 /// <remarks>
 /// With <paramref name="invitations"/>, a meeting request (or a forwarded invitation or .ics calendar that is not a
@@ -27,11 +31,15 @@ namespace MailOps.Worker.Ingest;
 /// <see cref="NonMatchReason.EventUnplaced"/> for HQ's triage when it reads like an event that cannot be placed.
 /// </remarks>
 /// <param name="rebind">What reads mail once an invitation changed the events: the next message (a meeting's minutes in the same page) is parsed against them.</param>
-internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser parser, FetchPolicy? fetchPolicy = null, InvitationEvents? invitations = null, Func<(MessageParser Parser, InvitationEvents? Invitations)>? rebind = null)
+internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, MessageParser parser, FetchPolicy? fetchPolicy = null, ILogger<Ingestor>? logger = null, InvitationEvents? invitations = null, Func<(MessageParser Parser, InvitationEvents? Invitations)>? rebind = null)
 {
+    private static readonly Func<ILogger, string?, string, IDisposable?> MessageScope =
+        LoggerMessage.DefineScope<string?, string>("Message {MessageId} (mailbox id {MailboxId})");
+
     private readonly FetchPolicy _policy = fetchPolicy ?? FetchPolicy.Default;
     private MessageParser _parser = parser;
     private InvitationEvents? _invitations = invitations;
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     private string CursorKey => CursorKeyOf(mailbox);
 
@@ -64,7 +72,12 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
             var failedInARow = 0;
             foreach (var message in present)
             {
-                var fetched = await IngestOneAsync(message, counts, batch, known, CancellationToken.None).ConfigureAwait(false);
+                bool fetched;
+                using (MessageScope(_logger, message.InternetMessageId, message.Id))
+                {
+                    fetched = await IngestOneAsync(message, counts, batch, known, CancellationToken.None).ConfigureAwait(false);
+                }
+
                 failedInARow = fetched ? 0 : failedInARow + 1;
                 if (failedInARow >= _policy.FailuresInARowMeanMailboxDown)
                 {
@@ -144,6 +157,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
     {
         foreach (var pending in store.PendingFetchList())
         {
+            using var scope = MessageScope(_logger, pending.InternetMessageId, pending.MailboxId);
             var info = new MailboxMessageInfo(pending.MailboxId, pending.InternetMessageId, pending.From, pending.Subject, pending.Received);
             var seen = Describe(new MailboxMessage(pending.MailboxId, pending.InternetMessageId, pending.Subject, pending.From, pending.Received));
             byte[] raw;
@@ -170,8 +184,11 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         var attempts = pending.Attempts;
         if (attempts < _policy.MaxAttempts || pending.LastFailedAt - pending.FirstFailedAt < _policy.HoldAfter)
         {
+            LogFetchFailed(_logger, attempts, error);
             return;
         }
+
+        LogHeldUnfetched(_logger, attempts, error);
 
         var detail = new LocalizedText(
             $"MailOps 无法取得这封邮件的内容（尝试 {attempts} 次）：{error}",
@@ -191,6 +208,7 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
         catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
+            LogHandlingFailed(_logger, ex);
             var detail = new LocalizedText($"处理这封邮件时出错（{ex.GetType().Name}）：{ex.Message}", $"handling this message failed ({ex.GetType().Name}): {ex.Message}");
             batch.Add(seen, StoredOutcomes.Failed(seen, detail), Counted.Held);
             return;
@@ -385,6 +403,15 @@ internal sealed class Ingestor(IMailbox mailbox, MailStore store, MessageParser 
     };
 
     private static MailboxMessageInfo Info(MailboxMessage message) => new(message.Id, message.InternetMessageId, message.From, message.Subject, message.Received);
+
+    [LoggerMessage(51, LogLevel.Warning, "The message's content could not be fetched (attempt {Attempts}); it is tried again at the next pass: {Error}")]
+    private static partial void LogFetchFailed(ILogger logger, int attempts, string error);
+
+    [LoggerMessage(52, LogLevel.Warning, "The message's content could not be fetched in {Attempts} attempts; it is held for a person: {Error}")]
+    private static partial void LogHeldUnfetched(ILogger logger, int attempts, string error);
+
+    [LoggerMessage(53, LogLevel.Error, "Handling the message failed; it is held for a person")]
+    private static partial void LogHandlingFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>How often a message whose MIME cannot be fetched is tried again before it is held for a person.</summary>

@@ -12,7 +12,8 @@ internal static class MailboxRegistration
 {
     /// <summary>
     /// Binds and validates <c>MailOps:Mailbox</c> (<c>Kind</c>: <c>Folder</c> or <c>Graph</c>) and each kind's section,
-    /// and <c>MailOps:Sending</c>, and registers the chosen <see cref="IMailbox"/> as a singleton. The folder mailbox's folders are relative to the
+    /// and <c>MailOps:Sending</c>, and registers the chosen <see cref="IMailbox"/> as a singleton, and the Graph
+    /// <see cref="GraphSignIn"/> (asked for only when <c>Kind</c> is <c>Graph</c>; see <see cref="GraphSignInOf"/>). The folder mailbox's folders are relative to the
     /// program's folder.
     /// </summary>
     internal static IServiceCollection AddMailOpsMailbox(this IServiceCollection services)
@@ -28,12 +29,14 @@ internal static class MailboxRegistration
         // Sending goes through the mailbox, so its pacing is configured with it.
         services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendingOptions>, SendingOptionsValidator>());
+        // One sign-in a process, shared by every Graph client; it holds the certificate the expiry warning reads.
+        services.AddSingleton(provider => GraphSignIn.For(provider.GetRequiredService<IOptions<GraphMailboxOptions>>().Value));
         services.AddSingleton<IMailbox>(provider =>
         {
             var time = provider.GetRequiredService<TimeProvider>();
             if (provider.GetRequiredService<IOptions<MailboxOptions>>().Value.IsGraph)
             {
-                return new GraphMailbox(provider.GetRequiredService<IOptions<GraphMailboxOptions>>().Value, time, provider.GetRequiredService<ILogger<GraphMailbox>>());
+                return new GraphMailbox(provider.GetRequiredService<IOptions<GraphMailboxOptions>>().Value, provider.GetRequiredService<GraphSignIn>(), time, provider.GetRequiredService<ILogger<GraphMailbox>>());
             }
 
             var folder = provider.GetRequiredService<IOptions<FolderMailboxOptions>>().Value;
@@ -41,4 +44,9 @@ internal static class MailboxRegistration
         });
         return services;
     }
+
+    /// <summary>The process's Graph sign-in when the Graph mailbox is chosen, else null (the folder mailbox signs in nowhere).</summary>
+    /// <exception cref="MailboxAccessException">Its certificate cannot be loaded (the message names the key and the file).</exception>
+    internal static GraphSignIn? GraphSignInOf(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<MailboxOptions>>().Value.IsGraph ? services.GetRequiredService<GraphSignIn>() : null;
 }

@@ -41,6 +41,7 @@ internal sealed partial class MailOpsWorker(
 
         Pulse pulse;
         Notifier notifier;
+        GraphSignIn? signIn;
         try
         {
             var problems = services.GetRequiredService<TemplateRenderer>().Check(notifications.Value.Language);
@@ -57,6 +58,7 @@ internal sealed partial class MailOpsWorker(
             }
 
             pulse = services.GetRequiredService<Pulse>();
+            signIn = MailboxRegistration.GraphSignInOf(services);
         }
         catch (Exception ex) when (ex is StoreException or TemplateException or MailboxAccessException or IOException or UnauthorizedAccessException)
         {
@@ -67,20 +69,8 @@ internal sealed partial class MailOpsWorker(
         var interval = running.Value.IngestInterval;
         pulse.Interval = interval;
         pulse.CalendarWarningWindow = regimeOptions.Value.CalendarWarningWindow;
-        var mailboxOptions = services.GetRequiredService<IOptions<MailboxOptions>>().Value;
-        var graphOptions = services.GetRequiredService<IOptions<GraphMailboxOptions>>().Value;
-        // The certificate file is read once a day for this, not at every beat.
-        (DateOnly Day, string? Warning)? certificate = null;
-        pulse.CertificateWarning = now =>
-        {
-            var day = regime.Zone.DateOf(now);
-            if (certificate is not { } known || known.Day != day)
-            {
-                certificate = known = (day, CertificateExpiry.Warning(mailboxOptions, graphOptions, now));
-            }
-
-            return known.Warning;
-        };
+        // From the certificate the credential holds: nothing is read from disk for it.
+        pulse.CertificateWarning = now => CertificateExpiry.Warning(signIn, now);
         var live = services.GetRequiredService<LiveEvents>();
         var planned = regime;
         var planner = new WakePlanner(regime, notifier.Schedule, notifier.Hours);
@@ -94,7 +84,7 @@ internal sealed partial class MailOpsWorker(
             while (true)
             {
                 var began = time.GetUtcNow();
-                warnedOn = WarnTheAdministrator(regime, began, warnedOn);
+                warnedOn = WarnTheAdministrator(regime, signIn, began, warnedOn);
                 requests.Reset();
                 if (!await BeatAsync(pulse, reason, stoppingToken).ConfigureAwait(false))
                 {
@@ -190,7 +180,7 @@ internal sealed partial class MailOpsWorker(
 
     // The administrator's tasks, the calendar running out and the Graph certificate expiring, are logged once a day
     // (and shown by mailops status).
-    private DateOnly? WarnTheAdministrator(Compliance.Regime regime, DateTimeOffset now, DateOnly? warnedOn)
+    private DateOnly? WarnTheAdministrator(Compliance.Regime regime, GraphSignIn? signIn, DateTimeOffset now, DateOnly? warnedOn)
     {
         var today = regime.Zone.DateOf(now);
         if (warnedOn == today)
@@ -203,8 +193,7 @@ internal sealed partial class MailOpsWorker(
             Log.CalendarRunningOut(logger, calendar.Message.En);
         }
 
-        var mailbox = services.GetRequiredService<IOptions<MailboxOptions>>().Value;
-        if (CertificateExpiry.Warning(mailbox, services.GetRequiredService<IOptions<GraphMailboxOptions>>().Value, now) is { } certificate)
+        if (CertificateExpiry.Warning(signIn, now) is { } certificate)
         {
             Log.CertificateExpiring(logger, certificate);
         }

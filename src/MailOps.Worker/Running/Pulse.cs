@@ -39,8 +39,11 @@ internal sealed partial class Pulse(
     ILogger<Pulse> logger,
     IOptions<StoreOptions>? storeOptions = null,
     MailOpsMetrics? metrics = null,
-    LiveEvents? events = null) : IDisposable
+    LiveEvents? events = null,
+    ILogger<Ingestor>? ingestLogger = null,
+    ICalendarFeed? calendar = null) : IDisposable
 {
+    private readonly CalendarSync? _calendar = calendar is null ? null : new CalendarSync(calendar, logger);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly int _backups = storeOptions?.Value.BackupCount ?? new StoreOptions().BackupCount;
     private string? _mailboxProblem;
@@ -119,13 +122,32 @@ internal sealed partial class Pulse(
         IngestCounts? ingested = null;
         try
         {
-            ingested = await new Ingestor(mailbox, store, reading?.Parser ?? parser, invitations: reading?.Invitations, rebind: events is null ? null : () => events.Bind(store) is var b ? (b.Parser, b.Invitations) : default).IngestAsync(stopping).ConfigureAwait(false);
+            ingested = await new Ingestor(mailbox, store, reading?.Parser ?? parser, logger: ingestLogger, invitations: reading?.Invitations, rebind: events is null ? null : () => events.Bind(store) is var b ? (b.Parser, b.Invitations) : default).IngestAsync(stopping).ConfigureAwait(false);
             _mailboxProblem = null;
         }
         catch (MailboxUnavailableException ex)
         {
             _mailboxProblem = ex.Message;
             LogMailboxProblem(logger, mailbox.Identity.Address, ex.Message);
+        }
+
+        // The shared calendar after the mailbox: a calendar that cannot be read is said like a mailbox that cannot, and
+        // the beat goes on with the events already stored.
+        if (_calendar is not null && events?.Bind(store).Invitations is { } reader)
+        {
+            try
+            {
+                var synced = await _calendar.SyncAsync(store, reader, now, stopping).ConfigureAwait(false);
+                if (synced.Changed > 0 || synced.Gone > 0)
+                {
+                    LogCalendarSynced(logger, synced.Changed, synced.Gone, synced.Unplaced);
+                }
+            }
+            catch (MailboxUnavailableException ex)
+            {
+                _mailboxProblem ??= ex.Message;
+                LogMailboxProblem(logger, calendar!.CursorKey, ex.Message);
+            }
         }
 
         if (_storeFault is { } fault)
@@ -315,6 +337,9 @@ internal sealed partial class Pulse(
 
     [LoggerMessage(38, LogLevel.Warning, "The events file was not imported: {Problem}")]
     private static partial void LogEventsFileProblem(ILogger logger, string problem);
+
+    [LoggerMessage(39, LogLevel.Information, "Shared calendar read: {Changed} event(s) declared, moved or restored, {Gone} cancelled, {Unplaced} item(s) that cannot be placed")]
+    private static partial void LogCalendarSynced(ILogger logger, int changed, int gone, int unplaced);
 
     [LoggerMessage(21, LogLevel.Warning, "The mailbox {Mailbox} could not be read; judging and sending go on with what is stored: {Problem}")]
     private static partial void LogMailboxProblem(ILogger logger, string mailbox, string problem);

@@ -17,14 +17,17 @@ namespace MailOps.Worker.Tests.Graph;
 
 /// <summary>
 /// A Microsoft Graph stand-in on 127.0.0.1 answering exactly what MailOps calls, shaped as Graph's documentation
-/// shows: the folder's message delta (pages of <c>Prefer: odata.maxpagesize</c>, <c>@odata.nextLink</c> then
-/// <c>@odata.deltaLink</c>, <c>@removed</c> entries, 410 <c>SyncStateNotFound</c> for a link it has forgotten),
+/// shows: a folder's message delta, by well-known name or id (pages of <c>Prefer: odata.maxpagesize</c>,
+/// <c>@odata.nextLink</c> then <c>@odata.deltaLink</c>, <c>@removed</c> entries, 410 <c>SyncStateNotFound</c> for a
+/// link it has forgotten), a folder and its <c>childFolders</c> (well-known folders under <c>msgfolderroot</c>, and
+/// folders made by <see cref="AddFolder"/>), messages moved between folders keeping their immutable id,
 /// a message's <c>$value</c>, drafts made from base64 MIME, sending a draft (202; the sent copy keeps its immutable
-/// id and is no longer a draft), one message's <c>isDraft</c>, and <c>{"error":{"code","message"}}</c> bodies.
+/// id and is no longer a draft), one message's <c>isDraft</c>, a calendar's <c>calendarView/delta</c> (partial file
+/// GraphTestServer.Calendar.cs), and <c>{"error":{"code","message"}}</c> bodies.
 /// It counts requests by kind, checks the bearer token and <c>Prefer: IdType="ImmutableId"</c>, and injects
 /// <see cref="GraphFaults"/>.
 /// </summary>
-internal sealed class GraphTestServer : IAsyncDisposable
+internal sealed partial class GraphTestServer : IAsyncDisposable
 {
     public const string Token = "mailops-test-token";
     public const string Mailbox = "reports@hq.example.com";
@@ -33,7 +36,8 @@ internal sealed class GraphTestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
-    private readonly List<(long Seq, string Id, bool Removed)> _events = [];
+    private readonly List<(long Seq, string Id, string Folder, bool Removed)> _events = [];
+    private readonly Dictionary<string, MailFolder> _folders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Item> _items = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mimeRefused = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _counts = new();
@@ -49,6 +53,14 @@ internal sealed class GraphTestServer : IAsyncDisposable
     private GraphTestServer(WebApplication app)
     {
         _app = app;
+        _calendars[DefaultCalendarId] = "Calendar";
+        var root = new MailFolder(NewId(), null, "Top of Information Store", "msgfolderroot");
+        _folders[root.Id] = root;
+        foreach (var (wellKnown, name) in new[] { ("inbox", "Inbox"), ("archive", "Archive"), ("drafts", "Drafts"), ("sentitems", "Sent Items"), ("deleteditems", "Deleted Items") })
+        {
+            var folder = new MailFolder(NewId(), root.Id, name, wellKnown);
+            _folders[folder.Id] = folder;
+        }
     }
 
     /// <summary>The Graph endpoint to configure as <c>BaseUrl</c>, such as <c>http://127.0.0.1:41234/v1.0</c>.</summary>
@@ -70,7 +82,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
     /// <summary>When set, every request is refused with this status, code and message (a permission or policy failure).</summary>
     public (int Status, string Code, string Message)? Refuse { get; set; }
 
-    /// <summary>Requests by kind: <c>delta</c>, <c>mime</c>, <c>draft</c>, <c>send</c>, <c>message</c>, plus <c>fault:{kind}</c>, <c>gone</c> and <c>without-immutable-id</c>.</summary>
+    /// <summary>Requests by kind: <c>delta</c>, <c>folder</c> (a folder or its children), <c>calendar-delta</c>, <c>calendars</c>, <c>event</c>, <c>mime</c>, <c>draft</c>, <c>send</c>, <c>message</c>, plus <c>fault:{kind}</c>, <c>gone</c> and <c>without-immutable-id</c>.</summary>
     public IReadOnlyDictionary<string, int> Counts => _counts;
 
     public int Count(string kind) => _counts.GetValueOrDefault(kind);
@@ -113,8 +125,11 @@ internal sealed class GraphTestServer : IAsyncDisposable
         PageSize = pageSize,
     };
 
-    /// <summary>Puts a message in the inbox, received at its <c>X-Received-At</c> header (else its Date); returns its immutable id.</summary>
-    public string Deliver(string eml)
+    /// <summary>
+    /// Puts a message in a folder (the inbox unless a well-known name or a path made by <see cref="AddFolder"/> is
+    /// given), received at its <c>X-Received-At</c> header (else its Date); returns its immutable id.
+    /// </summary>
+    public string Deliver(string eml, string folder = "inbox")
     {
         var mime = Encoding.UTF8.GetBytes(eml);
         var message = MimeMessage.Load(new MemoryStream(mime));
@@ -122,19 +137,60 @@ internal sealed class GraphTestServer : IAsyncDisposable
         lock (_gate)
         {
             var id = NewId();
-            _items[id] = new Item(id, mime, message, received.ToUniversalTime(), "inbox", IsDraft: false);
-            _events.Add((++_seq, id, false));
+            var into = FolderAt(folder) ?? throw new ArgumentException($"No folder {folder}.", nameof(folder));
+            _items[id] = new Item(id, mime, message, received.ToUniversalTime(), into.Id, IsDraft: false);
+            _events.Add((++_seq, id, into.Id, false));
             return id;
         }
     }
 
-    /// <summary>Deletes a message from the inbox: the next delta round reports it as <c>@removed</c>.</summary>
+    /// <summary>Deletes a message from its folder: the folder's next delta round reports it as <c>@removed</c>.</summary>
     public void Remove(string id)
     {
         lock (_gate)
         {
+            var folder = _items[id].Folder;
             _items.Remove(id);
-            _events.Add((++_seq, id, true));
+            _events.Add((++_seq, id, folder, true));
+        }
+    }
+
+    /// <summary>
+    /// Moves a message, as an Outlook rule or a person filing it does: it keeps its immutable id, the folder it left
+    /// reports it <c>@removed</c> and the folder it reaches reports it as a change.
+    /// </summary>
+    public void Move(string id, string folder)
+    {
+        lock (_gate)
+        {
+            var item = _items[id];
+            var into = FolderAt(folder) ?? throw new ArgumentException($"No folder {folder}.", nameof(folder));
+            _items[id] = item with { Folder = into.Id };
+            _events.Add((++_seq, id, item.Folder, true));
+            _events.Add((++_seq, id, into.Id, false));
+        }
+    }
+
+    /// <summary>Makes the folders of a path of display names (<c>Inbox/Reports</c>, <c>Projects/2026</c>) that do not exist yet; returns the last one's id.</summary>
+    public string AddFolder(string path)
+    {
+        lock (_gate)
+        {
+            var steps = path.Split('/');
+            var parent = FolderAt(steps[0]) ?? Child(Root.Id, steps[0]) ?? Added(Root.Id, steps[0]);
+            foreach (var step in steps.Skip(1))
+            {
+                parent = Child(parent.Id, step) ?? Added(parent.Id, step);
+            }
+
+            return parent.Id;
+        }
+
+        MailFolder Added(string parentId, string name)
+        {
+            var folder = new MailFolder(NewId(), parentId, name, null);
+            _folders[folder.Id] = folder;
+            return folder;
         }
     }
 
@@ -211,10 +267,13 @@ internal sealed class GraphTestServer : IAsyncDisposable
 
         const string user = "/v1.0/users/{user}";
         app.MapGet(user + "/mailFolders/{folder}/messages/{function}", Delta);
+        app.MapGet(user + "/mailFolders/{folder}/childFolders", ChildFolders);
+        app.MapGet(user + "/mailFolders/{folder}", FolderById);
         app.MapGet(user + "/messages/{id}/$value", Mime);
         app.MapGet(user + "/messages/{id}", MessageById);
         app.MapPost(user + "/messages", CreateDraft);
         app.MapPost(user + "/messages/{id}/send", Send);
+        MapCalendar(app, user);
     }
 
     private async Task Gate(HttpContext context, string kind, RequestDelegate next)
@@ -288,7 +347,13 @@ internal sealed class GraphTestServer : IAsyncDisposable
 
     private async Task Delta(HttpContext context, string user, string folder, string function)
     {
-        if (function is not ("delta" or "delta()") || !await Known(context, user) || !string.Equals(folder, "inbox", StringComparison.OrdinalIgnoreCase))
+        MailFolder? watched;
+        lock (_gate)
+        {
+            watched = FolderBySegment(folder);
+        }
+
+        if (function is not ("delta" or "delta()") || !await Known(context, user) || watched is null)
         {
             if (!context.Response.HasStarted)
             {
@@ -330,11 +395,15 @@ internal sealed class GraphTestServer : IAsyncDisposable
         string link;
         lock (_gate)
         {
+            // Each message once, as its last change in the folder left it (Graph's delta reports state, not history).
             var changes = _events
-                .Where(e => e.Seq > state.After && e.Seq <= state.UpTo)
+                .Where(e => e.Seq > state.After && e.Seq <= state.UpTo && e.Folder == watched.Id)
+                .GroupBy(e => e.Id)
+                .Select(g => g.Last())
                 .Where(e => e.Removed
                     ? !state.Initial
-                    : _items.TryGetValue(e.Id, out var item) && item.Folder == "inbox" && item.Received >= state.Since)
+                    : _items.TryGetValue(e.Id, out var item) && item.Folder == watched.Id && item.Received >= state.Since)
+                .OrderBy(e => e.Seq)
                 .Take(pageSize + 1)
                 .ToList();
             page = [.. changes.Take(pageSize).Select(e => e.Removed ? RemovedEntry(e.Id) : Entry(_items[e.Id]))];
@@ -352,6 +421,60 @@ internal sealed class GraphTestServer : IAsyncDisposable
             [parts[0]] = parts[1],
             ["value"] = page,
         });
+    }
+
+    private async Task FolderById(HttpContext context, string user, string folder)
+    {
+        if (!await Known(context, user) || await FindFolder(context, folder) is not { } found)
+        {
+            return;
+        }
+
+        Dictionary<string, object?> body;
+        lock (_gate)
+        {
+            body = FolderEntry(found);
+        }
+
+        body["@odata.context"] = $"{BaseUrl}/$metadata#users('{user}')/mailFolders/$entity";
+        await Json(context, 200, body);
+    }
+
+    private async Task ChildFolders(HttpContext context, string user, string folder)
+    {
+        if (!await Known(context, user) || await FindFolder(context, folder) is not { } parent)
+        {
+            return;
+        }
+
+        List<Dictionary<string, object?>> children;
+        lock (_gate)
+        {
+            children = [.. _folders.Values.Where(f => f.ParentId == parent.Id).Select(FolderEntry)];
+        }
+
+        await Json(context, 200, new Dictionary<string, object?>
+        {
+            ["@odata.context"] = $"{BaseUrl}/$metadata#users('{user}')/mailFolders('{folder}')/childFolders",
+            ["value"] = children,
+        });
+    }
+
+    private async Task<MailFolder?> FindFolder(HttpContext context, string segment)
+    {
+        lock (_gate)
+        {
+            if (FolderBySegment(segment) is { } found)
+            {
+                return found;
+            }
+        }
+
+        // Graph's answers: a segment that is neither a well-known name nor shaped like an id is malformed.
+        await (segment.StartsWith(IdPrefix, StringComparison.Ordinal)
+            ? Error(context, 404, "ErrorItemNotFound", "The specified object was not found in the store.")
+            : Error(context, 400, "ErrorInvalidIdMalformed", "Id is malformed."));
+        return null;
     }
 
     private async Task Mime(HttpContext context, string user, string id)
@@ -424,7 +547,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
         Item draft;
         lock (_gate)
         {
-            draft = new Item(NewId(), mime, message, DateTimeOffset.UnixEpoch, "drafts", IsDraft: true);
+            draft = new Item(NewId(), mime, message, DateTimeOffset.UnixEpoch, FolderBySegment("drafts")!.Id, IsDraft: true);
             _items[draft.Id] = draft;
         }
 
@@ -447,7 +570,7 @@ internal sealed class GraphTestServer : IAsyncDisposable
             if (_items.TryGetValue(id, out var item) && item.IsDraft)
             {
                 // The sent copy keeps the draft's immutable id, in Sent Items, no longer a draft.
-                sent = item with { Folder = "sentitems", IsDraft = false };
+                sent = item with { Folder = FolderBySegment("sentitems")!.Id, IsDraft = false };
                 _items[id] = sent;
             }
         }
@@ -542,7 +665,11 @@ internal sealed class GraphTestServer : IAsyncDisposable
         var path = request.Path.Value ?? "";
         return request.Method switch
         {
-            "GET" when path.Contains("/mailFolders/", StringComparison.Ordinal) => "delta",
+            "GET" when path.Contains("/calendarView/", StringComparison.Ordinal) => "calendar-delta",
+            "GET" when path.Contains("/calendars", StringComparison.Ordinal) => "calendars",
+            "GET" when path.Contains("/events/", StringComparison.Ordinal) => "event",
+            "GET" when path.Contains("/mailFolders/", StringComparison.Ordinal) && path.Contains("/messages/", StringComparison.Ordinal) => "delta",
+            "GET" when path.Contains("/mailFolders", StringComparison.Ordinal) => "folder",
             "GET" when path.EndsWith("/$value", StringComparison.Ordinal) => "mime",
             "GET" => "message",
             "POST" when path.EndsWith("/send", StringComparison.Ordinal) => "send",
@@ -551,8 +678,10 @@ internal sealed class GraphTestServer : IAsyncDisposable
         };
     }
 
+    private const string IdPrefix = "AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0A";
+
     private static string NewId() =>
-        "AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0A" + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).Replace('+', '-').Replace('/', '_');
+        IdPrefix + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).Replace('+', '-').Replace('/', '_');
 
     private static Task Error(HttpContext context, int status, string code, string message) =>
         Json(context, status, new Dictionary<string, object?>
@@ -582,7 +711,39 @@ internal sealed class GraphTestServer : IAsyncDisposable
         }
     }
 
+    private MailFolder Root => _folders.Values.Single(f => f.WellKnownName == "msgfolderroot");
+
+    // A segment of mailFolders/{folder}: a well-known name (any case) or an id.
+    private MailFolder? FolderBySegment(string segment) =>
+        _folders.GetValueOrDefault(segment) ?? _folders.Values.FirstOrDefault(f => string.Equals(f.WellKnownName, segment, StringComparison.OrdinalIgnoreCase));
+
+    // A well-known name, or a path of display names from the top of the mailbox.
+    private MailFolder? FolderAt(string path)
+    {
+        var steps = path.Split('/');
+        var folder = FolderBySegment(steps[0]) is { WellKnownName: not null } wellKnown ? wellKnown : Child(Root.Id, steps[0]);
+        foreach (var step in steps.Skip(1))
+        {
+            folder = folder is null ? null : Child(folder.Id, step);
+        }
+
+        return folder;
+    }
+
+    private MailFolder? Child(string parentId, string name) =>
+        _folders.Values.FirstOrDefault(f => f.ParentId == parentId && string.Equals(f.DisplayName, name, StringComparison.OrdinalIgnoreCase));
+
+    private Dictionary<string, object?> FolderEntry(MailFolder folder) => new()
+    {
+        ["id"] = folder.Id,
+        ["displayName"] = folder.DisplayName,
+        ["parentFolderId"] = folder.ParentId,
+        ["childFolderCount"] = _folders.Values.Count(f => f.ParentId == folder.Id),
+    };
+
     private sealed record Item(string Id, byte[] Mime, MimeMessage Message, DateTimeOffset Received, string Folder, bool IsDraft);
+
+    private sealed record MailFolder(string Id, string? ParentId, string DisplayName, string? WellKnownName);
 
     /// <summary>A round's position: changes after <see cref="After"/> up to <see cref="UpTo"/>, under the round's filter.</summary>
     private sealed record SyncState(int Generation, long After, long UpTo, bool Initial, DateTimeOffset Since)

@@ -178,9 +178,10 @@ internal static class ExchangeScript
         var names = rules.Count == 1 ? "-eq $ruleName" : "-in " + string.Join(", ", rules.Select((_, i) => $"$ruleName{i + 1}"));
         s.AppendLine(CultureInfo.InvariantCulture, $"Get-TransportRule | Where-Object Name {names} | Format-List Name, State, Mode, Description");
         PowerShell.Comment(s, """
-            The mailbox's own Inbox rules: MailOps reads one folder (MailOps:Mailbox:Graph:Folder, the Inbox by default).
-            A rule that moves, deletes or forwards report mail out of it hides that mail from MailOps, and the report
-            counts as missing. Expect none.
+            The mailbox's own Inbox rules: MailOps reads only the folders in MailOps:Mailbox:Graph:Folders (the Inbox by
+            default). A rule that moves report mail to another folder hides it from MailOps unless that folder is added
+            there (such as Inbox/Reports); one that deletes or forwards it away hides it for good, and the report
+            counts as missing. Expect none, or only moves into watched folders.
             """);
         s.AppendLine("Get-InboxRule -Mailbox $mailbox | Format-Table Name, Enabled, Description");
     }

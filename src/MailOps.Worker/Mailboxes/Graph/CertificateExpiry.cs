@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 
 namespace MailOps.Worker.Mailboxes.Graph;
 
@@ -13,20 +14,15 @@ internal static class CertificateExpiry
     /// <summary>How long before the certificate ends the warning starts.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
 
-    /// <summary>The warning for the configured certificate at <paramref name="now"/>, or null when there is nothing to say.</summary>
-    public static string? Warning(MailboxOptions mailbox, GraphMailboxOptions graph, DateTimeOffset now)
-    {
-        if (!mailbox.IsGraph || !string.Equals(graph.Credential, GraphCredentialKinds.Certificate, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
+    /// <summary>
+    /// The warning for the certificate <paramref name="signIn"/> signs in with at <paramref name="now"/> (the object
+    /// the credential holds, not the file read again), or null when there is nothing to say or no certificate.
+    /// </summary>
+    public static string? Warning(GraphSignIn? signIn, DateTimeOffset now) =>
+        signIn?.Certificate is { } certificate ? Warning(certificate, now) : null;
 
-        var (certificate, _) = GraphCertificate.Load(graph);
-        using (certificate)
-        {
-            return certificate is null ? null : Warning(certificate.Subject, certificate.Thumbprint, new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), now);
-        }
-    }
+    public static string? Warning(X509Certificate2 certificate, DateTimeOffset now) =>
+        Warning(certificate.Subject, certificate.Thumbprint, new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), now);
 
     /// <summary>The warning for a certificate that ends at <paramref name="notAfter"/>, or null while that is more than <see cref="Window"/> away.</summary>
     public static string? Warning(string subject, string thumbprint, DateTimeOffset notAfter, DateTimeOffset now)

@@ -17,6 +17,15 @@ internal static class GraphErrors
         + "then check with Test-ServicePrincipalAuthorization -Identity <client id> -Resource <mailbox>. "
         + "Do not also grant Mail.ReadWrite or Mail.Send tenant-wide in Entra ID, which would reach every mailbox.";
 
+    private const string SyncStateNotFound = "SyncStateNotFound";
+    private const string SyncStateInvalid = "SyncStateInvalid";
+
+    /// <summary>A delta link Graph no longer knows (its delta token cache is bounded): the round must start again.</summary>
+    public static bool IsExpiredSyncState(ODataError error) =>
+        error.ResponseStatusCode == 410
+        || string.Equals(error.Error?.Code, SyncStateNotFound, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(error.Error?.Code, SyncStateInvalid, StringComparison.OrdinalIgnoreCase);
+
     /// <param name="cancellation">The caller's token: a cancellation it did not ask for (an HTTP timeout) is the mailbox being unavailable.</param>
     /// <returns>The exception to throw instead, or null to let <paramref name="ex"/> through (the caller's own cancellation).</returns>
     public static Exception? Translate(Exception ex, string mailbox, string doing, CancellationToken cancellation)

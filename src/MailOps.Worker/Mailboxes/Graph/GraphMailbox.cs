@@ -10,10 +10,10 @@ using Microsoft.Kiota.Abstractions.Serialization;
 namespace MailOps.Worker.Mailboxes.Graph;
 
 /// <summary>
-/// The shared Exchange Online mailbox through Microsoft Graph. Reading is a delta query on the watched folder
-/// asking only for the metadata classification needs; the cursor is the page's <c>@odata.nextLink</c>, or its
-/// <c>@odata.deltaLink</c> once caught up. A delta link Graph no longer knows (410, <c>SyncStateNotFound</c>) starts
-/// again from the start date, and the store's keys drop what it had already seen. Raw MIME is one <c>$value</c>
+/// The shared Exchange Online mailbox through Microsoft Graph. Reading is a delta query on each watched folder
+/// asking only for the metadata classification needs; the cursor holds each folder's <c>@odata.nextLink</c>, or its
+/// <c>@odata.deltaLink</c> once caught up (<see cref="FolderCursor"/>). A delta link Graph no longer knows (410,
+/// <c>SyncStateNotFound</c>) starts that folder again from the start date, and the store's keys drop what it had already seen. Raw MIME is one <c>$value</c>
 /// request. Sending creates a draft from the MIME and sends it, paced at <see cref="GraphMailboxOptions.SendPerMinute"/>.
 /// </summary>
 internal sealed partial class GraphMailbox : IMailbox, IDisposable
@@ -24,44 +24,112 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
     private readonly ILogger _logger;
     private readonly GraphServiceClient _client;
     private readonly PerMinuteGate _sends;
+    private List<string>? _folders;
+    private readonly Dictionary<string, string> _folderNames = new(StringComparer.Ordinal);
 
+    private readonly GraphSignIn? _ownSignIn;
+
+    /// <summary>A mailbox with its own <see cref="GraphSignIn"/>, disposed with it (a command, a test).</summary>
     public GraphMailbox(GraphMailboxOptions options, TimeProvider time, ILogger<GraphMailbox> logger, HttpMessageHandler? transport = null)
+        : this(options, GraphSignIn.For(options), ownsSignIn: true, time, logger, transport)
+    {
+    }
+
+    /// <param name="signIn">The process's sign-in, shared with the other Graph clients and disposed by its owner.</param>
+    public GraphMailbox(GraphMailboxOptions options, GraphSignIn signIn, TimeProvider time, ILogger<GraphMailbox> logger, HttpMessageHandler? transport = null)
+        : this(options, signIn, ownsSignIn: false, time, logger, transport)
+    {
+    }
+
+    private GraphMailbox(GraphMailboxOptions options, GraphSignIn signIn, bool ownsSignIn, TimeProvider time, ILogger<GraphMailbox> logger, HttpMessageHandler? transport)
     {
         _options = options;
         _time = time;
         _logger = logger;
-        _client = GraphClientFactoryForMailbox.Create(options, transport);
+        _ownSignIn = ownsSignIn ? signIn : null;
+        _client = GraphClientFactoryForMailbox.Create(options, signIn, transport);
         _sends = new PerMinuteGate(options.SendPerMinute, time);
         Identity = new MailboxIdentity("Graph", options.Mailbox);
     }
 
     public MailboxIdentity Identity { get; }
 
+    /// <remarks>
+    /// The watched folders are read in their configured order, each from its own link in the one
+    /// <see cref="FolderCursor"/>: a page holds one folder's messages (folders with nothing new are passed over in the
+    /// same call), and <see cref="MailboxPage.More"/> stays true until the last
+    /// folder has caught up, so every pass reads every folder. A message moved between two watched folders keeps its
+    /// immutable id, which the store already holds, so it is counted once; the folder it left reports it removed.
+    /// </remarks>
     public async Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(cursor))
+        var folders = await FoldersAsync(cancellationToken).ConfigureAwait(false);
+        var state = FolderCursor.Parse(cursor);
+        var index = state.InHand is { } inHand ? Math.Max(0, folders.IndexOf(inHand)) : 0;
+        while (true)
+        {
+            var folder = folders[index];
+            var (messages, link, more) = await ReadFolderAsync(folder, state.LinkOf(folder), cancellationToken).ConfigureAwait(false);
+            var last = index == folders.Count - 1;
+            state = state.After(folder, link, more ? folder : last ? null : folders[index + 1], folders);
+            if (messages.Count > 0 || more || last)
+            {
+                return new MailboxPage(messages, state.ToString(), More: more || !last);
+            }
+
+            // A folder with nothing new costs no page of its own: its new delta link rides with the next folder's page.
+            index++;
+        }
+    }
+
+    private async Task<(List<MailboxMessage> Messages, string Link, bool More)> ReadFolderAsync(string folder, string? link, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(link))
         {
             try
             {
-                return await ReadAsync(cursor, cancellationToken).ConfigureAwait(false);
+                return await ReadAsync(folder, link, cancellationToken).ConfigureAwait(false);
             }
-            catch (ODataError error) when (IsExpiredSyncState(error))
+            catch (ODataError error) when (GraphErrors.IsExpiredSyncState(error))
             {
-                // Graph forgot the sync state (its delta token cache is bounded): read again from the start date. The
-                // store keys messages by immutable id and by Message-ID, sender and received instant, so nothing is counted twice.
-                LogResync(_logger, _options.Mailbox, error.ResponseStatusCode, error.Error?.Code);
+                // Graph forgot the sync state (its delta token cache is bounded): read the folder again from the start
+                // date. The store keys messages by immutable id and by Message-ID, sender and received instant, so
+                // nothing is counted twice.
+                LogResync(_logger, _options.Mailbox, NameOf(folder), error.ResponseStatusCode, error.Error?.Code);
             }
         }
 
         try
         {
-            return await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(folder, null, cancellationToken).ConfigureAwait(false);
         }
-        catch (ODataError error) when (IsExpiredSyncState(error))
+        catch (ODataError error) when (GraphErrors.IsExpiredSyncState(error))
         {
             // A fresh round has no sync state to lose: this is Graph failing, not a stale link.
             throw GraphErrors.Translate(error, _options.Mailbox, "starting a delta round", CancellationToken.None)!;
         }
+    }
+
+    // Resolved once: a display path costs a request per step, and a folder renamed while MailOps runs is still read by its id.
+    private async Task<List<string>> FoldersAsync(CancellationToken cancellationToken)
+    {
+        if (_folders is { } known)
+        {
+            return known;
+        }
+
+        var resolver = new GraphFolderResolver(_client, _options.Mailbox);
+        var folders = new List<string>();
+        foreach (var configured in _options.WatchedFolders)
+        {
+            var segment = await resolver.ResolveAsync(configured, cancellationToken).ConfigureAwait(false);
+            if (_folderNames.TryAdd(segment, configured))
+            {
+                folders.Add(segment);
+            }
+        }
+
+        return _folders = folders;
     }
 
     public async Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken)
@@ -126,6 +194,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
     {
         _client.Dispose();
         _sends.Dispose();
+        _ownSignIn?.Dispose();
     }
 
     private static Dictionary<string, ParsableFactory<IParsable>> ErrorMapping { get; } = new()
@@ -133,9 +202,9 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         ["XXX"] = ODataError.CreateFromDiscriminatorValue,
     };
 
-    private async Task<MailboxPage> ReadAsync(string? link, CancellationToken cancellationToken)
+    private async Task<(List<MailboxMessage> Messages, string Link, bool More)> ReadAsync(string folder, string? link, CancellationToken cancellationToken)
     {
-        var delta = _client.Users[_options.Mailbox].MailFolders[_options.Folder].Messages.Delta;
+        var delta = _client.Users[_options.Mailbox].MailFolders[folder].Messages.Delta;
         var builder = link is null ? delta : delta.WithUrl(link);
         var since = _options.StartDate ?? _time.GetUtcNow().AddDays(-31);
         var response = await Call(() => builder.GetAsDeltaGetResponseAsync(c =>
@@ -148,35 +217,33 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
             }
 
             c.Headers.Add("Prefer", $"odata.maxpagesize={_options.PageSize.ToString(CultureInfo.InvariantCulture)}");
-        }, cancellationToken), "reading changes", cancellationToken).ConfigureAwait(false);
+        }, cancellationToken), $"reading changes of the folder {NameOf(folder)}", cancellationToken).ConfigureAwait(false);
 
         var messages = (response?.Value ?? []).Where(m => m.Id is not null).Select(ToMailboxMessage).ToList();
         if (response?.OdataNextLink is { Length: > 0 } next)
         {
-            return new MailboxPage(messages, next, More: true);
+            return (messages, next, true);
         }
 
         if (response?.OdataDeltaLink is { Length: > 0 } deltaLink)
         {
-            return new MailboxPage(messages, deltaLink, More: false);
+            return (messages, deltaLink, false);
         }
 
         throw new MailboxUnavailableException($"{_options.Mailbox}: a delta page had neither @odata.nextLink nor @odata.deltaLink.");
     }
 
+    private string NameOf(string folder) => _folderNames.GetValueOrDefault(folder, folder);
+
     private static MailboxMessage ToMailboxMessage(Message m)
     {
-        var removed = m.AdditionalData?.ContainsKey("@removed") == true;
+        var removed = GraphDelta.IsRemoved(m);
         var from = m.From?.EmailAddress is { Address: { Length: > 0 } address } sender
             ? new MimeKit.MailboxAddress(sender.Name ?? "", address).ToString()
             : null;
         return new MailboxMessage(m.Id!, m.InternetMessageId, m.Subject, from, m.ReceivedDateTime ?? DateTimeOffset.MinValue, removed);
     }
 
-    private static bool IsExpiredSyncState(ODataError error) =>
-        error.ResponseStatusCode == 410
-        || string.Equals(error.Error?.Code, "SyncStateNotFound", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(error.Error?.Code, "SyncStateInvalid", StringComparison.OrdinalIgnoreCase);
 
     private async Task<T> Call<T>(Func<Task<T>> call, string doing, CancellationToken cancellation)
     {
@@ -184,7 +251,7 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         {
             return await call().ConfigureAwait(false);
         }
-        catch (ODataError error) when (IsExpiredSyncState(error))
+        catch (ODataError error) when (GraphErrors.IsExpiredSyncState(error))
         {
             throw;
         }
@@ -194,6 +261,6 @@ internal sealed partial class GraphMailbox : IMailbox, IDisposable
         }
     }
 
-    [LoggerMessage(101, LogLevel.Warning, "Graph no longer knows the delta link of {Mailbox} ({Status} {Code}); reading again from the start date")]
-    private static partial void LogResync(ILogger logger, string mailbox, int status, string? code);
+    [LoggerMessage(101, LogLevel.Warning, "Graph no longer knows the delta link of {Mailbox}, folder {Folder} ({Status} {Code}); reading it again from the start date")]
+    private static partial void LogResync(ILogger logger, string mailbox, string folder, int status, string? code);
 }

@@ -17,8 +17,22 @@ public sealed class GraphMailboxOptions
     /// <summary>The shared mailbox's address, such as <c>reports@hq.example.com</c>.</summary>
     public string Mailbox { get; set; } = "";
 
-    /// <summary>The watched folder: a well-known name or a folder id; default <c>inbox</c>.</summary>
-    public string Folder { get; set; } = "inbox";
+    /// <summary>
+    /// The watched folders, each read with its own delta link: a well-known name (<c>inbox</c>, <c>archive</c>), a
+    /// display path from the top of the mailbox or from a well-known folder (<c>Inbox/Reports</c>, <c>Projects/2026</c>),
+    /// or a folder id; default <c>inbox</c> alone. Paths are resolved once, at the first read.
+    /// </summary>
+    public List<string> Folders { get; set; } = [];
+
+    /// <summary>
+    /// Deprecated for <see cref="Folders"/>: the one watched folder of earlier versions, still honoured when
+    /// <see cref="Folders"/> is not set, so a service upgraded in place keeps watching what it watched. Both set is refused.
+    /// </summary>
+    public string? Folder { get; set; }
+
+    /// <summary>What is watched: <see cref="Folders"/>, else <see cref="Folder"/>, else the Inbox.</summary>
+    internal IReadOnlyList<string> WatchedFolders =>
+        Folders.Count > 0 ? Folders : [string.IsNullOrWhiteSpace(Folder) ? GraphFolderNames.Inbox : Folder];
 
     /// <summary><c>Global</c> (the default) or <c>China</c> (operated by 21Vianet): decides the sign-in authority, the Graph endpoint and the token scope.</summary>
     public string Cloud { get; set; } = GraphCloud.Global;

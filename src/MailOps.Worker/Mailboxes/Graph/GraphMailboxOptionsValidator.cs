@@ -31,7 +31,7 @@ internal sealed class GraphMailboxOptionsValidator(IOptions<MailboxOptions> mail
             failures.Add($"{S}:Mailbox \"{o.Mailbox}\" is not an email address.");
         }
 
-        Require(o.Folder, "Folder", "it must name the watched folder (inbox, or a folder id)");
+        CheckFolders(o, failures);
         if (!GraphCloud.IsKnown(o.Cloud))
         {
             failures.Add($"{S}:Cloud \"{o.Cloud}\" is not a cloud MailOps knows; use {GraphCloud.Global} or {GraphCloud.China} (operated by 21Vianet).");
@@ -56,6 +56,37 @@ internal sealed class GraphMailboxOptionsValidator(IOptions<MailboxOptions> mail
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckFolders(GraphMailboxOptions o, List<string> failures)
+    {
+        if (o.Folders.Count > 0 && !string.IsNullOrWhiteSpace(o.Folder))
+        {
+            failures.Add($"{S}:Folder \"{o.Folder}\" and {S}:Folders are both set; {S}:Folder is the deprecated single folder: list every watched folder in {S}:Folders ({S}:Folders:0, {S}:Folders:1 ...) and remove {S}:Folder.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < o.Folders.Count; i++)
+        {
+            var folder = o.Folders[i];
+            if (string.IsNullOrWhiteSpace(folder))
+            {
+                failures.Add($"{S}:Folders:{i} is empty; name a folder: a well-known name such as inbox, a path such as Inbox/Reports, or a folder id.");
+            }
+            else if (GraphFolderNames.Segments(folder).Any(string.IsNullOrEmpty))
+            {
+                failures.Add($"{S}:Folders:{i} \"{folder}\" has an empty step; write a path as folder names joined by single slashes, such as Inbox/Reports.");
+            }
+            else if (!seen.Add(GraphFolderNames.Normalized(folder)))
+            {
+                failures.Add($"{S}:Folders:{i} \"{folder}\" is listed twice; list each folder once.");
+            }
+        }
+
+        if (o.Folder is { } single && o.Folders.Count == 0 && single.Length > 0 && GraphFolderNames.Segments(single).Any(string.IsNullOrEmpty))
+        {
+            failures.Add($"{S}:Folder \"{single}\" has an empty step; write a path as folder names joined by single slashes, such as Inbox/Reports (and prefer {S}:Folders:0).");
+        }
     }
 
     private static Uri? CheckBaseUrl(string? text, List<string> failures)

@@ -24,7 +24,10 @@ public sealed class GraphMailboxOptionsTests
     {
         { "no mailbox", o => o.Mailbox = "", $"{S}:Mailbox is empty" },
         { "a mailbox that is no address", o => o.Mailbox = "reports at hq", $"{S}:Mailbox \"reports at hq\" is not an email address" },
-        { "no folder", o => o.Folder = " ", $"{S}:Folder is empty" },
+        { "an empty folder", o => o.Folders = ["inbox", " "], $"{S}:Folders:1 is empty; name a folder" },
+        { "a folder path with an empty step", o => o.Folders = ["Inbox//Reports"], $"{S}:Folders:0 \"Inbox//Reports\" has an empty step" },
+        { "a folder listed twice", o => o.Folders = ["Inbox/Reports", "inbox / reports"], $"{S}:Folders:1 \"inbox / reports\" is listed twice" },
+        { "the deprecated folder beside the list", o => (o.Folder, o.Folders) = ("inbox", ["archive"]), $"{S}:Folder \"inbox\" and {S}:Folders are both set; {S}:Folder is the deprecated single folder: list every watched folder in {S}:Folders" },
         { "an unknown cloud", o => o.Cloud = "Mars", $"{S}:Cloud \"Mars\" is not a cloud MailOps knows; use Global or China" },
         { "an unknown credential", o => o.Credential = "Password", $"{S}:Credential \"Password\" is not a credential kind" },
         { "a client secret credential without the secret", o => o.ClientSecret = null, $"{S}:ClientSecret is empty; Credential=ClientSecret needs" },
@@ -161,6 +164,19 @@ public sealed class GraphMailboxOptionsTests
     {
         File.WriteAllText(folder[name], text);
         return folder[name];
+    }
+
+    [Theory]
+    [InlineData("neither: the Inbox", null, new string[0], new[] { "inbox" })]
+    [InlineData("the deprecated single folder, as an earlier version was configured", "Inbox/Reports", new string[0], new[] { "Inbox/Reports" })]
+    [InlineData("the list", null, new[] { "inbox", "Inbox/Reports" }, new[] { "inbox", "Inbox/Reports" })]
+    public void WatchedFolders_AreTheListElseTheDeprecatedFolderElseTheInbox(string label, string? folder, string[] folders, string[] watched)
+    {
+        var options = Valid();
+        (options.Folder, options.Folders) = (folder, [.. folders]);
+
+        options.WatchedFolders.Should().Equal(watched, label);
+        GraphMailboxOptionsValidator.Check(options).Succeeded.Should().BeTrue(label);
     }
 
     [Fact]

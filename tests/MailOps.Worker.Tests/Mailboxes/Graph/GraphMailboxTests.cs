@@ -60,7 +60,7 @@ public sealed class GraphMailboxTests : IAsyncLifetime, IDisposable
         var query = Uri.UnescapeDataString(_server.LastInitialDeltaQuery!);
         query.Should().Contain("$select=id,internetMessageId,subject,from,receivedDateTime")
             .And.Contain("$filter=receivedDateTime ge 2026-10-31T16:00:00Z");
-        cursor.Should().StartWith(_server.BaseUrl).And.Contain("$deltatoken=");
+        FolderCursor.Parse(cursor).LinkOf("inbox").Should().StartWith(_server.BaseUrl).And.Contain("$deltatoken=");
         _server.Count("without-immutable-id").Should().Be(0);
     }
 
@@ -104,6 +104,121 @@ public sealed class GraphMailboxTests : IAsyncLifetime, IDisposable
         (first.Parsed, second.Parsed).Should().Be((5, 1), "the resync reads all six again, and only the new one is stored");
         store.MessageCount.Should().Be(6);
         store.AllOutcomes().Select(o => o.MessageId).Should().OnlyHaveUniqueItems().And.HaveCount(6);
+    }
+
+    [Fact]
+    public async Task ReadChanges_SeveralFolders_ReadsEachFromItsOwnDeltaLink_AndANewClientGoesOnFromTheCursor()
+    {
+        _server.AddFolder("Inbox/Reports");
+        _server.AddFolder("Projects/2026");
+        var inInbox = _server.Deliver(Eml.Daily("a@callcenter.example.com"));
+        var inReports = Enumerable.Range(0, 3).Select(i => _server.Deliver(Eml.Daily($"r{i}@callcenter.example.com"), "Inbox/Reports")).ToList();
+        var inProjects = _server.Deliver(Eml.Daily("p@callcenter.example.com"), "Projects/2026");
+        var outside = _server.Deliver(Eml.Daily("o@callcenter.example.com"), "archive");
+        GraphMailboxOptions Watching(GraphMailboxOptions o)
+        {
+            o.Folders = ["inbox", "Inbox/Reports", "Projects/2026"];
+            return o;
+        }
+
+        var pages = new List<MailboxPage>();
+        string? cursor = null;
+        do
+        {
+            pages.Add(await Mailbox(Watching).ReadChangesAsync(cursor, default));
+            cursor = pages[^1].Cursor;
+        }
+        while (pages[^1].More);
+        var later = _server.Deliver(Eml.Daily("later@callcenter.example.com", receivedAt: "2026-11-24T09:00:00+08:00"), "Inbox/Reports");
+        var next = await ReadAll(Mailbox(Watching), cursor);
+
+        pages.Select(p => p.Messages.Count).Should().Equal([1, 2, 1, 1], "a page is one folder's, two at a time");
+        pages.SelectMany(p => p.Messages).Select(m => m.Id).Should().Equal([inInbox, .. inReports, inProjects]).And.NotContain(outside);
+        next.Select(m => m.Id).Should().Equal(later);
+        FolderCursor.Parse(cursor).Links.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task ReadChanges_AFolderPath_IsResolvedOnceByEachClient()
+    {
+        _server.AddFolder("Projects/2026/Reports");
+        _server.Deliver(Eml.Daily("a@callcenter.example.com"), "Projects/2026/Reports");
+        var mailbox = Mailbox(o => { o.Folders = ["Projects/2026/Reports"]; return o; });
+
+        var first = await ReadAll(mailbox);
+        await ReadAll(mailbox, (await mailbox.ReadChangesAsync(null, default)).Cursor);
+
+        first.Should().ContainSingle();
+        _server.Count("folder").Should().Be(3, "one childFolders request per step of the path, the first time only");
+    }
+
+    [Fact]
+    public async Task ReadChanges_TheDeprecatedFolderSetting_IsStillTheWatchedFolder()
+    {
+        _server.AddFolder("Inbox/Reports");
+        var id = _server.Deliver(Eml.Daily("a@callcenter.example.com"), "Inbox/Reports");
+        _server.Deliver(Eml.Daily("b@callcenter.example.com"));
+
+        (await ReadAll(Mailbox(o => { o.Folder = "Inbox/Reports"; return o; }))).Select(m => m.Id).Should().Equal(id);
+    }
+
+    [Fact]
+    public async Task ReadChanges_AFolderGivenByItsId_IsRead()
+    {
+        var folder = _server.AddFolder("Reports");
+        var id = _server.Deliver(Eml.Daily("a@callcenter.example.com"), "Reports");
+
+        (await ReadAll(Mailbox(o => { o.Folders = [folder]; return o; }))).Select(m => m.Id).Should().Equal(id);
+    }
+
+    [Theory]
+    [InlineData("a misspelt subfolder", "Inbox/Reprots", "has no folder \"Reprots\" in \"Inbox\", which holds the folders \"Done\", \"Reports\"")]
+    [InlineData("a top-level folder that is not there", "Projects/2026", "has no folder \"Projects\" in the top of the mailbox, which holds the folders \"Archive\", \"Deleted Items\", \"Drafts\", \"Inbox\", \"Sent Items\"")]
+    [InlineData("a deeper step that is not there", "Inbox/Reports/2025", "has no folder \"2025\" in \"Inbox/Reports\", which holds no folders")]
+    public async Task ReadChanges_AFolderThatDoesNotExist_RefusesNamingTheKeyAndTheFolder(string label, string path, string says)
+    {
+        _server.AddFolder("Inbox/Reports");
+        _server.AddFolder("Inbox/Done");
+
+        var act = () => Mailbox(o => { o.Folders = ["inbox", path]; return o; }).ReadChangesAsync(null, default);
+
+        (await act.Should().ThrowAsync<MailboxAccessException>(label)).Which.Message.Should()
+            .StartWith($"MailOps:Mailbox:Graph:Folders \"{path}\": {GraphTestServer.Mailbox} ").And.Contain(says);
+        _server.Count("delta").Should().Be(0, "no folder is read before every folder is found");
+    }
+
+    [Fact]
+    public async Task Ingest_AMessageMovedBetweenTwoWatchedFolders_IsCountedOnce()
+    {
+        _server.AddFolder("Inbox/Reports");
+        var id = _server.Deliver(Eml.Daily("moved@callcenter.example.com"));
+        using var store = MailStore.Open(_folder["mailops.db"], new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero)));
+        GraphMailbox Watching() => Mailbox(o => { o.Folders = ["inbox", "Inbox/Reports"]; return o; });
+        var first = await new Ingestor(Watching(), store, ShippedRegime.Parser).IngestAsync(default);
+
+        _server.Move(id, "Inbox/Reports");
+        var seen = await ReadAll(Watching(), store.Cursor(Ingestor.CursorKeyOf(Watching())));
+        var second = await new Ingestor(Watching(), store, ShippedRegime.Parser).IngestAsync(default);
+
+        seen.Should().Contain(m => m.Id == id && m.Removed, "the Inbox reports it gone")
+            .And.Contain(m => m.Id == id && !m.Removed, "Reports reports it arrived, under the same immutable id");
+        (first.Parsed, second.Stored).Should().Be((1, 0));
+        store.MessageCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Ingest_ACursorFromTheSingleFolderVersion_StartsEveryFolderAgain_AndCountsNothingTwice()
+    {
+        _server.Deliver(Eml.Daily("a@callcenter.example.com"));
+        using var store = MailStore.Open(_folder["mailops.db"], new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero)));
+        await new Ingestor(Mailbox(), store, ShippedRegime.Parser).IngestAsync(default);
+        var bare = FolderCursor.Parse(store.Cursor(Ingestor.CursorKeyOf(Mailbox()))).LinkOf("inbox");
+        store.SaveCursor(Ingestor.CursorKeyOf(Mailbox()), bare!);
+
+        var again = await new Ingestor(Mailbox(), store, ShippedRegime.Parser).IngestAsync(default);
+
+        (again.Stored, store.MessageCount).Should().Be((0, 1));
+        FolderCursor.Parse(store.Cursor(Ingestor.CursorKeyOf(Mailbox()))).LinkOf("inbox").Should().Contain("$deltatoken=");
     }
 
     [Fact]
