@@ -138,6 +138,15 @@ internal static class OtherMail
             Intended.NonMatch("unknown-report"),
             mail => mail.FromInternet("mail.summit.example.org", "198.51.100.150").AuthResults(Pass("summit.example.org", "198.51.100.150")));
 
+        // A unit declares its own event by inviting HQ: MailOps learns the customer activity from this invitation
+        // (samples/events.json no longer lists it), and its flash report is owed 24 hours after it ends.
+        yield return Mail(T(11, 20, 16, 42, 18), "invitation-nj-crm-customer-activity", "a unit's meeting request declaring its customer activity",
+            P("qin.shu@nj.example.com"), [P("cs-dl@hq.example.com")], [P("tao.ran@nj.example.com")],
+            "会议邀请：示例·金陵府业主冬至包饺子客户活动（12月19日）",
+            Bodies.Note(new Signature("秦舒", "信息专员", "南京公司客户关系部", "电话：025-8432 6610"), "各位领导：", "", "金陵府定于12月19日15:00-18:00在会所举办业主冬至包饺子活动，敬请莅临指导。"),
+            Intended.NonMatch("unknown-report", null, "nj-crm"),
+            mail => mail.Attach(Invitation("示例·金陵府业主冬至包饺子客户活动", "qin.shu@nj.example.com", new DateTime(2026, 12, 19, 15, 0, 0), "金陵府会所", TimeSpan.FromHours(3))));
+
         yield return Mail(T(11, 23, 9, 5, 12), "invitation-weekly-cs-meeting", "a meeting invitation that names a week",
             P("zhou.min@hq.example.com"), [P("cs-all@hq.example.com")], [],
             "会议邀请：11月第4周客服工作例会",
@@ -171,10 +180,10 @@ internal static class OtherMail
         $"spf=pass (sender IP is {ip}) smtp.mailfrom={domain}; dkim=pass (signature was verified)\r\n header.d={domain};dmarc=pass action=none header.from={domain};compauth=pass reason=100";
 
     /// <summary>An Outlook meeting request as an iCalendar attachment; local times in China Standard Time.</summary>
-    private static AttachmentSpec Invitation(string summary, string organizer, DateTime start, string location)
+    private static AttachmentSpec Invitation(string summary, string organizer, DateTime start, string location, TimeSpan? length = null)
     {
         var stamp = start.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
-        var end = start.AddHours(1).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+        var end = start.Add(length ?? TimeSpan.FromHours(1)).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
         var ics = string.Join("\r\n",
             "BEGIN:VCALENDAR", "METHOD:REQUEST", "PRODID:Microsoft Exchange Server 2010", "VERSION:2.0",
             "BEGIN:VEVENT", $"ORGANIZER:mailto:{organizer}", $"SUMMARY;LANGUAGE=zh-CN:{summary}",
