@@ -26,9 +26,9 @@ public sealed class BackfillCommandTests : IDisposable
         var run = await BackfillAsync("2026-11-01");
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Out.Should().Contain("Backfilled reports@hq.example.com from 2026-11-01: 0 new message(s) stored, 0 parsed (0 submission(s)), 0 not fetched; 84 in the store.");
+        run.Out.Should().Contain("Backfilled reports@hq.example.com from 2026-11-01: 0 new message(s) stored, 0 parsed (0 submission(s)), 0 not fetched; 85 in the store.");
         using var store = OpenStore();
-        store.MessageCount.Should().Be(84);
+        store.MessageCount.Should().Be(85);
         store.AllOutcomes().Should().OnlyHaveUniqueItems(o => o.MessageId);
     }
 
@@ -40,9 +40,9 @@ public sealed class BackfillCommandTests : IDisposable
         var run = await BackfillAsync("2026-11-01");
 
         run.ExitCode.Should().Be(0, run.Error);
-        run.Out.Should().MatchRegex(@"Backfilled reports@hq\.example\.com from 2026-11-01: 84 new message\(s\) stored, \d+ parsed \(\d+ submission\(s\)\), \d+ not fetched; 84 in the store\.");
+        run.Out.Should().MatchRegex(@"Backfilled reports@hq\.example\.com from 2026-11-01: 85 new message\(s\) stored, \d+ parsed \(\d+ submission\(s\)\), \d+ not fetched; 85 in the store\.");
         using var store = OpenStore();
-        store.MessageCount.Should().Be(84);
+        store.MessageCount.Should().Be(85);
         store.AllOutcomes().Should().Contain(o => o.Matched);
     }
 
@@ -71,7 +71,7 @@ public sealed class BackfillCommandTests : IDisposable
         again.ExitCode.Should().Be(0, again.Error);
         again.Out.Should().Contain(": 0 new message(s) stored");
         using var store = OpenStore();
-        store.MessageCount.Should().Be(84);
+        store.MessageCount.Should().Be(85);
     }
 
     [Theory]

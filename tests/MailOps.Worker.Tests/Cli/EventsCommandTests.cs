@@ -36,6 +36,9 @@ public sealed class EventsCommandTests : IDisposable
         (opening.GetProperty("source").GetString(), opening.GetProperty("status").GetString(), opening.GetProperty("start").GetString())
             .Should().Be(("person", "active", "2026-12-12T10:00:00+08:00"));
         rows.Single(r => r.GetProperty("id").GetString() == "wx-2026-11-customer-activity").GetProperty("source").GetString().Should().Be("file");
+        var invited = rows.Should().ContainSingle(r => r.GetProperty("source").GetString() == "invitation", "the sample inbox declares Wuxi's Christmas activity by a meeting request").Subject;
+        (invited.GetProperty("kind").GetString(), invited.GetProperty("start").GetString(), invited.GetProperty("end").GetString())
+            .Should().Be(("customer-activity", "2026-12-24T15:00:00+08:00", "2026-12-24T17:00:00+08:00"));
     }
 
     [Fact]

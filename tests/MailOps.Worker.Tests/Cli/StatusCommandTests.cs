@@ -24,7 +24,7 @@ public sealed class StatusCommandTests : IDisposable
             Reason: "interval",
             Mailbox: "Folder reports@hq.example.com",
             MailboxProblem: mailboxProblem,
-            Messages: 84,
+            Messages: 85,
             NewMessages: 0,
             NewSubmissions: 0,
             Obligations: new Dictionary<string, int> { ["on-time"] = 57, ["missing"] = 6 },
@@ -57,7 +57,7 @@ public sealed class StatusCommandTests : IDisposable
 
         run.ExitCode.Should().Be(69, "mailops ingest filled the store, but no worker watches it");
         run.Out.Should().NotContain("(not created yet)").And.Contain("no beat recorded");
-        run.Out.Should().Contain("Stored:   84 message(s), ").And.Contain("0 mail(s) queued in all");
+        run.Out.Should().Contain("Stored:   85 message(s), ").And.Contain("0 mail(s) queued in all");
         run.Out.Should().MatchRegex(@"Obligations now: .*\d+ missing.*\d+ on-time");
         run.Error.Should().Contain("no worker has run against the store").And.Contain("it has no status file");
     }
@@ -119,7 +119,7 @@ public sealed class StatusCommandTests : IDisposable
         run.ExitCode.Should().Be(0, run.Error);
         run.Out.Should().Contain($"running (process {Environment.ProcessId})")
             .And.Contain("last beat 2026-11-24 09:59:50 (interval), 10 s ago")
-            .And.Contain("Messages: 84 stored")
+            .And.Contain("Messages: 85 stored")
             .And.Contain("6 missing, 57 on-time")
             .And.Contain("0 queued and 2 sent at the last beat");
     }
@@ -218,7 +218,7 @@ public sealed class StatusCommandTests : IDisposable
         worker.GetProperty("lastBeat").GetString().Should().EndWith("+08:00", "instants are written in the regime's zone");
         json.GetProperty("mailbox").GetProperty("address").GetString().Should().Be("Folder reports@hq.example.com");
         json.GetProperty("mailbox").GetProperty("problem").ValueKind.Should().Be(JsonValueKind.Null);
-        json.GetProperty("messages").GetProperty("stored").GetInt32().Should().Be(84);
+        json.GetProperty("messages").GetProperty("stored").GetInt32().Should().Be(85);
         json.GetProperty("obligations").GetProperty("on-time").GetInt32().Should().Be(57);
         json.GetProperty("obligations").GetProperty("missing").GetInt32().Should().Be(6);
         var mail = json.GetProperty("mail");
@@ -266,7 +266,7 @@ public sealed class StatusCommandTests : IDisposable
         var worker = run.Json.GetProperty("worker");
         (worker.GetProperty("running").GetBoolean(), worker.GetProperty("pid").GetInt32(), worker.GetProperty("ageSeconds").GetInt64(), worker.GetProperty("healthy").GetBoolean())
             .Should().Be((false, NoSuchProcess, 413L, false));
-        run.Json.GetProperty("store").GetProperty("messages").GetInt32().Should().Be(84, "no worker holds the store, so status reads it");
+        run.Json.GetProperty("store").GetProperty("messages").GetInt32().Should().Be(85, "no worker holds the store, so status reads it");
         run.Json.GetProperty("store").GetProperty("obligations").GetProperty("missing").GetInt32().Should().BePositive();
         Problems(run).Should().ContainSingle().Which.Should().Contain("the worker is not running");
     }
@@ -285,7 +285,7 @@ public sealed class StatusCommandTests : IDisposable
         worker.GetProperty("lastBeat").ValueKind.Should().Be(JsonValueKind.Null);
         run.Json.GetProperty("mailbox").ValueKind.Should().Be(JsonValueKind.Null);
         run.Json.GetProperty("store").GetProperty("exists").GetBoolean().Should().BeTrue();
-        run.Json.GetProperty("store").GetProperty("messages").GetInt32().Should().Be(84);
+        run.Json.GetProperty("store").GetProperty("messages").GetInt32().Should().Be(85);
         Problems(run).Should().ContainSingle().Which.Should().StartWith("no worker has run against the store");
     }
 

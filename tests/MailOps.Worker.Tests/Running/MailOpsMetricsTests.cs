@@ -43,7 +43,7 @@ public sealed class MailOpsMetricsTests : IDisposable
 
         var report = await harness.BeatAsync();
 
-        measured["mailops.messages.read"].Should().Be(report.Ingested!.Stored).And.Be(84);
+        measured["mailops.messages.read"].Should().Be(report.Ingested!.Stored).And.Be(85);
         measured["mailops.reports.parsed"].Should().Be(report.Ingested.Submissions).And.BeGreaterThan(0);
         measured["mailops.notifications.queued"].Should().Be(report.Queued.Total);
         measured["mailops.notifications.sent"].Should().Be(report.Sent.Sent).And.BeGreaterThan(0);

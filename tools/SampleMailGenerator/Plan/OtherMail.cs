@@ -138,14 +138,14 @@ internal static class OtherMail
             Intended.NonMatch("unknown-report"),
             mail => mail.FromInternet("mail.summit.example.org", "198.51.100.150").AuthResults(Pass("summit.example.org", "198.51.100.150")));
 
-        // A unit declares its own event by inviting HQ: MailOps learns the customer activity from this invitation
-        // (samples/events.json no longer lists it), and its flash report is owed 24 hours after it ends.
-        yield return Mail(T(11, 20, 16, 42, 18), "invitation-nj-crm-customer-activity", "a unit's meeting request declaring its customer activity",
-            P("qin.shu@nj.example.com"), [P("cs-dl@hq.example.com")], [P("tao.ran@nj.example.com")],
-            "会议邀请：示例·金陵府业主冬至包饺子客户活动（12月19日）",
-            Bodies.Note(new Signature("秦舒", "信息专员", "南京公司客户关系部", "电话：025-8432 6610"), "各位领导：", "", "金陵府定于12月19日15:00-18:00在会所举办业主冬至包饺子活动，敬请莅临指导。"),
-            Intended.NonMatch("unknown-report", null, "nj-crm"),
-            mail => mail.Attach(Invitation("示例·金陵府业主冬至包饺子客户活动", "qin.shu@nj.example.com", new DateTime(2026, 12, 19, 15, 0, 0), "金陵府会所", TimeSpan.FromHours(3))));
+        // A unit declares its own event by inviting HQ: MailOps learns Wuxi's Christmas customer activity from this
+        // meeting request alone (samples/events.json does not list it); its flash report is owed 24 hours after it ends.
+        yield return Mail(T(11, 20, 16, 42, 18), "invitation-wx-crm-customer-activity", "a unit's meeting request declaring its customer activity",
+            P("bai.lu@wx.example.com"), [P("cs-dl@hq.example.com")], [P("yu.ting@wx.example.com")],
+            "会议邀请：示例·太湖院业主圣诞亲子客户活动（12月24日）",
+            Bodies.Note(new Signature("白露", "信息专员", "无锡公司客户关系部", "电话：0510-8276 3310"), "各位领导：", "", "太湖院定于12月24日15:00-17:00在会所举办业主圣诞亲子活动，敬请莅临指导。"),
+            Intended.NonMatch("unknown-report", null, "wx-crm"),
+            mail => mail.Attach(Invitation("示例·太湖院业主圣诞亲子客户活动", "bai.lu@wx.example.com", new DateTime(2026, 12, 24, 15, 0, 0), "太湖院会所", TimeSpan.FromHours(2))));
 
         yield return Mail(T(11, 23, 9, 5, 12), "invitation-weekly-cs-meeting", "a meeting invitation that names a week",
             P("zhou.min@hq.example.com"), [P("cs-all@hq.example.com")], [],
