@@ -1,6 +1,7 @@
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Regime;
 using MailOps.Worker.Store;
+using MailOps.Worker.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,6 +62,7 @@ internal static class MailOpsHost
         builder.Services.AddMailOpsRegime();
         builder.Services.AddMailOpsStore();
         builder.Services.AddMailOpsWorker();
+        builder.Services.AddMailOpsConsole(serve: watch);
         if (watch)
         {
             builder.Services.AddHostedService<Running.MailOpsWorker>();
