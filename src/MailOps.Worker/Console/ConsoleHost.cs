@@ -33,6 +33,9 @@ internal sealed partial class ConsoleHost(
     /// <summary>The console's base for people: <see cref="ConsoleOptions.PublicUrl"/>, or the first address listened on.</summary>
     public Uri? BaseUrl => options.Value.PublicUrl is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : (Addresses.Count > 0 ? Addresses[0] : null);
 
+    /// <summary>The console's own services once started (its sign-in's options, its anti-forgery), for tests.</summary>
+    internal IServiceProvider? WebServices => _app?.Services;
+
     public Uri? SignInLink => BaseUrl is { } b && options.Value.Authentication == ConsoleAuthentication.OneTimeLink ? new Uri(b, $"signin?token={Link.Token}") : null;
 
     public async Task StartAsync(CancellationToken cancellationToken)
