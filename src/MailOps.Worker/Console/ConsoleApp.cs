@@ -46,8 +46,8 @@ internal static class ConsoleApp
         builder.Services.AddSingleton<ConsoleActions>();
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(e => e.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-        // Keys in memory: a restart signs everyone out, and a new one-time link is printed anyway.
-        builder.Services.AddDataProtection().SetApplicationName("MailOps.Console").UseEphemeralDataProtectionProvider();
+        builder.Services.AddDataProtection().SetApplicationName("MailOps.Console");
+        builder.Services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(k => k.XmlRepository = new KeysInMemory());
         builder.Services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "mailops.antiforgery";
