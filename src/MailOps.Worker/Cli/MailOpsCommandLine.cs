@@ -34,6 +34,7 @@ internal static class MailOpsCommandLine
             PreviewCommand.Create(env, hostArgs),
             StatusCommand.Create(env, hostArgs),
             AdjudicateCommand.Create(env, hostArgs),
+            ExportCommand.Create(env, hostArgs),
             BackfillCommand.Create(env, hostArgs),
             BackupCommand.Create(env, hostArgs),
             SendCommand.Create(env, hostArgs),
