@@ -33,17 +33,20 @@ public sealed class ConsoleBrowserTests
         browser.Page.Navigate().GoToUrl(console.Console.SignInLink!);
         browser.Until(p => p.Url == console.BaseUrl.ToString() && p.FindElement(By.CssSelector("h1")).Text.Contains("今日", StringComparison.Ordinal), "Today after the one-time link");
         console.Console.Link.Used.Should().BeTrue();
+        browser.Screenshot("today");
 
         // Today's cell for Monday's daily report leads to that obligation, shown as the store judges it.
         browser.Find($"td a[href='{Links.Obligation(Monday)}']").Click();
         browser.Until(p => p.Url.EndsWith(Links.Obligation(Monday), StringComparison.Ordinal), "the obligation's page");
         browser.Find("dd.status").GetAttribute("data-status").Should().Be(ObligationStatuses.Name(Result(console, Monday).Status));
         browser.Find("table.messages td.subject").Text.Should().Contain("呼叫中心信息日报");
+        browser.Screenshot("obligation");
 
         // Triage: the duty officer's message, counted as the call center's daily report of 2026-11-19.
         Result(console, Placed).Status.Should().Be(ObligationStatus.Missing);
         browser.Find("nav a[href='/triage']").Click();
         browser.Until(p => p.FindElements(By.CssSelector($"section.held[data-message='{held.MessageId}']")).Count == 1, "the held message on Triage");
+        browser.Screenshot("triage");
         var place = browser.Find($"section.held[data-message='{held.MessageId}'] form.place");
         place.FindElement(By.CssSelector("select[name=report] option[value='callcenter-daily']")).Click();
         place.FindElement(By.CssSelector("select[name=unit] option[value='callcenter']")).Click();
@@ -76,6 +79,10 @@ public sealed class ConsoleBrowserTests
         browser.Find("dd.deduction").Text.Should().Be("0");
         console.Store.AllManualEntries().Single().RevokeReason.Should().Be("复核后撤销");
         Result(console, Placed).Deduction.Should().Be(0);
+        browser.Screenshot("judgement-withdrawn");
+        browser.Page.Navigate().GoToUrl(new Uri(console.BaseUrl, "scores?month=2026-11&quarter=2026-Q4"));
+        browser.Until(p => p.FindElements(By.CssSelector("table.month tbody tr")).Count == 12, "the month's twelve units on Scores");
+        browser.Screenshot("scores");
     }
 
     private static ObligationResult Result(RunningConsole console, string key) =>

@@ -66,6 +66,19 @@ internal sealed class HeadlessChromium : IDisposable
         }
     }
 
+    /// <summary>
+    /// Saves the page as <c>console-NAME.png</c> in the folder <c>MAILOPS_SCREENSHOTS</c> names, when it names one
+    /// (for docs/img); otherwise does nothing.
+    /// </summary>
+    public void Screenshot(string name)
+    {
+        if (Environment.GetEnvironmentVariable("MAILOPS_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            ((ITakesScreenshot)Page).GetScreenshot().SaveAsFile(Path.Combine(folder, $"console-{name}.png"));
+        }
+    }
+
     public IWebElement Find(string css) => Page.FindElement(By.CssSelector(css));
 
     public void Dispose()
