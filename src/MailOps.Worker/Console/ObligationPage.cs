@@ -34,7 +34,8 @@ internal sealed record ObligationPage(
         var obligation = result.Obligation;
         var report = regime.Catalog[obligation.ReportId];
         var unit = regime.Directory.FindUnit(obligation.UnitId)!;
-        var wanted = report.To.Concat(report.Cc).SelectMany(role => regime.Directory.Resolve(unit, role)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // A role is reached when any of its addresses is among the recipients (a distribution list or a person), as the checks judge it.
+        var roles = report.To.Concat(report.Cc).Distinct(StringComparer.Ordinal).Select(role => (Role: role, Addresses: regime.Directory.Resolve(unit, role))).ToList();
         var outcomes = store.AllOutcomes()
             .Where(o => (o.Report == obligation.ReportId && o.Unit == obligation.UnitId && o.Period == obligation.Period.Id) || o.MessageId == result.Counted?.MessageId)
             .OrderBy(o => o.Received)
@@ -48,8 +49,8 @@ internal sealed record ObligationPage(
                 o,
                 message?.From ?? o.Submitter ?? "",
                 message?.Subject ?? "",
-                [.. wanted.Where(to.Contains)],
-                [.. wanted.Where(w => !to.Contains(w))],
+                [.. roles.SelectMany(r => r.Addresses).Where(to.Contains).Distinct(StringComparer.OrdinalIgnoreCase)],
+                [.. roles.Where(r => !r.Addresses.Any(to.Contains)).Select(r => $"{r.Role} ({string.Join(" / ", r.Addresses)})")],
                 o.MessageId == result.Counted?.MessageId);
         }).ToList();
         var judgements = store.AllManualEntries().Where(e => e.ObligationKey == key).OrderBy(e => e.Id).ToList();
@@ -58,7 +59,10 @@ internal sealed record ObligationPage(
     }
 }
 
-/// <summary>A stored message as it bore on an obligation; <see cref="Counted"/> when it is the submission that counts.</summary>
+/// <summary>
+/// A stored message as it bore on an obligation: the catalog's recipient addresses it reached, and each role it
+/// reached none of (with that role's addresses); <see cref="Counted"/> when it is the submission that counts.
+/// </summary>
 internal sealed record MessageOnObligation(StoredOutcome Outcome, string From, string Subject, IReadOnlyList<string> RecipientsFound, IReadOnlyList<string> RecipientsMissing, bool Counted)
 {
     public LocalizedText HeldFor => Outcome.Reason is { } reason

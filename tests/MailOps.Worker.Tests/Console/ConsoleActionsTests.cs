@@ -168,6 +168,18 @@ public sealed class ConsoleActionsTests : IAsyncLifetime
         scores.Should().Contain("长沙公司客户关系部").And.Contain("<svg class=\"trend\"").And.Contain("2026年第四季度");
     }
 
+    [Fact]
+    public async Task AnObligation_ShowsTheRecipientRoleAMessageMissed_AndNoneForOneThatReachedThemAll()
+    {
+        using var client = await _console.SignedInAsync();
+
+        var missed = WebUtility.HtmlDecode(await client.GetStringAsync("/obligation/callcenter-weekly/callcenter/2026-W46"));
+        var whole = WebUtility.HtmlDecode(await client.GetStringAsync("/obligation/callcenter-daily/callcenter/2026-11-23"));
+
+        missed.Should().Contain("group.cs (", "the weekly report's CC lacked group customer service").And.Contain("class=\"deduction\">5<");
+        whole.Should().NotContain("group.cs (").And.Contain("chen.xue@callcenter.example.com");
+    }
+
     private ObligationResult Result(string key) => _console.Host.Services.GetRequiredService<MailOps.Worker.Assessment.Assessor>().Judge(_console.Store, _console.Time.GetUtcNow()).Results.Single(r => r.Obligation.Key == key);
 
     private ObligationStatus Status(string key) => Result(key).Status;

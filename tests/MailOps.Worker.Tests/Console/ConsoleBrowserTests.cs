@@ -83,6 +83,13 @@ public sealed class ConsoleBrowserTests
         browser.Page.Navigate().GoToUrl(new Uri(console.BaseUrl, "scores?month=2026-11&quarter=2026-Q4"));
         browser.Until(p => p.FindElements(By.CssSelector("table.month tbody tr")).Count == 12, "the month's twelve units on Scores");
         browser.Screenshot("scores");
+
+        // On a phone the same pages fit the screen's width: the matrices scroll sideways inside their own box.
+        browser.Page.Manage().Window.Size = new System.Drawing.Size(390, 844);
+        browser.Page.Navigate().GoToUrl(console.BaseUrl);
+        browser.Until(p => p.FindElements(By.CssSelector("section.matrix")).Count == 2, "Today on a phone");
+        ((IJavaScriptExecutor)browser.Page).ExecuteScript("return document.documentElement.scrollWidth <= window.innerWidth").Should().Be(true, "the page itself does not scroll sideways on a phone");
+        browser.Screenshot("today-phone");
     }
 
     private static ObligationResult Result(RunningConsole console, string key) =>
