@@ -35,6 +35,7 @@ internal static class MailOpsCommandLine
             StatusCommand.Create(env, hostArgs),
             AdjudicateCommand.Create(env, hostArgs),
             EventsCommand.Create(env, hostArgs),
+            ExportCommand.Create(env, hostArgs),
             BackfillCommand.Create(env, hostArgs),
             BackupCommand.Create(env, hostArgs),
             SendCommand.Create(env, hostArgs),

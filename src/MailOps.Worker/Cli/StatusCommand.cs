@@ -46,7 +46,7 @@ internal static class StatusCommand
         return command;
     }
 
-    private static StatusReportJson Report(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, TimeSpan? maxAge) =>
+    internal static StatusReportJson Report(CliEnvironment env, IServiceProvider services, Compliance.Regime regime, TimeSpan? maxAge) =>
         Unwarned(env, services, regime, maxAge) with { Warnings = Warnings(env, services, regime) };
 
     // The administrator's tasks that do not stop the worker: the calendar's data running out, the Graph certificate expiring.

@@ -2,6 +2,7 @@ using MailOps.Worker.Events;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Regime;
 using MailOps.Worker.Store;
+using MailOps.Worker.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,6 +64,7 @@ internal static class MailOpsHost
         builder.Services.AddMailOpsStore();
         builder.Services.AddMailOpsWorker();
         builder.Services.AddMailOpsCalendarFeed(builder.Configuration);
+        builder.Services.AddMailOpsConsole(serve: watch);
         if (watch)
         {
             builder.Services.AddHostedService<Running.MailOpsWorker>();

@@ -14,7 +14,7 @@ namespace MailOps.Worker.Store;
 /// <see cref="StoreFaultException"/>; after one the database is reopened from the file before it is used again,
 /// since LiteDB stays broken after a failed write.
 /// </summary>
-internal sealed class MailStore : IDisposable
+internal sealed partial class MailStore : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
