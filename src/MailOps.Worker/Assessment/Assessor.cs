@@ -51,7 +51,9 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
             return new TriageLine(o.MessageId, message?.From ?? o.Submitter, message?.Subject, o.Received ?? message?.Received ?? asOf, o.Reason is { } reason ? NonMatchReasons.Name(reason) : "", new LocalizedText(o.ReasonDetail ?? "", o.ReasonDetailEn ?? ""));
         }
 
-        var visible = outcomes.Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= asOf).ToList();
+        // A message a person dismissed (in the console) is no longer anyone's to look at.
+        var dismissed = store.Dismissals().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var visible = outcomes.Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= asOf && !dismissed.Contains(o.Id)).ToList();
         var triage = visible.Where(o => StoredOutcomes.Disposition(o) == NonMatchDisposition.Triage).Select(Line).OrderBy(t => t.Received).ToList();
         var unauthenticated = visible.Where(o => StoredOutcomes.Disposition(o) == NonMatchDisposition.Acceptance && o.AcceptedBy is null).Select(Line).OrderBy(t => t.Received).ToList();
         return new Snapshot(asOf, results, inForce, triage, unauthenticated);

@@ -160,6 +160,56 @@ internal sealed class ConsoleActions(ConsoleContext context)
         : string.IsNullOrWhiteSpace(reason) ? ActionAnswer.Refused(new LocalizedText("每项操作都须写明原因", "Every action needs its reason"))
         : null;
 
+    /// <summary>Declares an event (kind, unit, local start and end) as the signed-in person, like <c>mailops events add</c>.</summary>
+    public ActionAnswer DeclareEvent(string? kind, string? unit, DateTime? start, DateTime? end, string? project, string? note, string author)
+    {
+        var regime = context.Regime;
+        if (kind is null || !Compliance.Events.EventKinds.All.Contains(kind))
+        {
+            return ActionAnswer.Refused(new LocalizedText($"“{kind}”不是事件类型", $"\"{kind}\" is not an event kind"));
+        }
+
+        if (unit is null || regime.Directory.FindUnit(unit) is null)
+        {
+            return ActionAnswer.Refused(new LocalizedText($"“{unit}”不是名录中的单位", $"\"{unit}\" is not a unit of the directory"));
+        }
+
+        if (start is not { } from)
+        {
+            return ActionAnswer.Refused(new LocalizedText("缺少开始时间", "The start is missing"));
+        }
+
+        var begins = regime.Zone.At(DateOnly.FromDateTime(from), TimeOnly.FromDateTime(from));
+        var ends = end is { } until ? regime.Zone.At(DateOnly.FromDateTime(until), TimeOnly.FromDateTime(until)) : begins;
+        if (ends < begins)
+        {
+            return ActionAnswer.Refused(new LocalizedText("结束早于开始", "The end is before the start"));
+        }
+
+        var id = string.Create(CultureInfo.InvariantCulture, $"{unit}-{DateOnly.FromDateTime(from):yyyy-MM-dd}-{kind}");
+        var request = new Running.EventRequest(id, kind, unit, project?.Trim() ?? "", begins, ends, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), context.Time.GetUtcNow());
+        return Apply(() => null, store =>
+        {
+            var declared = Events.PersonEvents.Declare(store, request, author);
+            return new LocalizedText($"已声明事件 {declared.Id}", $"Declared event {declared.Id}");
+        });
+    }
+
+    /// <summary>Cancels an event as the signed-in person, with a reason, like <c>mailops events cancel</c>.</summary>
+    public ActionAnswer CancelEvent(string? id, string author, string? reason)
+    {
+        if (Blank(id, reason) is { } blank)
+        {
+            return blank;
+        }
+
+        return Apply(() => null, store =>
+        {
+            var cancelled = Events.PersonEvents.Cancel(store, id!.Trim(), author, reason!.Trim());
+            return new LocalizedText($"已取消事件 {cancelled.Id}", $"Cancelled event {cancelled.Id}");
+        });
+    }
+
     private ActionAnswer Apply(string key, Func<MailStore, LocalizedText> write) => Apply(() => key, write);
 
     // The write, then the obligation it touched judged again at once: what the answer says is what every page now shows.

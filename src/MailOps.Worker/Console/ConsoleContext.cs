@@ -8,7 +8,7 @@ namespace MailOps.Worker.Web;
 
 /// <summary>
 /// The running worker's own singletons, as the console's pages use them: the one store (held by this process), the
-/// regime, the assessor, the notifier and the clock. They belong to the worker's container, which disposes them;
+/// regime with the store's events, the assessor and notifier bound to them, and the clock. They belong to the worker's container, which disposes them;
 /// the console's container only holds this.
 /// </summary>
 internal sealed class ConsoleContext(IServiceProvider worker)
@@ -17,11 +17,14 @@ internal sealed class ConsoleContext(IServiceProvider worker)
 
     public MailStore Store => worker.GetRequiredService<MailStore>();
 
-    public Compliance.Regime Regime => worker.GetRequiredService<Compliance.Regime>();
+    /// <summary>The regime and what judges and words mail, bound to the events the store holds now (as the next beat's).</summary>
+    public Events.RegimeBound Bound => worker.GetRequiredService<Events.LiveEvents>().Bind(Store);
 
-    public Assessor Assessor => worker.GetRequiredService<Assessor>();
+    public Compliance.Regime Regime => Bound.Regime;
 
-    public Notifier Notifier => worker.GetRequiredService<Notifier>();
+    public Assessor Assessor => Bound.Assessor;
+
+    public Notifier Notifier => Bound.Notifier;
 
     public TimeProvider Time => worker.GetRequiredService<TimeProvider>();
 

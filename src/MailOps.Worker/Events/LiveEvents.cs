@@ -26,11 +26,21 @@ internal sealed class LiveEvents(Compliance.Regime loaded, EventRules? rules, st
     private const string FileCursorPrefix = "events-file:";
     private const string FileAuthor = "events file";
 
+    private readonly Lock _gate = new();
     private IReadOnlyList<ProjectEvent>? _events;
     private RegimeBound? _bound;
 
     /// <summary>The regime of the last <see cref="Bind"/>, or the loaded one before the first.</summary>
-    public Compliance.Regime Current => _bound?.Regime ?? loaded;
+    public Compliance.Regime Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bound?.Regime ?? loaded;
+            }
+        }
+    }
 
     /// <summary>The last problem reading the events file (it stays as it was imported before), or null.</summary>
     public string? FileProblem { get; private set; }
@@ -116,14 +126,18 @@ internal sealed class LiveEvents(Compliance.Regime loaded, EventRules? rules, st
     public RegimeBound Bind(MailStore store)
     {
         var events = Active(store.Events());
-        if (_bound is not null && _events is not null && events.SequenceEqual(_events))
+        lock (_gate)
         {
+            // The worker's beat and the console's requests bind from their own threads.
+            if (_bound is not null && _events is not null && events.SequenceEqual(_events))
+            {
+                return _bound;
+            }
+
+            var regime = loaded.WithEvents(events);
+            _events = events;
+            _bound = new RegimeBound(regime, parts.Parser(regime), parts.Assessor(regime), parts.Notifier(regime), rules is null ? null : new InvitationEvents(regime, rules));
             return _bound;
         }
-
-        var regime = loaded.WithEvents(events);
-        _events = events;
-        _bound = new RegimeBound(regime, parts.Parser(regime), parts.Assessor(regime), parts.Notifier(regime), rules is null ? null : new InvitationEvents(regime, rules));
-        return _bound;
     }
 }

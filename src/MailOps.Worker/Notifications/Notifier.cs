@@ -239,8 +239,8 @@ internal sealed class Notifier
     public IReadOnlyList<EventView> LearntEvents(MailStore store, DateTimeOffset since) =>
         [.. store.Events().Where(e => e.ChangedAt > since).OrderBy(e => e.Start).Select(e => _views.Event(e, Owed(e)))];
 
-    // What an event makes owed, wherever its due dates fall: the catalog's reports of its kind that its unit owes.
-    private IReadOnlyList<Obligation> Owed(StoredEvent stored)
+    /// <summary>What an event makes owed, wherever its due dates fall: the catalog's reports of its kind that its unit owes (for a cancelled one, what it made owed).</summary>
+    public IReadOnlyList<Obligation> Owed(StoredEvent stored)
     {
         var e = Events.LiveEvents.ToProjectEvent(stored);
         if (_regime.Directory.FindUnit(e.UnitId) is not { } unit)
