@@ -29,11 +29,14 @@ public sealed class ScoreCalculator(RegimeZone zone, ScoringPolicy policy)
     }
 
     /// <summary>Scores every given unit for the period, in the order given.</summary>
-    public IReadOnlyList<ScoreCard> ScoreAll(IEnumerable<string> unitIds, Period period, IReadOnlyList<ObligationResult> results, IReadOnlyList<ManualEntry> entries)
-    {
-        var byUnit = results.ToLookup(r => r.Obligation.UnitId, StringComparer.Ordinal);
-        return [.. unitIds.Select(id => Score(id, period, byUnit[id], entries))];
-    }
+    public IReadOnlyList<ScoreCard> ScoreAll(IEnumerable<string> unitIds, Period period, IReadOnlyList<ObligationResult> results, IReadOnlyList<ManualEntry> entries) =>
+        Ledger(results, entries).ScoreAll(unitIds, period);
+
+    /// <summary>
+    /// The results and entries indexed once, for scoring many periods (every month and quarter of a range) in time
+    /// linear in the obligations rather than in obligations times periods. The lists are read now, not later.
+    /// </summary>
+    public ScoreLedger Ledger(IEnumerable<ObligationResult> results, IEnumerable<ManualEntry> entries) => new(zone, policy, results, entries);
 
     private static bool Contains(Period period, DateOnly day) => day >= period.Start && day <= period.End;
 }
