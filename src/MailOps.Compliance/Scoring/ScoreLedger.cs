@@ -24,9 +24,25 @@ public sealed class ScoreLedger
         var penalties = entries
             .Where(e => e.Kind == ManualEntryKind.AdditionalPenalty)
             .ToLookup(e => e.UnitId, StringComparer.Ordinal);
+
+        // Most obligations share their deadline with many others (every unit's daily report is due at the same
+        // minute), so each distinct instant is converted to the regime's day once. Equal instants (whatever their
+        // offsets) fall on the same local day.
+        var days = new Dictionary<DateTimeOffset, DateOnly>();
+        DateOnly DayOf(DateTimeOffset due)
+        {
+            if (!days.TryGetValue(due, out var day))
+            {
+                day = zone.DateOf(due);
+                days[due] = day;
+            }
+
+            return day;
+        }
+
         _units = byUnit.Select(g => g.Key)
             .Union(penalties.Select(g => g.Key), StringComparer.Ordinal)
-            .ToDictionary(id => id, id => UnitLedger.Of(zone, byUnit[id], penalties[id]), StringComparer.Ordinal);
+            .ToDictionary(id => id, id => UnitLedger.Of(DayOf, byUnit[id], penalties[id]), StringComparer.Ordinal);
     }
 
     /// <summary>The unit's card for the period: the obligations due in it and the penalties dated in it (both ends inclusive).</summary>
@@ -69,9 +85,9 @@ public sealed class ScoreLedger
     // Running sums have one more element than their days: element i is the sum over the first i days.
     private sealed record UnitLedger(DateOnly[] Due, long[] Deducted, int[] Faulted, DateOnly[] PenaltyDays, long[] Penalties)
     {
-        public static UnitLedger Of(RegimeZone zone, IEnumerable<ObligationResult> results, IEnumerable<ManualEntry> penalties)
+        public static UnitLedger Of(Func<DateTimeOffset, DateOnly> dayOf, IEnumerable<ObligationResult> results, IEnumerable<ManualEntry> penalties)
         {
-            var due = results.Select(r => (Day: zone.DateOf(r.Obligation.Due), r.Deduction)).OrderBy(d => d.Day).ToArray();
+            var due = results.Select(r => (Day: dayOf(r.Obligation.Due), r.Deduction)).OrderBy(d => d.Day).ToArray();
             var deducted = new long[due.Length + 1];
             var faulted = new int[due.Length + 1];
             for (var i = 0; i < due.Length; i++)
