@@ -28,6 +28,7 @@ public sealed class MessageParser
     private readonly PeriodResolver _periods;
     private readonly HashSet<string> _internalDomains;
     private readonly SenderAuthentication _authentication;
+    private readonly SubjectHolidays _holidays;
 
     public MessageParser(Regime regime, ParsingOptions? options = null)
     {
@@ -35,6 +36,7 @@ public sealed class MessageParser
         _options = options ?? ParsingOptions.Default;
         _classifier = new ReportClassifier(regime.Catalog);
         _periods = new PeriodResolver(regime);
+        _holidays = new SubjectHolidays(regime.Calendar.Holidays);
         _internalDomains = (_options.InternalDomains.Count > 0 ? _options.InternalDomains : DirectoryDomains(regime.Directory))
             .Select(d => d.ToLowerInvariant())
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -106,7 +108,8 @@ public sealed class MessageParser
         var subject = SubjectNormalizer.Normalize(message.Subject);
         var outcome = new ParseOutcome { MessageId = read.MessageId, Message = read, NormalizedSubject = subject.Text };
         var notice = NoticeThread.Find(message, _regime);
-        if (NotASubmission(message, read, own, subject, notice) is { } screened)
+        var named = Name(read, subject);
+        if (NotASubmission(message, read, own, subject, notice, named) is { } screened)
         {
             return outcome with { Reason = screened.Reason, ReasonDetail = screened.Detail };
         }
@@ -130,19 +133,17 @@ public sealed class MessageParser
             return AnswerToNotice(message, read, own, notice, received, outcome);
         }
 
-        var classified = Classify(message, read, subject, received, outcome);
+        var classified = Classify(message, read, subject, received, outcome, named);
         return subject.FirstPrefix == SubjectPrefix.Reply ? WithContent(classified) : classified;
     }
 
     // What is not a submission whenever it came: MailOps's own mail, delivery reports and automatic replies
     // (NonSubmissionScreen), and a reply that answers no notice and carries nothing of a report. A reply that carries
     // something, or answers a notice, is judged like a report, and needs its received instant.
-    private (NonMatchReason Reason, LocalizedText Detail)? NotASubmission(MimeMessage message, ReadMessage read, ReadMessage own, NormalizedSubject subject, NoticeReference? notice)
+    private (NonMatchReason Reason, LocalizedText Detail)? NotASubmission(MimeMessage message, ReadMessage read, ReadMessage own, NormalizedSubject subject, NoticeReference? notice, Named named)
     {
-        var (unit, _) = Submitter(read);
-        var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
-        var subjectSaysLittle = subject.FirstPrefix == SubjectPrefix.Reply
-            || (unit is null ? owed : _classifier.Classify(subject.Text, _ => true)).Candidates.Count == 0;
+        var owed = named.Owed;
+        var subjectSaysLittle = subject.FirstPrefix == SubjectPrefix.Reply || named.Any.Value.Candidates.Count == 0;
         if (NonSubmissionScreen.Screen(message, own, subject, subjectSaysLittle) is { } screened)
         {
             return screened;
@@ -153,13 +154,12 @@ public sealed class MessageParser
             : null;
     }
 
-    private ParseOutcome Classify(MimeMessage message, ReadMessage read, NormalizedSubject subject, DateTimeOffset received, ParseOutcome outcome)
+    private ParseOutcome Classify(MimeMessage message, ReadMessage read, NormalizedSubject subject, DateTimeOffset received, ParseOutcome outcome, Named sent)
     {
-        var (unit, submitter) = Submitter(read);
+        var (unit, submitter, owed) = (sent.Unit, sent.Submitter, sent.Owed);
+        var any = sent.Any.Value;
         var named = _periods.Plausible(SubjectPeriods.Find(subject.Text, _regime.Zone.DateOf(received)), received);
-        var holidays = SubjectHolidays.Find(subject.Text, _regime.Calendar.Holidays, _regime.Zone.DateOf(received));
-        var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
-        var any = unit is null ? owed : _classifier.Classify(subject.Text, _ => true);
+        var holidays = _holidays.Find(subject.Text, _regime.Zone.DateOf(received));
         outcome = outcome with { UnitId = unit?.Id, Submitter = submitter };
 
         if (owed.IsAmbiguous || (owed.Report is null && any.IsAmbiguous))
@@ -308,6 +308,17 @@ public sealed class MessageParser
             : new LocalizedText(
                 $"报送人 {submitter} 只出现在 Sender 或 Reply-To 中，发件人 {from} 是外部地址，需人工确认",
                 $"the submitter {submitter} appears only in Sender or Reply-To while the sender {from} is outside; a person must accept it");
+    }
+
+    // The unit the sender submits for, and the reports the subject names: those the unit owes, and any (the same
+    // when no unit is known), the latter classified only when asked for. Screening and classifying share them.
+    private sealed record Named(Unit? Unit, string? Submitter, Classification.Classification Owed, Lazy<Classification.Classification> Any);
+
+    private Named Name(ReadMessage read, NormalizedSubject subject)
+    {
+        var (unit, submitter) = Submitter(read);
+        var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
+        return new Named(unit, submitter, owed, unit is null ? new(owed) : new(() => _classifier.Classify(subject.Text, _ => true)));
     }
 
     private (Unit? Unit, string? Address) Submitter(ReadMessage read)

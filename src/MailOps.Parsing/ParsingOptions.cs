@@ -27,6 +27,15 @@ public sealed record ParsingOptions
     /// <summary>The most a workbook may unpack to before it is refused as unreadable; default 100 MiB.</summary>
     public long MaxWorkbookUnpackedBytes { get; init; } = 100L * 1024 * 1024;
 
+    /// <summary>A workbook of more zip entries is refused as unreadable; default 10,000 (Excel writes tens).</summary>
+    public int MaxWorkbookParts { get; init; } = 10_000;
+
+    /// <summary>
+    /// A part read for cells that unpacks to more than this many times its packed size is refused as a zip bomb, once it
+    /// unpacks to more than 1 MiB; default 100 (Excel's sheets pack at about 5 to 20 to one).
+    /// </summary>
+    public int MaxWorkbookCompressionRatio { get; init; } = 100;
+
     /// <summary>
     /// The domains whose senders must be authenticated; empty means every domain of the directory's addresses.
     /// </summary>

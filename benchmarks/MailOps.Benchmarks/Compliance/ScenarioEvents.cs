@@ -6,23 +6,27 @@ using MailOps.Compliance.Events;
 namespace MailOps.Benchmarks.Compliance;
 
 /// <summary>
-/// A project events file for one year of every city CRM department, shaped like samples/events.json: a
+/// A project events file for each year of every city CRM department, shaped like samples/events.json: a
 /// weekly department meeting on working days, two joint drawing reviews, a showflat and a sales opening, a
 /// site-open weekend, a three-day delivery, four customer activities, three hot complaints and, at every third
 /// unit, a major complaint. Times are Shanghai wall-clock times; a window's bare end date means that day's end.
 /// </summary>
-internal sealed class ScenarioEvents(WorkingCalendar calendar, int year, Random random)
+internal sealed class ScenarioEvents(WorkingCalendar calendar, int year, Random random, JsonArray events)
 {
-    private readonly JsonArray _events = [];
-
-    public string Json(int cityUnits)
+    /// <summary>An events file of the given years, each drawn in turn from the one random sequence.</summary>
+    public static string Json(WorkingCalendar calendar, IEnumerable<int> years, Random random, int cityUnits)
     {
-        for (var i = 0; i < cityUnits; i++)
+        var events = new JsonArray();
+        foreach (var year in years)
         {
-            AddUnit(i);
+            var scenario = new ScenarioEvents(calendar, year, random, events);
+            for (var i = 0; i < cityUnits; i++)
+            {
+                scenario.AddUnit(i);
+            }
         }
 
-        return new JsonObject { ["events"] = _events }.ToJsonString();
+        return new JsonObject { ["events"] = events }.ToJsonString();
     }
 
     private void AddUnit(int index)
@@ -70,7 +74,7 @@ internal sealed class ScenarioEvents(WorkingCalendar calendar, int year, Random 
 
     private void Add(string unit, string kind, DateOnly startDay, string? startTime, DateOnly? endDay, string? endTime)
     {
-        var id = $"{unit}-{startDay:yyyy-MM-dd}-{kind}-{_events.Count}";
+        var id = $"{unit}-{startDay:yyyy-MM-dd}-{kind}-{events.Count}";
         var e = new JsonObject
         {
             ["id"] = id,
@@ -84,7 +88,7 @@ internal sealed class ScenarioEvents(WorkingCalendar calendar, int year, Random 
             e["end"] = Local(end, endTime);
         }
 
-        _events.Add(e);
+        events.Add(e);
     }
 
     private static string Local(DateOnly day, string? time) =>

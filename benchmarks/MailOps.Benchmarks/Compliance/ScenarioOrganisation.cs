@@ -4,14 +4,15 @@ using System.Text.Json.Nodes;
 namespace MailOps.Benchmarks.Compliance;
 
 /// <summary>
-/// An organisation directory file for 100 assessed units, shaped like samples/organisation.json: the call
-/// center, 33 property warranty departments and 66 city CRM departments, with one city company per CRM
-/// department and one property company per warranty department (each serving two cities).
+/// An organisation directory file shaped like samples/organisation.json: the call center, some property warranty
+/// departments and twice as many city CRM departments (100 units: 33 and 66; 1,000 units: 333 and 666), with one
+/// city company per CRM department and one property company per warranty department (each serving two cities).
 /// </summary>
 internal static class ScenarioOrganisation
 {
-    public const int CityUnits = 66;
-    public const int WarrantyUnits = 33;
+    /// <summary>The warranty and city CRM departments of an organisation of <paramref name="units"/> units, the call center among them.</summary>
+    public static (int Warranty, int City) Split(int units) =>
+        (units - 1) % 3 == 0 ? ((units - 1) / 3, 2 * (units - 1) / 3) : throw new ArgumentOutOfRangeException(nameof(units), units, "one more than a multiple of 3");
 
     private static readonly string[] GroupRoles =
     [
@@ -36,29 +37,30 @@ internal static class ScenarioOrganisation
 
     public static string CityUnitId(int index) => City(index) + "-crm";
 
-    public static string Json()
+    public static string Json(int units)
     {
+        var (warrantyUnits, cityUnits) = Split(units);
         var companies = new JsonArray();
-        for (var i = 0; i < CityUnits; i++)
+        for (var i = 0; i < cityUnits; i++)
         {
             companies.Add(Company(City(i), "city", Roles(CityRoles, City(i))));
         }
 
-        for (var j = 0; j < WarrantyUnits; j++)
+        for (var j = 0; j < warrantyUnits; j++)
         {
             companies.Add(Company(Property(j), "property", Roles(PropertyRoles, Property(j))));
         }
 
-        var units = new JsonArray { CallCenter() };
-        for (var j = 0; j < WarrantyUnits; j++)
+        var unitList = new JsonArray { CallCenter(cityUnits) };
+        for (var j = 0; j < warrantyUnits; j++)
         {
-            units.Add(Unit(Property(j) + "-warranty", "property-warranty", City(2 * j), Property(j), new JsonObject
+            unitList.Add(Unit(Property(j) + "-warranty", "property-warranty", City(2 * j), Property(j), new JsonObject
             {
                 ["property.warranty.head"] = Addresses($"warranty.head@{Domain(Property(j))}"),
             }));
         }
 
-        for (var i = 0; i < CityUnits; i++)
+        for (var i = 0; i < cityUnits; i++)
         {
             var domain = Domain(City(i));
             var unit = Unit(CityUnitId(i), "city-crm", City(i), Property(i / 2), new JsonObject
@@ -74,17 +76,17 @@ internal static class ScenarioOrganisation
                 unit["include"] = new JsonArray("complaint-analysis-monthly");
             }
 
-            units.Add(unit);
+            unitList.Add(unit);
         }
 
         var group = new JsonObject { ["name"] = "基准集团", ["nameEn"] = "Benchmark Group", ["roles"] = Roles(GroupRoles, "hq") };
-        return new JsonObject { ["group"] = group, ["companies"] = companies, ["units"] = units }.ToJsonString();
+        return new JsonObject { ["group"] = group, ["companies"] = companies, ["units"] = unitList }.ToJsonString();
     }
 
-    private static JsonObject CallCenter()
+    private static JsonObject CallCenter(int cityUnits)
     {
         var crm = new JsonArray();
-        for (var i = 0; i < CityUnits; i++)
+        for (var i = 0; i < cityUnits; i++)
         {
             crm.Add($"crm@{Domain(City(i))}");
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MailOps.Benchmarks;
 using MailOps.Compliance;
 using MailOps.Compliance.Calendar;
@@ -8,42 +9,79 @@ using MailOps.Compliance.Evaluation;
 namespace MailOps.Benchmarks.Compliance;
 
 /// <summary>
-/// The scenario: the shipped catalog and 2026 calendar, 100 units with a year of project events, and
-/// the submissions a year of mail would have produced for every obligation of 2026 (see the Scenario* types).
-/// Everything is drawn from one fixed seed, so every run measures the same year.
+/// The scenario: the shipped catalog and calendar, a generated organisation with its project events, and
+/// the submissions the mail of those years would have produced for every obligation (see the Scenario* types),
+/// from 2026 on for one year or more. Everything is drawn from one fixed seed, so every run measures the same years;
+/// 100 units over one year is the scenario of the first benchmark, draw for draw.
 /// </summary>
-internal sealed record YearScenario(Regime Regime, IReadOnlyList<Submission> Submissions, IReadOnlyList<string> AssessedUnits, IReadOnlyList<Period> ScoredPeriods)
+internal sealed record YearScenario(Regime Regime, IReadOnlyList<Submission> Submissions, IReadOnlyList<string> AssessedUnits, IReadOnlyList<Period> ScoredPeriods, DateOnly First, DateOnly Last)
 {
-    public const int Year = 2026;
+    public const int FirstYear = 2026;
 
     private const int Seed = 20261124;
 
-    /// <summary>The first day of the year; the range is inclusive at both ends.</summary>
-    public static DateOnly First { get; } = new(Year, 1, 1);
-
-    public static DateOnly Last { get; } = new(Year, 12, 31);
-
     /// <summary>After every quarter's books have closed (the 10th of the next quarter), so each result is final.</summary>
-    public static DateTimeOffset AsOf { get; } = RegimeZone.Shanghai.At(new DateOnly(Year + 1, 1, 15), new TimeOnly(9, 0));
+    public DateTimeOffset AsOf => RegimeZone.Shanghai.At(new DateOnly(Last.Year + 1, 1, 15), new TimeOnly(9, 0));
 
-    public static YearScenario Build()
+    public static YearScenario Build(int units, int years)
     {
-        SourceText[] calendarFiles = [RepositoryFiles.Read($"regime/calendar/{Year}.json")];
+        var range = Enumerable.Range(FirstYear, years).ToList();
+        SourceText[] calendarFiles = [.. range.Select(CalendarFile)];
         var calendar = Loaded(CalendarLoader.Load(calendarFiles));
         var random = new Random(Seed);
-        var events = new ScenarioEvents(calendar, Year, random).Json(ScenarioOrganisation.CityUnits);
+        var events = ScenarioEvents.Json(calendar, range, random, ScenarioOrganisation.Split(units).City);
         var sources = new RegimeSources(
             RepositoryFiles.Read("regime/catalog.json"),
-            new SourceText("scenario organisation", ScenarioOrganisation.Json()),
+            new SourceText("scenario organisation", ScenarioOrganisation.Json(units)),
             calendarFiles,
             new SourceText("scenario events", events));
         var regime = Loaded(RegimeLoader.Load(sources, RegimeZone.Shanghai));
 
-        var obligations = new ObligationGenerator(regime).Generate(First, Last);
+        var (first, last) = (new DateOnly(FirstYear, 1, 1), new DateOnly(range[^1], 12, 31));
+        var obligations = new ObligationGenerator(regime).Generate(first, last);
         var submissions = new ScenarioSubmissions(regime, random).For(obligations);
-        var months = Enumerable.Range(1, 12).Select(month => Period.Month(Year, month));
-        var quarters = Enumerable.Range(1, 4).Select(quarter => Period.Quarter(Year, quarter));
-        return new YearScenario(regime, submissions, [.. regime.Directory.AssessedUnits.Select(u => u.Id)], [.. months.Concat(quarters)]);
+        var months = range.SelectMany(year => Enumerable.Range(1, 12).Select(month => Period.Month(year, month)));
+        var quarters = range.SelectMany(year => Enumerable.Range(1, 4).Select(quarter => Period.Quarter(year, quarter)));
+        return new YearScenario(regime, submissions, [.. regime.Directory.AssessedUnits.Select(u => u.Id)], [.. months.Concat(quarters)], first, last);
+    }
+
+    // The shipped file of a year, or else the first year's holidays on the same dates of that year (make-up days kept
+    // where they still fall on a weekend): the official arrangement of later years is not published yet.
+    private static SourceText CalendarFile(int year)
+    {
+        var shipped = RepositoryFiles.PathOf($"regime/calendar/{year}.json");
+        if (File.Exists(shipped))
+        {
+            return RepositoryFiles.Read($"regime/calendar/{year}.json");
+        }
+
+        var template = JsonNode.Parse(RepositoryFiles.Read($"regime/calendar/{FirstYear}.json").Text, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
+        string Shift(JsonNode? date) => DateOnly.Parse(date!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddYears(year - FirstYear).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var holidays = new JsonArray();
+        foreach (var holiday in template["holidays"]!.AsArray())
+        {
+            var makeUp = new JsonArray();
+            foreach (var day in holiday!["makeUpWorkingDays"]?.AsArray() ?? [])
+            {
+                var shifted = DateOnly.Parse(Shift(day), System.Globalization.CultureInfo.InvariantCulture);
+                if (shifted.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                {
+                    makeUp.Add(Shift(day));
+                }
+            }
+
+            holidays.Add(new JsonObject
+            {
+                ["key"] = holiday["key"]!.GetValue<string>(),
+                ["name"] = holiday["name"]!.GetValue<string>(),
+                ["nameEn"] = holiday["nameEn"]!.GetValue<string>(),
+                ["from"] = Shift(holiday["from"]),
+                ["to"] = Shift(holiday["to"]),
+                ["makeUpWorkingDays"] = makeUp,
+            });
+        }
+
+        return new SourceText($"scenario calendar {year}", new JsonObject { ["year"] = year, ["holidays"] = holidays }.ToJsonString());
     }
 
     // The loaders check every reference, role and address, and the cross-check that every owed report's roles resolve.

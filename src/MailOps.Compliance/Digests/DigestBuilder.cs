@@ -31,7 +31,7 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
         var month = Period.MonthOf(today);
         var quarter = Period.QuarterOf(today);
         var units = regime.Directory.AssessedUnits.Select(u => u.Id).ToList();
-        var scores = new ScoreCalculator(zone, policy);
+        var scores = new ScoreCalculator(zone, policy).Ledger(results, entries);
 
         var faults = results
             .Where(r => r.Deduction > 0 || r.Status is ObligationStatus.Overdue or ObligationStatus.Missing)
@@ -52,9 +52,9 @@ public sealed class DigestBuilder(Regime regime, ScoringPolicy policy)
             [.. triage.Where(t => t.Received > since && t.Received <= asOf)],
             [.. unauthenticated.Where(t => t.Received > since && t.Received <= asOf)],
             month,
-            scores.ScoreAll(units, month, results, entries),
+            scores.ScoreAll(units, month),
             quarter,
-            scores.ScoreAll(units, quarter, results, entries),
+            scores.ScoreAll(units, quarter),
             warnings);
     }
 

@@ -44,7 +44,7 @@ internal static class MessageReader
         var content = Unwrap(message);
         var (received, source) = ReceivedInstant(message, receivedAt);
         var attachments = new List<AttachmentInfo>();
-        byte[]? workbook = null;
+        MimePart? workbook = null;
         foreach (var part in content.Attachments)
         {
             if (part is not MimePart mime || part is ApplicationPkcs7Signature)
@@ -57,11 +57,11 @@ internal static class MessageReader
             attachments.Add(new AttachmentInfo(name, mime.ContentType.MimeType, size));
             if (workbook is null && name is not null && name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && size <= options.MaxWorkbookBytes)
             {
-                workbook = Decode(mime, options.MaxWorkbookBytes);
+                workbook = mime;
             }
         }
 
-        return new ReadMessage
+        var read = new ReadMessage
         {
             MessageId = string.IsNullOrWhiteSpace(message.MessageId) ? SyntheticId(raw) : $"<{message.MessageId}>",
             Subject = message.Subject,
@@ -73,11 +73,11 @@ internal static class MessageReader
             Date = message.Headers.Contains(HeaderId.Date) ? message.Date : null,
             Received = received,
             ReceivedFrom = source,
-            TextBody = content.TextBody,
-            HtmlBody = content.HtmlBody,
             Attachments = attachments,
-            Workbook = workbook,
         };
+
+        // MimeKit decodes a body when it is asked for it; most messages are judged by their headers alone.
+        return read.WithContent(() => content.TextBody, () => content.HtmlBody, () => workbook is null ? null : Decode(workbook, options.MaxWorkbookBytes));
     }
 
     /// <summary>The message whose bodies and attachments are the real content: inside TNEF or an opaque signature when needed.</summary>

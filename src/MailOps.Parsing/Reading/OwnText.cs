@@ -19,7 +19,8 @@ internal static partial class OwnText
 
     private const int MaxHtmlChars = 200_000;
 
-    public static ReadMessage Of(ReadMessage read) => read with { TextBody = CutText(read.TextBody), HtmlBody = CutHtml(read.HtmlBody) };
+    /// <summary>The message with its bodies cut above the quote, each cut when first read.</summary>
+    public static ReadMessage Of(ReadMessage read) => read.WithContent(() => CutText(read.TextBody), () => CutHtml(read.HtmlBody), () => read.Workbook);
 
     /// <summary>The text of an HTML body, for looking for phrases (not for layout); its head and style sheet left out.</summary>
     public static string? Plain(string? html)

@@ -45,12 +45,22 @@ public sealed record ReadMessage
 
     public required ReceivedSource? ReceivedFrom { get; init; }
 
-    public required string? TextBody { get; init; }
+    private Lazy<string?> _textBody = new((string?)null);
+    private Lazy<string?> _htmlBody = new((string?)null);
+    private Lazy<byte[]?> _workbook = new((byte[]?)null);
 
-    public required string? HtmlBody { get; init; }
+    /// <summary>The text body, decoded when first read: most messages are judged without it.</summary>
+    public string? TextBody { get => _textBody.Value; init => _textBody = new(value); }
+
+    /// <summary>The HTML body, decoded when first read.</summary>
+    public string? HtmlBody { get => _htmlBody.Value; init => _htmlBody = new(value); }
 
     public required IReadOnlyList<AttachmentInfo> Attachments { get; init; }
 
-    /// <summary>The first attached .xlsx workbook's bytes, when one is attached and small enough to open.</summary>
-    internal byte[]? Workbook { get; init; }
+    /// <summary>The first attached .xlsx workbook's bytes, when one is attached and small enough to open; decoded when first read.</summary>
+    internal byte[]? Workbook { get => _workbook.Value; init => _workbook = new(value); }
+
+    /// <summary>The bodies and the workbook to be decoded (or cut) only when a check reads them.</summary>
+    internal ReadMessage WithContent(Func<string?> textBody, Func<string?> htmlBody, Func<byte[]?> workbook) =>
+        this with { _textBody = new(textBody), _htmlBody = new(htmlBody), _workbook = new(workbook) };
 }

@@ -11,7 +11,8 @@ namespace MailOps.Parsing.Subjects;
 /// the name (<c>2025年国庆</c>), else the one whose first day off is nearest the received date, within the limits
 /// of any named period (starting at most 31 days after it, ending at most 400 days before it).
 /// </summary>
-internal static partial class SubjectHolidays
+/// <remarks>The calendar's names are folded once, when the instance is made, not for every subject.</remarks>
+internal sealed partial class SubjectHolidays(IReadOnlyList<HolidayArrangement> holidays)
 {
     // What people call a holiday that its calendar name does not give.
     private static readonly Dictionary<string, string[]> Aliases = new(StringComparer.Ordinal)
@@ -19,13 +20,17 @@ internal static partial class SubjectHolidays
         ["labour-day"] = ["五一"],
     };
 
-    public static IReadOnlyList<HolidayArrangement> Find(string subject, IReadOnlyList<HolidayArrangement> holidays, DateOnly received)
+    private readonly List<IGrouping<string, HolidayArrangement>> _byName = [.. holidays
+        .SelectMany(h => Names(h).Concat(Aliases.GetValueOrDefault(h.Key) ?? []).Distinct(StringComparer.Ordinal).Select(name => (Name: name, Holiday: h)))
+        .GroupBy(n => n.Name, n => n.Holiday, StringComparer.Ordinal)];
+
+    public static IReadOnlyList<HolidayArrangement> Find(string subject, IReadOnlyList<HolidayArrangement> holidays, DateOnly received) =>
+        new SubjectHolidays(holidays).Find(subject, received);
+
+    public IReadOnlyList<HolidayArrangement> Find(string subject, DateOnly received)
     {
-        var byName = holidays
-            .SelectMany(h => Names(h).Concat(Aliases.GetValueOrDefault(h.Key) ?? []).Distinct(StringComparer.Ordinal).Select(name => (Name: name, Holiday: h)))
-            .GroupBy(n => n.Name, n => n.Holiday, StringComparer.Ordinal);
         var found = new List<HolidayArrangement>();
-        foreach (var named in byName)
+        foreach (var named in _byName)
         {
             if (!SubjectWords.Contains(subject, named.Key))
             {

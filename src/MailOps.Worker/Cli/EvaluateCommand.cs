@@ -88,10 +88,10 @@ internal static class EvaluateCommand
     internal static EvaluationJson Document(Compliance.Regime regime, AssessmentOptions options, Snapshot snapshot, MailStore store, DateOnly from, DateOnly to)
     {
         var units = regime.Directory.AssessedUnits.Select(u => u.Id).ToList();
-        var calculator = new ScoreCalculator(regime.Zone, options.Scoring);
+        var ledger = new ScoreCalculator(regime.Zone, options.Scoring).Ledger(snapshot.Results, snapshot.Entries);
         var evaluator = new ObligationEvaluator(regime.Calendar, regime.Zone, options.Scoring);
         var scores = Period.MonthsTouching(from, to).Concat(Period.QuartersTouching(from, to))
-            .SelectMany(p => calculator.ScoreAll(units, p, snapshot.Results, snapshot.Entries))
+            .SelectMany(p => ledger.ScoreAll(units, p))
             .Select(c => new ScoreJson(c.UnitId, c.Period.Id, c.Score, c.Deductions, c.ObligationsDue, c.ObligationsFaulted))
             .ToList();
         var obligations = snapshot.Results
