@@ -68,6 +68,27 @@ public sealed class MessageParser
     /// report (日报, 周报, 月报, 报告, 快报, 纪要 ...), or its sender submits for a unit. Only such messages are worth
     /// fetching in full; ordinary mail costs no more than its metadata.
     /// </summary>
+    /// <summary>
+    /// Why a message's From cannot be trusted (an internal address the tenant does not vouch for), or null when it can
+    /// or is outside: for what MailOps takes from a message that is not a report, such as an invitation's events.
+    /// Never throws; a message that cannot be read is not trusted.
+    /// </summary>
+    public LocalizedText? UntrustedSender(byte[] raw)
+    {
+        try
+        {
+            using var message = MessageReader.Load(raw);
+            var from = message.From.Mailboxes.FirstOrDefault()?.Address;
+            return from is null
+                ? new LocalizedText("邮件没有发件人", "the message names no sender")
+                : _authentication.Check(message, from);
+        }
+        catch (FormatException ex)
+        {
+            return new LocalizedText($"邮件无法读取：{ex.Message}", $"the message cannot be read: {ex.Message}");
+        }
+    }
+
     public bool CouldBeReport(string? subject, string? from)
     {
         var normalized = SubjectNormalizer.Normalize(subject).Text;

@@ -27,7 +27,8 @@ internal sealed record InvitationReading(
     IReadOnlyList<LocalizedText> Unplaced,
     int Ordinary,
     LocalizedText? Problem,
-    bool IsMeetingRequest = false)
+    bool IsMeetingRequest = false,
+    string? Organizer = null)
 {
     public static InvitationReading None { get; } = new(null, [], [], [], default, default, [], 0, null);
 
@@ -178,7 +179,7 @@ internal sealed class InvitationEvents(Compliance.Regime regime, EventRules rule
 
         var series = invitation.Items.Where(i => i.RecurrenceId is null).Select(i => EventIds.Prefix + i.Uid).Distinct(StringComparer.Ordinal).ToList();
         var meetingRequest = invitation.Location is { Depth: 0, IsAttachment: false };
-        return new InvitationReading(invitation.Method, declarations, cancellations, series, from, to, unplaced, ordinary, expansion.Detail, meetingRequest);
+        return new InvitationReading(invitation.Method, declarations, cancellations, series, from, to, unplaced, ordinary, expansion.Detail, meetingRequest, invitation.Organizer);
     }
 
     private static string CancelReason(Invitation invitation) =>

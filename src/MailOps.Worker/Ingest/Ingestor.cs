@@ -239,6 +239,28 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
             return null;
         }
 
+        // What an invitation declares or cancels is taken only from a sender the tenant vouches for (a forged internal
+        // From could otherwise cancel a unit's meeting), and a cancellation only from the item's organizer.
+        var held = _parser.UntrustedSender(raw) is { } untrusted
+            ? untrusted
+            : reading.Method == Parsing.Invitations.InvitationMethod.Cancel && !FromOrganizer(seen.From, reading)
+                ? new LocalizedText($"取消会议的发件人 {seen.From} 不是会议组织者 {reading.Organizer}，未采用", $"the cancellation's sender {seen.From} is not the meeting's organizer {reading.Organizer}; not applied")
+                : null;
+        if (held is { } why)
+        {
+            return new StoredOutcome
+            {
+                Id = seen.Id,
+                MessageId = outcome.MessageId,
+                Matched = false,
+                Reason = NonMatchReason.EventUnplaced,
+                ReasonDetail = "会议邀请未采用：" + why.Zh,
+                ReasonDetailEn = "invitation not applied: " + why.En,
+                Submitter = outcome.Submitter,
+                Received = seen.Received,
+            };
+        }
+
         var cancellations = reading.Cancellations.ToList();
         if (reading.Method != Parsing.Invitations.InvitationMethod.Cancel)
         {
@@ -270,6 +292,12 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
             Submitter = outcome.Submitter,
             Received = seen.Received,
         };
+    }
+
+    private static bool FromOrganizer(string? from, InvitationReading reading)
+    {
+        var sender = from is not null && MimeKit.MailboxAddress.TryParse(from, out var mailbox) ? mailbox.Address : from;
+        return sender is not null && reading.Organizer is { } organizer && string.Equals(sender, organizer, StringComparison.OrdinalIgnoreCase);
     }
 
     // An updated series states all its occurrences: a stored one in the window it no longer holds (a new EXDATE, a

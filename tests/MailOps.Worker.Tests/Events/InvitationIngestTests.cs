@@ -21,7 +21,7 @@ public sealed class InvitationIngestTests : IDisposable
     {
         Directory.CreateDirectory(_folder["inbox"]);
         var path = Path.Combine(_folder["inbox"], file);
-        File.Copy(ShippedRegime.InvitationCorpus(corpusName), path);
+        File.WriteAllBytes(path, ShippedRegime.DeliveredInternally(corpusName));
         File.SetLastWriteTimeUtc(path, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc)); // settled, for the folder mailbox
     }
 
@@ -100,5 +100,42 @@ public sealed class InvitationIngestTests : IDisposable
         var unplaced = store.AllOutcomes().Single(o => o.Reason == NonMatchReason.EventUnplaced);
         NonMatchReasons.Disposition(NonMatchReason.EventUnplaced).Should().Be(NonMatchDisposition.Triage);
         unplaced.ReasonDetail.Should().Contain("customer-activity");
+    }
+
+    [Fact]
+    public async Task AnInvitationFromAnInternalSenderTheTenantDoesNotVouchFor_ChangesNoEvent_AndIsHeldForAPerson()
+    {
+        // As it would arrive forged from outside: the corpus message without Exchange's internal stamp.
+        Directory.CreateDirectory(_folder["inbox"]);
+        var path = Path.Combine(_folder["inbox"], "1.eml");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.ASCII.GetBytes("X-MS-Exchange-Organization-AuthAs: Anonymous\r\n"), .. File.ReadAllBytes(ShippedRegime.InvitationCorpus(Weekly))]);
+        File.SetLastWriteTimeUtc(path, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+
+        await Ingestor(Mailbox(), store).IngestAsync(default);
+
+        store.Events().Should().BeEmpty("a forged invitation declares nothing");
+        var held = store.AllOutcomes().Should().ContainSingle().Subject;
+        held.Reason.Should().Be(NonMatchReason.EventUnplaced);
+        held.ReasonDetail.Should().StartWith("会议邀请未采用").And.Contain("Anonymous");
+    }
+
+    [Fact]
+    public async Task ACancellationFromSomeoneOtherThanTheOrganizer_CancelsNothing()
+    {
+        Drop("1.eml", Weekly);
+        Directory.CreateDirectory(_folder["inbox"]);
+        var cancel = System.Text.Encoding.UTF8.GetString(ShippedRegime.DeliveredInternally("003-outlook-cancel-one-occurrence"));
+        var from = cancel[cancel.IndexOf("\nFrom:", StringComparison.Ordinal)..];
+        from = from[1..from.IndexOf('\n', 1)];
+        var path = Path.Combine(_folder["inbox"], "2.eml");
+        File.WriteAllText(path, cancel.Replace(from, "From: ma.chao@cq.example.com", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+
+        await Ingestor(Mailbox(), store).IngestAsync(default);
+
+        store.Events().Should().NotBeEmpty().And.OnlyContain(e => !e.IsCancelled);
+        store.AllOutcomes().Should().Contain(o => o.Reason == NonMatchReason.EventUnplaced && o.ReasonDetail!.Contains("不是会议组织者"));
     }
 }

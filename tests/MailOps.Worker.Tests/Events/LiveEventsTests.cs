@@ -36,7 +36,7 @@ public sealed class LiveEventsTests : IDisposable
     private void Drop(string corpusName)
     {
         var path = Path.Combine(_folder["inbox"], corpusName + ".eml");
-        File.Copy(ShippedRegime.InvitationCorpus(corpusName), path);
+        File.WriteAllBytes(path, ShippedRegime.DeliveredInternally(corpusName));
         File.SetLastWriteTimeUtc(path, new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
     }
 

@@ -30,6 +30,14 @@ internal static class ShippedRegime
     /// <summary>The shipped regime/event-rules.json.</summary>
     public static Compliance.Events.EventRules EventRules => LoadedRules.Value;
 
+    /// <summary>
+    /// A message of the invitation corpus as Exchange Online delivers mail that never left the tenant: stamped
+    /// <c>X-MS-Exchange-Organization-AuthAs: Internal</c> above its own headers (the corpus is written as the clients
+    /// send it, before any stamp), so that its internal sender is vouched for.
+    /// </summary>
+    public static byte[] DeliveredInternally(string name) =>
+        [.. System.Text.Encoding.ASCII.GetBytes("X-MS-Exchange-Organization-AuthAs: Internal\r\nX-MS-Exchange-Organization-AuthSource: SG2PR06MB1234.apcprd06.prod.outlook.com\r\n"), .. System.IO.File.ReadAllBytes(InvitationCorpus(name))];
+
     /// <summary>The invitation corpus of the parsing tests, read in place from the clone.</summary>
     public static string InvitationCorpus(string name)
     {
