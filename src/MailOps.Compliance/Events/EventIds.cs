@@ -26,4 +26,8 @@ public static class EventIds
         var format = isAllDay ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HHmm";
         return Prefix + uid + "@" + local.ToString(format, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Whether a text is a recurrence part as <see cref="Of(string, DateTimeOffset?, bool, RegimeZone)"/> writes it: <c>yyyy-MM-dd</c> or <c>yyyy-MM-ddTHHmm</c>.</summary>
+    public static bool IsRecurrence(ReadOnlySpan<char> text) =>
+        DateTime.TryParseExact(text, ["yyyy-MM-dd", "yyyy-MM-dd'T'HHmm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 }

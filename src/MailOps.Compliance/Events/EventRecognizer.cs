@@ -53,6 +53,9 @@ public sealed class EventRecognizer
 
     private static string DomainOf(string address) => address.LastIndexOf('@') is var at and >= 0 ? address[(at + 1)..] : "";
 
+    /// <summary>Whether an address is one of the unit's own (a submitter, or an address of the rules' unit roles for it).</summary>
+    public bool Speaks(string address, string unitId) => _unitsOfAddress.TryGetValue(address, out var units) && units.Contains(unitId);
+
     public EventRecognition Recognize(CalendarItem item)
     {
         var kind = _rules.MatchKind(item.Summary, item.Categories);

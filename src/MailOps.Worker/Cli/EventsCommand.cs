@@ -72,7 +72,8 @@ internal static class EventsCommand
                 return ExitCodes.Success;
             }
 
-            var shown = parse.GetValue(all) ? rows : rows.Where(r => r.Status != "cancelled").ToList();
+            var cancelled = events.Where(e => e.IsCancelled).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var shown = parse.GetValue(all) ? rows : rows.Where(r => !cancelled.Contains(r.Id)).ToList();
             var table = new Table().AddColumns("Start", "End", "Unit", "Kind", "Source", "Status", "Id");
             foreach (var e in shown)
             {

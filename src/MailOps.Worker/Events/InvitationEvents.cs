@@ -87,6 +87,9 @@ internal sealed class InvitationEvents(Compliance.Regime regime, EventRules rule
     /// <summary>How far ahead: a weekly meeting invited today is owed its minutes for a year and a month.</summary>
     public static readonly TimeSpan Ahead = TimeSpan.FromDays(400);
 
+    /// <summary>The most events one message may declare; more is a flood, held for a person, not applied in part.</summary>
+    public const int MaxEventsPerMessage = 500;
+
     private static readonly byte[][] Markers = [Encoding.ASCII.GetBytes("text/calendar"), Encoding.ASCII.GetBytes(".ics")];
 
     private readonly EventRecognizer _recognizer = new(rules, regime.Directory, regime.Zone);
@@ -144,6 +147,15 @@ internal sealed class InvitationEvents(Compliance.Regime regime, EventRules rule
         var from = received - Behind;
         var to = received + Ahead;
         var expansion = invitation.Expand(from, to);
+        if (expansion.Problem is not null || expansion.Occurrences.Count > MaxEventsPerMessage)
+        {
+            // A series that cannot be expanded whole is applied not at all: in part, an update would drop real occurrences.
+            var detail = expansion.Detail ?? new LocalizedText(
+                $"一封邀请展开为 {expansion.Occurrences.Count} 次，超过上限 {MaxEventsPerMessage}，未采用",
+                $"the invitation expands to {expansion.Occurrences.Count} occurrences, more than {MaxEventsPerMessage}; not applied");
+            return InvitationReading.None with { Method = invitation.Method, Problem = detail, Organizer = invitation.Organizer };
+        }
+
         var author = sender ?? invitation.Organizer ?? "invitation";
         var declarations = new List<EventDeclaration>();
         var cancellations = new List<EventCancellation>();
@@ -155,14 +167,25 @@ internal sealed class InvitationEvents(Compliance.Regime regime, EventRules rule
             var id = EventIds.Of(occurrence.Item, regime.Zone);
             if (cancelsAll || occurrence.IsCancelled)
             {
-                cancellations.Add(new EventCancellation(id, EventSource.Invitation, messageRef, author, CancelReason(invitation), occurrence.Sequence));
+                cancellations.Add(new EventCancellation(id, EventSource.Invitation, messageRef, author, CancelReason(invitation), occurrence.Sequence, invitation.Organizer));
                 continue;
             }
 
             switch (_recognizer.Recognize(occurrence.Item))
             {
+                case EventRecognition.Recognised recognised when !Vouches(sender, invitation.Organizer, recognised.Event.UnitId):
+                    // Forwarded by someone who is neither its organizer nor of the unit it is placed on: a person decides.
+                    var foreign = new LocalizedText(
+                        $"识别为 {recognised.Event.Kind}（{recognised.Event.UnitId}），但转发人 {sender} 既不是组织者也不属于该单位",
+                        $"recognised as {recognised.Event.Kind} of {recognised.Event.UnitId}, but {sender} is neither its organizer nor of that unit");
+                    if (!unplaced.Contains(foreign))
+                    {
+                        unplaced.Add(foreign);
+                    }
+
+                    break;
                 case EventRecognition.Recognised recognised:
-                    declarations.Add(new EventDeclaration(recognised.Event with { LearntAt = received }, EventSource.Invitation, messageRef, author, occurrence.Sequence));
+                    declarations.Add(new EventDeclaration(recognised.Event with { LearntAt = received }, EventSource.Invitation, messageRef, author, occurrence.Sequence, invitation.Organizer));
                     break;
                 case EventRecognition.Unplaceable unplaceable:
                     if (!unplaced.Contains(unplaceable.Detail))
@@ -180,6 +203,14 @@ internal sealed class InvitationEvents(Compliance.Regime regime, EventRules rule
         var series = invitation.Items.Where(i => i.RecurrenceId is null).Select(i => EventIds.Prefix + i.Uid).Distinct(StringComparer.Ordinal).ToList();
         var meetingRequest = invitation.Location is { Depth: 0, IsAttachment: false };
         return new InvitationReading(invitation.Method, declarations, cancellations, series, from, to, unplaced, ordinary, expansion.Detail, meetingRequest, invitation.Organizer);
+    }
+
+    // The sender speaks for an event when it organised it, or is one of the unit's own addresses (forwarding its meeting).
+    private bool Vouches(string? sender, string? organizer, string unitId)
+    {
+        var address = sender is not null && MimeKit.MailboxAddress.TryParse(sender, out var mailbox) ? mailbox.Address : sender;
+        return address is not null
+            && (string.Equals(address, organizer, StringComparison.OrdinalIgnoreCase) || _recognizer.Speaks(address, unitId));
     }
 
     private static string CancelReason(Invitation invitation) =>

@@ -29,6 +29,7 @@ internal sealed class LiveEvents(Compliance.Regime loaded, EventRules? rules, st
     private readonly Lock _gate = new();
     private IReadOnlyList<ProjectEvent>? _events;
     private RegimeBound? _bound;
+    private (MailStore Store, long Version)? _read;
 
     /// <summary>The regime of the last <see cref="Bind"/>, or the loaded one before the first.</summary>
     public Compliance.Regime Current
@@ -102,7 +103,8 @@ internal sealed class LiveEvents(Compliance.Regime loaded, EventRules? rules, st
         var ids = events.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var declarations = events.Select(e => new EventDeclaration(e, EventSource.File, eventsFile, FileAuthor)).ToList();
         var cancellations = store.Events()
-            .Where(e => e.Source == EventSource.File && e.SourceRef == eventsFile && !e.IsCancelled && !ids.Contains(e.Id))
+            // Whatever path it was imported from: the administrator may have moved the file.
+            .Where(e => e.Source == EventSource.File && !e.IsCancelled && !ids.Contains(e.Id))
             .Select(e => new EventCancellation(e.Id, EventSource.File, eventsFile, FileAuthor, "已从事件文件中删除 / taken out of the events file"))
             .ToList();
         var changed = store.ApplyEvents(declarations, cancellations).Count(c => c != EventChangeKind.Unchanged);
@@ -125,9 +127,20 @@ internal sealed class LiveEvents(Compliance.Regime loaded, EventRules? rules, st
     /// <summary>The parts bound to the store's events as they now are; the same parts while the events do not change.</summary>
     public RegimeBound Bind(MailStore store)
     {
+        lock (_gate)
+        {
+            // The store says when its events changed: until then, the parts bound last stand without reading them.
+            if (_bound is not null && _read is { } read && ReferenceEquals(read.Store, store) && read.Version == store.EventsVersion)
+            {
+                return _bound;
+            }
+        }
+
+        var version = store.EventsVersion;
         var events = Active(store.Events());
         lock (_gate)
         {
+            _read = (store, version);
             // The worker's beat and the console's requests bind from their own threads.
             if (_bound is not null && _events is not null && events.SequenceEqual(_events))
             {

@@ -269,8 +269,10 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
         else
         {
             // A cancelled series cancels every occurrence stored, also those outside the window expanded.
-            cancellations.AddRange(reading.Series.SelectMany(store.EventsOfItem).Where(e => !e.IsCancelled)
-                .Select(e => new EventCancellation(e.Id, EventSource.Invitation, outcome.MessageId, seen.From ?? "invitation", (reading.Cancellations.Count > 0 ? reading.Cancellations[0].Reason : "cancelled"), reading.Cancellations.Select(c => c.Sequence).DefaultIfEmpty().Max())));
+            var sequence = reading.Cancellations.Select(c => c.Sequence).DefaultIfEmpty().Max();
+            var reason = reading.Cancellations.Count > 0 ? reading.Cancellations[0].Reason : "会议已取消 / meeting cancelled";
+            cancellations.AddRange(reading.Series.SelectMany(store.EventsOfItem).Where(e => !e.IsCancelled && e.Source == EventSource.Invitation)
+                .Select(e => new EventCancellation(e.Id, EventSource.Invitation, outcome.MessageId, seen.From ?? reading.Organizer ?? "", reason, sequence, reading.Organizer)));
         }
 
         if ((reading.Declarations.Count > 0 || cancellations.Count > 0)
@@ -315,7 +317,7 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
         return reading.Series
             .SelectMany(store.EventsOfItem)
             .Where(e => !e.IsCancelled && e.Source == EventSource.Invitation && e.Start >= reading.From && e.Start < reading.To && !declared.Contains(e.Id))
-            .Select(e => new EventCancellation(e.Id, EventSource.Invitation, first.SourceRef, first.Author, "不再属于该系列会议 / no longer in the series", sequence));
+            .Select(e => new EventCancellation(e.Id, EventSource.Invitation, first.SourceRef, first.Author, "不再属于该系列会议 / no longer in the series", sequence, first.Organizer));
     }
 
     /// <summary>How a message stored from a page counts.</summary>

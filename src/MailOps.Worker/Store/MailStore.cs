@@ -46,6 +46,11 @@ internal sealed partial class MailStore : IDisposable
 
     public int SchemaVersion => _db.UserVersion;
 
+    private long _eventsVersion;
+
+    /// <summary>Counts the changes to events this instance has written: what binds to the events reads them again only when it moved.</summary>
+    public long EventsVersion => Interlocked.Read(ref _eventsVersion);
+
     private ILiteCollection<StoredMessage> Messages => _db.GetCollection<StoredMessage>("messages");
 
     private ILiteCollection<StoredOutcome> Outcomes => _db.GetCollection<StoredOutcome>("outcomes");
@@ -428,6 +433,11 @@ internal sealed partial class MailStore : IDisposable
                 changes.Add(change);
             }
         });
+        if (changes.Any(c => c != EventChangeKind.Unchanged))
+        {
+            Interlocked.Increment(ref _eventsVersion);
+        }
+
         return (IReadOnlyList<EventChangeKind>)changes;
     });
 
@@ -438,8 +448,10 @@ internal sealed partial class MailStore : IDisposable
     /// <summary>Every event whose id is <paramref name="id"/> or starts with it and <c>@</c>: an item and all its occurrences.</summary>
     public IReadOnlyList<StoredEvent> EventsOfItem(string id) => Read("read", () =>
     {
+        // A UID may itself hold '@' (uuid@host): an occurrence is the id, '@' and a recurrence date (EventIds), nothing else.
         var occurrences = id + "@";
-        return (IReadOnlyList<StoredEvent>)[.. EventsCollection.Find(e => e.Id == id || e.Id.StartsWith(occurrences))];
+        return (IReadOnlyList<StoredEvent>)[.. EventsCollection.Find(e => e.Id == id || e.Id.StartsWith(occurrences))
+            .Where(e => e.Id == id || Compliance.Events.EventIds.IsRecurrence(e.Id.AsSpan(occurrences.Length)))];
     });
 
     public IReadOnlyList<AuditRecord> Audit() => Read("read", () => (IReadOnlyList<AuditRecord>)[.. AuditTrail.FindAll().OrderBy(a => a.Id)]);

@@ -117,8 +117,14 @@ public sealed class StoredEvent
     /// <summary>What it was learnt from: the file's path, the invitation's Message-ID, the calendar item's id, or the person.</summary>
     public string SourceRef { get; set; } = "";
 
-    /// <summary>The iCalendar SEQUENCE of the version held (0 for other sources): an older version changes nothing.</summary>
+    /// <summary>The highest iCalendar SEQUENCE an invitation gave it (0 for other sources): an older invitation changes nothing.</summary>
     public int Sequence { get; set; }
+
+    /// <summary>
+    /// The organizer of the invitation that first declared it, lower-case; then only an invitation from the same
+    /// organizer moves, updates or cancels it (a unit cannot cancel HQ's meeting by sending a CANCEL for its UID).
+    /// </summary>
+    public string? Organizer { get; set; }
 
     /// <summary>When it was learnt (see <see cref="Compliance.Events.ProjectEvent.LearntAt"/>); null for the events file.</summary>
     public DateTimeOffset? LearntAt { get; set; }
@@ -165,10 +171,11 @@ public sealed class StoredEventChange
 
 /// <summary>A source says an event is (or is again) to happen, as it now stands.</summary>
 /// <param name="Sequence">The iCalendar SEQUENCE for an invitation or calendar item; 0 otherwise.</param>
-public sealed record EventDeclaration(Compliance.Events.ProjectEvent Event, EventSource Source, string SourceRef, string Author, int Sequence = 0);
+/// <param name="Organizer">An invitation's organizer: the event is then bound to it.</param>
+public sealed record EventDeclaration(Compliance.Events.ProjectEvent Event, EventSource Source, string SourceRef, string Author, int Sequence = 0, string? Organizer = null);
 
 /// <summary>A source says an event will not happen.</summary>
-public sealed record EventCancellation(string EventId, EventSource Source, string SourceRef, string Author, string Reason, int Sequence = 0);
+public sealed record EventCancellation(string EventId, EventSource Source, string SourceRef, string Author, string Reason, int Sequence = 0, string? Organizer = null);
 
 /// <summary>
 /// How a declaration or a cancellation changes what the store holds of an event. An older invitation version (a lower
@@ -188,14 +195,18 @@ public static class EventVersions
                 Id = e.Id,
                 RecordedAt = now,
                 LearntAt = e.LearntAt,
+                Organizer = d.Organizer?.ToLowerInvariant(),
             };
             Take(result, d, now);
             return Record(result, EventChangeKind.Declared, d.Source, d.SourceRef, d.Author, now, null);
         }
 
         result = stored;
-        var versioned = d.Source is EventSource.Invitation or EventSource.Calendar;
-        if (versioned && d.Source == stored.Source && d.Sequence < stored.Sequence)
+
+        // Invitations are versioned by SEQUENCE, whichever source holds the event now, and bound to their organizer;
+        // the calendar and the file state the event as it now is.
+        var invited = d.Source == EventSource.Invitation;
+        if (invited && (d.Sequence < stored.Sequence || !SameOrganizer(stored, d.Organizer)))
         {
             return EventChangeKind.Unchanged;
         }
@@ -203,7 +214,7 @@ public static class EventVersions
         if (stored.IsCancelled)
         {
             var mayRestore = d.Source == EventSource.Person
-                || (d.Source == stored.CancelledSource && (!versioned || d.Sequence > stored.Sequence));
+                || (d.Source == stored.CancelledSource && (!invited || d.Sequence > stored.Sequence));
             if (!mayRestore)
             {
                 return EventChangeKind.Unchanged;
@@ -234,7 +245,7 @@ public static class EventVersions
             return EventChangeKind.Unchanged;
         }
 
-        if (c.Source is EventSource.Invitation or EventSource.Calendar && c.Source == stored.Source && c.Sequence < stored.Sequence)
+        if (c.Source == EventSource.Invitation && (c.Sequence < stored.Sequence || !SameOrganizer(stored, c.Organizer)))
         {
             return EventChangeKind.Unchanged;
         }
@@ -244,6 +255,10 @@ public static class EventVersions
         stored.ChangedAt = now;
         return Record(stored, EventChangeKind.Cancelled, c.Source, c.SourceRef, c.Author, now, c.Reason);
     }
+
+    // An event first declared by an invitation answers only to that invitation's organizer (or to another source).
+    private static bool SameOrganizer(StoredEvent stored, string? organizer) =>
+        stored.Organizer is null || string.Equals(stored.Organizer, organizer, StringComparison.OrdinalIgnoreCase);
 
     private static void Take(StoredEvent stored, EventDeclaration d, DateTimeOffset now)
     {

@@ -138,4 +138,27 @@ public sealed class InvitationIngestTests : IDisposable
         store.Events().Should().NotBeEmpty().And.OnlyContain(e => !e.IsCancelled);
         store.AllOutcomes().Should().Contain(o => o.Reason == NonMatchReason.EventUnplaced && o.ReasonDetail!.Contains("不是会议组织者"));
     }
+
+    [Fact]
+    public async Task AnInvitationThatExpandsToAFlood_DeclaresNothing_AndIsHeldForAPerson()
+    {
+        // A daily 例会 for three years from its organizer: some 590 occurrences in the window, past the cap of one message.
+        var calendar = string.Join("\r\n",
+            "BEGIN:VCALENDAR", "METHOD:REQUEST", "PRODID:Microsoft Exchange Server 2010", "VERSION:2.0",
+            "BEGIN:VEVENT", "ORGANIZER:mailto:zhang.wei@cq.example.com", "SUMMARY:重庆客户关系部部门例会",
+            "DTSTART;TZID=China Standard Time:20260601T093000", "DTEND;TZID=China Standard Time:20260601T100000",
+            "RRULE:FREQ=DAILY;COUNT=1100", "UID:flood-1", "SEQUENCE:0", "END:VEVENT", "END:VCALENDAR", "");
+        Eml.Drop(_folder["inbox"], "1.eml", string.Join("\r\n",
+            "X-MS-Exchange-Organization-AuthAs: Internal", "From: zhang.wei@cq.example.com", "To: cs-dl@hq.example.com",
+            "Subject: =?utf-8?B?" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("重庆客户关系部部门例会")) + "?=",
+            "Date: Mon, 23 Nov 2026 09:00:00 +0800", "Message-ID: <flood-1@cq.example.com>", "X-Received-At: 2026-11-23T09:00:00+08:00",
+            "MIME-Version: 1.0", "Content-Type: text/calendar; charset=utf-8; method=REQUEST", "", calendar));
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+
+        await Ingestor(Mailbox(), store).IngestAsync(default);
+
+        store.Events().Should().BeEmpty("a flood is applied not at all, never in part");
+        var held = store.AllOutcomes().Should().ContainSingle().Subject;
+        (held.Reason, held.ReasonDetail).Should().Match<(NonMatchReason? Reason, string? Detail)>(h => h.Reason == NonMatchReason.EventUnplaced && h.Detail!.Contains("超过上限 500"));
+    }
 }

@@ -10,9 +10,11 @@ public sealed class EventVersionsTests
 
     private static ProjectEvent Meeting(DateTimeOffset start) => new("ical:uid@2026-11-23T0930", "cq-crm", "", EventKinds.CrmMeeting, start, start.AddHours(1.5), "周例会", Now);
 
-    private static EventDeclaration Invited(DateTimeOffset start, int sequence) => new(Meeting(start), EventSource.Invitation, "<m@cq.example.com>", "wu.tingting@cq.example.com", sequence);
+    private const string Organizer = "wu.tingting@cq.example.com";
 
-    private static EventCancellation Cancelled(EventSource source, int sequence = 0) => new("ical:uid@2026-11-23T0930", source, "ref", "someone", "not held", sequence);
+    private static EventDeclaration Invited(DateTimeOffset start, int sequence, string organizer = Organizer) => new(Meeting(start), EventSource.Invitation, "<m@cq.example.com>", organizer, sequence, organizer);
+
+    private static EventCancellation Cancelled(EventSource source, int sequence = 0, string? organizer = Organizer) => new("ical:uid@2026-11-23T0930", source, "ref", "someone", "not held", sequence, source == EventSource.Invitation ? organizer : null);
 
     private static StoredEvent Declared()
     {
@@ -102,6 +104,29 @@ public sealed class EventVersionsTests
 
         EventVersions.Cancel(stored, Cancelled(EventSource.Invitation, sequence: 2), Now).Should().Be(EventChangeKind.Unchanged);
     }
+
+    [Fact]
+    public void AnInvitationFromAnotherOrganizer_NeitherMovesNorCancelsTheEvent()
+    {
+        var stored = Declared();
+
+        EventVersions.Declare(stored, Invited(Monday.AddDays(1), 99, organizer: "zhou.min@hq.example.com"), Now, out _).Should().Be(EventChangeKind.Unchanged);
+        EventVersions.Cancel(stored, Cancelled(EventSource.Invitation, sequence: 99, organizer: "zhou.min@hq.example.com"), Now).Should().Be(EventChangeKind.Unchanged);
+
+        (stored.Start, stored.Sequence, stored.IsCancelled).Should().Be((Monday, 0, false), "a UID someone else knows gives them no hold on the event, nor a sequence that pins it");
+    }
+
+    [Fact]
+    public void TheCalendar_RestoresWhatItCancelled_AndMovesAnEventAnInvitationDeclared()
+    {
+        var stored = Declared();
+        EventVersions.Declare(stored, Invited(Monday, 3), Now, out _);
+        var fromCalendar = new EventDeclaration(Meeting(Monday.AddDays(1)), EventSource.Calendar, "AAMk-item", "calendar");
+
+        EventVersions.Declare(stored, fromCalendar, Now, out _).Should().Be(EventChangeKind.Moved, "the calendar states the event as it now is, with no sequence of its own");
+        EventVersions.Cancel(stored, Cancelled(EventSource.Calendar), Now).Should().Be(EventChangeKind.Cancelled);
+        EventVersions.Declare(stored, fromCalendar, Now, out _).Should().Be(EventChangeKind.Restored, "an item back in the calendar is back");
+    }
 }
 
 public sealed class StoredEventsTests : IDisposable
@@ -129,6 +154,8 @@ public sealed class StoredEventsTests : IDisposable
         (held.Start, held.Source, held.SourceRef, held.Sequence, held.LearntAt).Should().Be((start.AddDays(1), EventSource.Invitation, "<m2@cq>", 1, _time.GetUtcNow()));
         held.History.Select(h => h.Change).Should().Equal(EventChangeKind.Declared, EventChangeKind.Moved);
         reopened.EventsOfItem("ical:uid").Should().ContainSingle();
+        reopened.ApplyEvents([new EventDeclaration(meeting with { Id = "ical:uid@hq.example@2026-11-23T0930" }, EventSource.Invitation, "<m3@hq>", "zhou", 0)], []);
+        reopened.EventsOfItem("ical:uid").Select(e => e.Id).Should().Equal(["ical:uid@2026-11-23T0930"], "a UID holding '@' is another item, not an occurrence of this one");
         reopened.Audit().Select(a => a.Action).Should().Contain(["event-declared", "event-moved"]);
     }
 }
