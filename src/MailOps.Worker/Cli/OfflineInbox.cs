@@ -40,7 +40,7 @@ internal sealed class OfflineInbox : IDisposable
         {
             events?.ImportFile(store);
             var bound = events?.Bind(store);
-            var counts = await new Ingestor(new FolderMailbox(options, time), store, bound?.Parser ?? parser, invitations: bound?.Invitations, rebind: events is null ? null : () => events.Bind(store) is var b ? (b.Parser, b.Invitations) : default)
+            var counts = await new Ingestor(new FolderMailbox(options, time), store, bound?.Parser ?? parser, invitations: bound?.Invitations, rebind: events is null ? null : () => events.ReadingParts(store))
                 .IngestAsync(cancellationToken).ConfigureAwait(false);
             return new OfflineInbox(folder, store, counts);
         }

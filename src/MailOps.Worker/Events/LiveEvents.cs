@@ -121,7 +121,14 @@ internal sealed class LiveEvents(Compliance.Regime loaded, EventRules? rules, st
     {
         ImportFile(store);
         var bound = Bind(store);
-        return (bound.Parser, bound.Invitations, () => Bind(store) is var b ? (b.Parser, b.Invitations) : default);
+        return (bound.Parser, bound.Invitations, () => ReadingParts(store));
+    }
+
+    /// <summary>What reads mail, bound to the store's events as they now are: the ingest's rebind once an invitation changed them.</summary>
+    public (MessageParser Parser, InvitationEvents? Invitations) ReadingParts(MailStore store)
+    {
+        var bound = Bind(store);
+        return (bound.Parser, bound.Invitations);
     }
 
     /// <summary>The parts bound to the store's events as they now are; the same parts while the events do not change.</summary>

@@ -122,7 +122,7 @@ internal sealed partial class Pulse(
         IngestCounts? ingested = null;
         try
         {
-            ingested = await new Ingestor(mailbox, store, reading?.Parser ?? parser, logger: ingestLogger, invitations: reading?.Invitations, rebind: events is null ? null : () => events.Bind(store) is var b ? (b.Parser, b.Invitations) : default).IngestAsync(stopping).ConfigureAwait(false);
+            ingested = await new Ingestor(mailbox, store, reading?.Parser ?? parser, logger: ingestLogger, invitations: reading?.Invitations, rebind: events is null ? null : () => events.ReadingParts(store)).IngestAsync(stopping).ConfigureAwait(false);
             _mailboxProblem = null;
         }
         catch (MailboxUnavailableException ex)
