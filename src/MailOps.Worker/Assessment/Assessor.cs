@@ -31,11 +31,20 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
         return (from, weekEnd);
     }
 
+    /// <summary>
+    /// How long before the first due date judged a report can have been received and still bear on it: a report can be
+    /// sent from its period's start (a quarterly report, due by the 5th after its quarter, from the quarter's first day;
+    /// a monthly one due two months after its month, from the month's) or a week before an event. 120 days covers them.
+    /// </summary>
+    public const int BearingDays = 120;
+
+    private DateTimeOffset EarliestBearing(DateOnly from) => regime.Zone.StartOf(from.AddDays(-BearingDays));
+
     public Snapshot Judge(MailStore store, DateTimeOffset asOf)
     {
         var (from, to) = Range(asOf);
         var obligations = _generator.Generate(from, to);
-        var outcomes = store.AllOutcomes();
+        var outcomes = store.OutcomesReceivedFrom(EarliestBearing(from));
         var submissions = outcomes.Select(StoredOutcomes.ToSubmission).OfType<Submission>().ToList();
         var entries = store.AllManualEntries().Select(ToEntry).OfType<ManualEntry>().ToList();
 

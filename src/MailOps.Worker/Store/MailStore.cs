@@ -204,6 +204,18 @@ internal sealed partial class MailStore : IDisposable
 
     public IReadOnlyList<StoredOutcome> AllOutcomes() => Read("read", () => (IReadOnlyList<StoredOutcome>)[.. Outcomes.FindAll()]);
 
+    /// <summary>
+    /// The outcomes of messages received from <paramref name="since"/> on (and those with no received instant), found by
+    /// the index on the received instant rather than by reading every outcome ever stored. Instants are kept as
+    /// ISO 8601 text with their own offset, so the index is read from two days earlier and the rest filtered exactly.
+    /// </summary>
+    public IReadOnlyList<StoredOutcome> OutcomesReceivedFrom(DateTimeOffset since) => Read("read", () =>
+    {
+        var slack = since.AddDays(-2).ToString("O", CultureInfo.InvariantCulture);
+        var found = Outcomes.Find(Query.Or(Query.GTE(nameof(StoredOutcome.Received), slack), Query.EQ(nameof(StoredOutcome.Received), BsonValue.Null)));
+        return (IReadOnlyList<StoredOutcome>)[.. found.Where(o => o.Received is not { } received || received >= since)];
+    });
+
     /// <summary>The stored messages with these ids (those not stored are left out).</summary>
     public IReadOnlyDictionary<string, StoredMessage> MessagesById(IEnumerable<string> ids) => Read("read", () =>
     {

@@ -49,6 +49,11 @@ internal static class StoreSchema
             db.GetCollection<StoredEvent>("events").EnsureIndex(e => e.Unit);
             db.GetCollection<StoredEvent>("events").EnsureIndex(e => e.Start);
         }),
+        (5, "outcomes found by when their message was received", db =>
+        {
+            // A beat reads the outcomes of the window it judges, not of every message ever stored.
+            db.GetCollection<StoredOutcome>("outcomes").EnsureIndex(o => o.Received);
+        }),
     ];
 
     public static int Latest => Steps[^1].Version;
