@@ -428,8 +428,15 @@ internal sealed partial class MailStore : IDisposable
             foreach (var d in declarations)
             {
                 var stored = EventsCollection.FindById(d.Event.Id);
+                var sequence = stored?.Sequence;
                 var change = EventVersions.Declare(stored, d, now, out var result);
                 Keep(result, change, stored is null, d.Author, d.SourceRef);
+                if (change == EventChangeKind.Unchanged && stored is not null && stored.Sequence != sequence)
+                {
+                    // A newer version that changes nothing still raises the version an older one must beat.
+                    EventsCollection.Update(stored);
+                }
+
                 changes.Add(change);
             }
 

@@ -154,6 +154,10 @@ public sealed class StoredEventsTests : IDisposable
         (held.Start, held.Source, held.SourceRef, held.Sequence, held.LearntAt).Should().Be((start.AddDays(1), EventSource.Invitation, "<m2@cq>", 1, _time.GetUtcNow()));
         held.History.Select(h => h.Change).Should().Equal(EventChangeKind.Declared, EventChangeKind.Moved);
         reopened.EventsOfItem("ical:uid").Should().ContainSingle();
+        var asHeld = MailOps.Worker.Events.LiveEvents.ToProjectEvent(held);
+        reopened.ApplyEvents([new EventDeclaration(asHeld, EventSource.Invitation, "<m4@cq>", "wu", 7)], []).Should().Equal(EventChangeKind.Unchanged);
+        reopened.Event("ical:uid@2026-11-23T0930")!.Sequence.Should().Be(7, "a newer version that changes nothing is kept as the version to beat");
+        reopened.ApplyEvents([new EventDeclaration(asHeld with { Start = start, End = start.AddHours(1) }, EventSource.Invitation, "<m5@cq>", "wu", 4)], []).Should().Equal([EventChangeKind.Unchanged], "an older version replayed moves nothing back");
         reopened.ApplyEvents([new EventDeclaration(meeting with { Id = "ical:uid@hq.example@2026-11-23T0930" }, EventSource.Invitation, "<m3@hq>", "zhou", 0)], []);
         reopened.EventsOfItem("ical:uid").Select(e => e.Id).Should().Equal(["ical:uid@2026-11-23T0930"], "a UID holding '@' is another item, not an occurrence of this one");
         reopened.Audit().Select(a => a.Action).Should().Contain(["event-declared", "event-moved"]);
