@@ -37,7 +37,8 @@ internal sealed class Notifier
     private readonly ViewBuilder _views;
     private readonly string _mailbox;
 
-    public Notifier(Compliance.Regime regime, NotificationOptions options, AssessmentOptions assessment, TemplateRenderer renderer, string mailbox)
+    /// <param name="console">The base of the console's pages for the digest's links (<see cref="ConsoleOptions.MailLinkBase"/>); null: no links.</param>
+    public Notifier(Compliance.Regime regime, NotificationOptions options, AssessmentOptions assessment, TemplateRenderer renderer, string mailbox, Uri? console = null)
     {
         _regime = regime;
         _options = options;
@@ -47,7 +48,7 @@ internal sealed class Notifier
         _planner = new NoticePlanner(regime, options.Policy());
         _hours = options.Policy().Hours;
         _schedule = new MailSchedule(regime, assessment.Scoring, options.DigestTime());
-        _views = new ViewBuilder(regime, assessment.Scoring, options.Language, mailbox);
+        _views = new ViewBuilder(regime, assessment.Scoring, options.Language, mailbox, console);
     }
 
     public NoticePlanner Planner => _planner;
