@@ -46,11 +46,13 @@ internal static class PreviewCommand
                 var slot = notifier.Schedule.LatestDigest(at);
                 var since = slot is null ? at.AddDays(-1) : notifier.Schedule.PreviousDigest(slot);
                 string FirstOf(List<string> recipients) => notifier.Resolve(recipients) is { Count: > 0 } resolved ? resolved[0] : address;
-                var mails = new List<(string Kind, RenderedMail Mail, string To)>
+                var month = Assessed(Period.MonthOf(today.AddMonths(-1)), Period.MonthOf(today), assessment);
+                var quarter = Assessed(Period.QuarterOf(today.AddMonths(-3)), Period.QuarterOf(today), assessment);
+                var mails = new List<(string Kind, RenderedMail Mail, string To, MailAttachment? Attachment)>
                 {
-                    ("digest", notifier.RenderDigest(notifier.PreviewDigest(snapshot)), FirstOf(notifications.Recipients.Digest)),
-                    ("monthly", notifier.RenderMonthly(Assessed(Period.MonthOf(today.AddMonths(-1)), Period.MonthOf(today), assessment), snapshot), FirstOf(notifications.Recipients.Monthly)),
-                    ("quarterly", notifier.RenderQuarterly(Assessed(Period.QuarterOf(today.AddMonths(-3)), Period.QuarterOf(today), assessment), snapshot), FirstOf(notifications.Recipients.Quarterly)),
+                    ("digest", notifier.RenderDigest(notifier.PreviewDigest(snapshot)), FirstOf(notifications.Recipients.Digest), null),
+                    ("monthly", notifier.RenderMonthly(month, snapshot), FirstOf(notifications.Recipients.Monthly), notifier.Workbook(month, snapshot)),
+                    ("quarterly", notifier.RenderQuarterly(quarter, snapshot), FirstOf(notifications.Recipients.Quarterly), notifier.Workbook(quarter, snapshot)),
                 };
 
                 // The first notice of each kind due at T; failing that, the first the obligations would get.
@@ -61,17 +63,17 @@ internal static class PreviewCommand
                     if (notice is not null)
                     {
                         var unit = regime.Directory.FindUnit(notice.Obligation.UnitId)!;
-                        mails.Add((kind == NoticeKind.Nudge ? "nudge" : "overdue", notifier.RenderNotice(notice), unit.SubmitterAddresses.FirstOrDefault() ?? address));
+                        mails.Add((kind == NoticeKind.Nudge ? "nudge" : "overdue", notifier.RenderNotice(notice), unit.SubmitterAddresses.FirstOrDefault() ?? address, null));
                     }
                 }
 
                 var target = Path.GetFullPath(parse.GetValue(output)!);
                 Directory.CreateDirectory(target);
-                foreach (var (kind, mail, to) in mails)
+                foreach (var (kind, mail, to, attachment) in mails)
                 {
                     await File.WriteAllTextAsync(Path.Combine(target, $"{kind}.html"), mail.Html, cancellation).ConfigureAwait(false);
                     await File.WriteAllTextAsync(Path.Combine(target, $"{kind}.txt"), mail.Text, cancellation).ConfigureAwait(false);
-                    await File.WriteAllBytesAsync(Path.Combine(target, $"{kind}.eml"), MailComposer.Compose(notifier.Sender, to, mail, new MailIdentity(kind, $"preview/{kind}"), at), cancellation).ConfigureAwait(false);
+                    await File.WriteAllBytesAsync(Path.Combine(target, $"{kind}.eml"), MailComposer.Compose(notifier.Sender, to, mail, new MailIdentity(kind, $"preview/{kind}"), at, attachment is null ? null : [attachment]), cancellation).ConfigureAwait(false);
                     await env.Out.WriteLineAsync($"{kind,-10} {mail.Subject}").ConfigureAwait(false);
                 }
 

@@ -22,6 +22,15 @@ public sealed class ConsoleOptions
     /// <summary>How people reach the console from elsewhere (behind a reverse proxy): the base of the links MailOps prints; empty: the first of <see cref="Urls"/>.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// The base of the console links in the digest: <see cref="PublicUrl"/> with a closing <c>/</c> while the console
+    /// is on; null (no links, so none dead) without a public address or with the console off.
+    /// </summary>
+    public Uri? MailLinkBase =>
+        Enabled && PublicUrl is { Length: > 0 } publicUrl && Uri.TryCreate(publicUrl.TrimEnd('/') + "/", UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? url
+            : null;
+
     public ConsoleAuthentication Authentication { get; set; } = ConsoleAuthentication.OneTimeLink;
 
     /// <summary>Who may act (app role, or group as the token carries it): place, accept, dismiss, judge, withdraw.</summary>

@@ -8,6 +8,7 @@ using MailOps.Worker.Regime;
 using MailOps.Worker.Running;
 using MailOps.Worker.Sending;
 using MailOps.Worker.Store;
+using MailOps.Worker.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -66,10 +67,11 @@ internal static class WorkerRegistration
         var parsing = p.GetRequiredService<IOptions<ParsingSettings>>().Value.ToParsingOptions();
         var assessment = p.GetRequiredService<IOptions<AssessmentOptions>>().Value;
         var notifications = p.GetRequiredService<IOptions<NotificationOptions>>().Value;
+        var console = p.GetRequiredService<IOptions<ConsoleOptions>>().Value.MailLinkBase;
         return new RegimeParts(
             regime => new MessageParser(regime, parsing),
             regime => new Assessor(regime, assessment),
-            regime => new Notifier(regime, notifications, assessment, p.GetRequiredService<TemplateRenderer>(), p.GetRequiredService<IMailbox>().Identity.Address));
+            regime => new Notifier(regime, notifications, assessment, p.GetRequiredService<TemplateRenderer>(), p.GetRequiredService<IMailbox>().Identity.Address, console));
     }
 
     private static IMailbox SendingMailbox(IServiceProvider p)

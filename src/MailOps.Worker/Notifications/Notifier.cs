@@ -5,6 +5,7 @@ using MailOps.Compliance.Organisation;
 using MailOps.Compliance.Scoring;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Store;
+using MailOps.Worker.Web;
 
 namespace MailOps.Worker.Notifications;
 
@@ -36,7 +37,8 @@ internal sealed class Notifier
     private readonly ViewBuilder _views;
     private readonly string _mailbox;
 
-    public Notifier(Compliance.Regime regime, NotificationOptions options, AssessmentOptions assessment, TemplateRenderer renderer, string mailbox)
+    /// <param name="console">The base of the console's pages for the digest's links (<see cref="ConsoleOptions.MailLinkBase"/>); null: no links.</param>
+    public Notifier(Compliance.Regime regime, NotificationOptions options, AssessmentOptions assessment, TemplateRenderer renderer, string mailbox, Uri? console = null)
     {
         _regime = regime;
         _options = options;
@@ -46,7 +48,7 @@ internal sealed class Notifier
         _planner = new NoticePlanner(regime, options.Policy());
         _hours = options.Policy().Hours;
         _schedule = new MailSchedule(regime, assessment.Scoring, options.DigestTime());
-        _views = new ViewBuilder(regime, assessment.Scoring, options.Language, mailbox);
+        _views = new ViewBuilder(regime, assessment.Scoring, options.Language, mailbox, console);
     }
 
     public NoticePlanner Planner => _planner;
@@ -99,14 +101,16 @@ internal sealed class Notifier
         if (Assessed(month.Period))
         {
             var cards = new Lazy<IReadOnlyList<ScoreCard>>(() => new ScoreCalculator(_regime.Zone, _assessment.Scoring).ScoreAll(AssessedUnits, month.Period, snapshot.Results, snapshot.Entries));
-            batch.AddAll("monthly", month.Period.Id, _options.Recipients.Monthly, () => _views.Monthly(month.Period, cards.Value, snapshot.Results, now));
+            var workbook = new Lazy<MailAttachment>(() => Workbook(month.Period, snapshot));
+            batch.AddAll("monthly", month.Period.Id, _options.Recipients.Monthly, () => _views.Monthly(month.Period, cards.Value, snapshot.Results, now), attachment: workbook);
         }
 
         var quarter = _schedule.LatestQuarterly(now);
         if (Assessed(quarter.Period))
         {
             var assessment = new Lazy<QuarterlyAssessment>(() => Quarterly(quarter.Period, snapshot));
-            batch.AddAll("quarterly", quarter.Period.Id, _options.Recipients.Quarterly, () => _views.Quarterly(assessment.Value, now));
+            var workbook = new Lazy<MailAttachment>(() => Workbook(quarter.Period, snapshot));
+            batch.AddAll("quarterly", quarter.Period.Id, _options.Recipients.Quarterly, () => _views.Quarterly(assessment.Value, now), attachment: workbook);
         }
 
         var queued = store.QueueAll(batch.Mails);
@@ -145,6 +149,17 @@ internal sealed class Notifier
     /// <summary>Renders the quarterly assessment of <paramref name="quarter"/> from a snapshot, for previews.</summary>
     public RenderedMail RenderQuarterly(Period quarter, Snapshot snapshot) =>
         _renderer.Render(_options.Language, "quarterly", _views.Quarterly(Quarterly(quarter, snapshot), snapshot.AsOf));
+
+    /// <summary>
+    /// The assessment of a month or a quarter as the 考核表 the monthly and quarterly mails carry: the very file
+    /// <c>mailops export</c> and the console's Scores page give (<see cref="AssessmentWorkbook"/>).
+    /// </summary>
+    public MailAttachment Workbook(Period period, Snapshot snapshot)
+    {
+        using var stream = new MemoryStream();
+        AssessmentWorkbook.Write(stream, _regime, _assessment, this, snapshot, period);
+        return new MailAttachment(AssessmentWorkbook.FileName(period), AssessmentWorkbook.ContentType, stream.ToArray());
+    }
 
     public QuarterlyAssessment Quarterly(Period quarter, Snapshot snapshot)
     {
@@ -211,16 +226,17 @@ internal sealed class Notifier
 
         public List<QueuedMail> Mails { get; } = [];
 
-        public void AddAll(string kind, string period, IEnumerable<string> recipients, Func<object> view, DateTimeOffset? notAfter = null)
+        /// <param name="attachment">A file every recipient's mail carries, made once and only if a mail is queued.</param>
+        public void AddAll(string kind, string period, IEnumerable<string> recipients, Func<object> view, DateTimeOffset? notAfter = null, Lazy<MailAttachment>? attachment = null)
         {
             foreach (var recipient in notifier.Resolve(recipients))
             {
-                Add(new MailIdentity(kind, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}"), recipient, view, notAfter);
+                Add(new MailIdentity(kind, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}"), recipient, view, notAfter, attachment);
             }
         }
 
         /// <param name="notAfter">The last instant the mail may be sent; after it, it is dropped unsent.</param>
-        public void Add(MailIdentity identity, string recipient, Func<object> view, DateTimeOffset? notAfter = null)
+        public void Add(MailIdentity identity, string recipient, Func<object> view, DateTimeOffset? notAfter = null, Lazy<MailAttachment>? attachment = null)
         {
             if (!_keys.Add(identity.Key) || store.Notification(identity.Key) is not null)
             {
@@ -228,7 +244,7 @@ internal sealed class Notifier
             }
 
             var mail = notifier._renderer.Render(notifier._options.Language, identity.Kind, view());
-            Mails.Add(new QueuedMail(identity.Key, identity.Kind, MailComposer.Compose(notifier.Sender, recipient, mail, identity, now), notAfter));
+            Mails.Add(new QueuedMail(identity.Key, identity.Kind, MailComposer.Compose(notifier.Sender, recipient, mail, identity, now, attachment is null ? null : [attachment.Value]), notAfter));
         }
     }
 

@@ -9,11 +9,16 @@ using MailOps.Compliance.Organisation;
 using MailOps.Compliance.Scoring;
 
 using MailOps.Worker.Store;
+using MailOps.Worker.Web;
 
 namespace MailOps.Worker.Notifications;
 
-/// <summary>Turns judged obligations, digests and assessments into the views the templates lay out, in one language.</summary>
-internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy, string language, string mailbox)
+/// <summary>
+/// Turns judged obligations, digests and assessments into the views the templates lay out, in one language; with the
+/// console's public base (<paramref name="console"/>), a fault links to its obligation's page and a held message to its
+/// section of the triage page.
+/// </summary>
+internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy, string language, string mailbox, Uri? console = null)
 {
     private static readonly Dictionary<CellState, (string Zh, string En, string Background, string Color, string LabelZh, string LabelEn)> Cells = new()
     {
@@ -272,6 +277,7 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         Sender = r.Counted?.Sender ?? "",
         Received = r.Counted is { } c ? Local(c.Received) : "",
         MessageId = r.Counted?.MessageId ?? "",
+        Link = Link(Links.Obligation(r.Obligation.Key)),
     };
 
     private MessageView Message(TriageLine line) => new()
@@ -280,7 +286,10 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         From = line.From ?? "",
         Subject = line.Subject ?? "",
         Reason = T(line.Detail) is { Length: > 0 } detail ? Words(detail) : line.Reason,
+        Link = Link(Links.Triage(line.MessageId)),
     };
+
+    private string Link(string page) => console is null ? "" : Links.Absolute(console, page);
 
     // A text parsing stored, with people's words for the ids in it.
     private string Words(string text) => _words.Value.Of(text, Zh);

@@ -115,6 +115,9 @@ public sealed class FaultView
     public string Received { get; init; } = "";
 
     public string MessageId { get; init => field = ShownText.Of(value, ShownText.MessageId); } = "";
+
+    /// <summary>The obligation's console page, absolute; empty without the console's public address.</summary>
+    public string Link { get; init; } = "";
 }
 
 /// <summary>A message shown for triage or as unauthenticated; its sender, subject and reason are cleaned as set (see <see cref="FaultView"/>).</summary>
@@ -127,6 +130,9 @@ public sealed class MessageView
     public string Subject { get; init => field = ShownText.Of(value, ShownText.Subject); } = "";
 
     public string Reason { get; init => field = ShownText.Of(value, ShownText.Detail); } = "";
+
+    /// <summary>The message's section of the console's triage page, absolute; empty without the console's public address.</summary>
+    public string Link { get; init; } = "";
 }
 
 public sealed class ScoreView

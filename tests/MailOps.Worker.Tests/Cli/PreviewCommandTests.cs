@@ -55,6 +55,21 @@ public sealed class PreviewCommandTests : IDisposable
         run.Out.Should().Contain(message.Subject);
     }
 
+    [Theory]
+    [InlineData("digest", null)]
+    [InlineData("nudge", null)]
+    [InlineData("monthly", "考核表-2026-11.xlsx")]
+    [InlineData("quarterly", "考核表-2026-Q4.xlsx")]
+    public async Task Preview_TheMonthlyAndTheQuarterly_CarryTheirWorkbookAsTheMailWould(string kind, string? workbook)
+    {
+        var run = await PreviewSampleMonthAsync();
+        run.ExitCode.Should().Be(0, run.Error);
+
+        using var message = await MimeMessage.LoadAsync(Path.Combine(_folder["preview"], $"{kind}.eml"));
+
+        message.Attachments.OfType<MimePart>().Select(a => a.FileName).Should().Equal(workbook is null ? [] : [workbook], "October and Q3 were not assessed, so the previews are of November and Q4 so far");
+    }
+
     [Fact]
     public async Task Preview_TheOverdueNotice_IsOfAReportOverdueButNotYetMissing()
     {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using MailOps.Worker.Store;
 using MailOps.Worker.Tests.Support;
 using MailOps.Worker.Web;
@@ -117,17 +115,5 @@ public sealed class AssessmentWorkbookTests : IDisposable
         ["MailOps:Mailbox:Folder:Outbox"] = _folder["outbox"],
     };
 
-    // Each row's cells as text, in column order (the workbook writes every cell, so none is skipped).
-    private static List<List<string>> Rows(string path, string sheet)
-    {
-        using var document = SpreadsheetDocument.Open(path, isEditable: false);
-        var workbook = document.WorkbookPart!;
-        var id = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Id!.Value!;
-        var part = (WorksheetPart)workbook.GetPartById(id);
-        return
-        [
-            .. part.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>()
-                .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()),
-        ];
-    }
+    private static List<List<string>> Rows(string path, string sheet) => Workbooks.Rows(path, sheet);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using MailOps.Compliance.Evaluation;
+using MailOps.Worker.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailOps.Worker.Tests.Web;
@@ -42,6 +43,16 @@ public sealed class ConsoleActionsTests : IAsyncLifetime
         var triage = await client.GetStringAsync("/triage");
 
         triage.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.NotContain("<script>alert(1)</script>");
+    }
+
+    [Fact]
+    public async Task TheTriagePage_GivesAHeldMessageTheAnchorTheDigestLinksTo()
+    {
+        using var client = await _console.SignedInAsync();
+
+        var triage = await client.GetStringAsync("/triage");
+
+        triage.Should().Contain($"id=\"{Links.Anchor(_console.Store.Outcome(UnknownSender)!.MessageId)}\"");
     }
 
     [Fact]
