@@ -67,7 +67,9 @@ internal static class StoreAccess
             return store is null ? null : read(store);
         }
 
-        var snapshot = Path.Combine(Path.GetTempPath(), $"mailops-read-{Guid.NewGuid():N}.db");
+        // Beside the store, in the folder the request goes to (the service's own, as protected as the store), never in
+        // a shared temporary folder: a copy the worker writes after this command gave up holds what the store holds.
+        var snapshot = Path.Combine(Running.WorkerRequests.FolderFor(path), $"read-{Guid.NewGuid():N}.db");
         try
         {
             var id = Running.WorkerRequests.Write(path, new Running.WorkerRequest(Running.WorkerRequests.Backup, null, null, "mailops", "read beside the running worker", snapshot));

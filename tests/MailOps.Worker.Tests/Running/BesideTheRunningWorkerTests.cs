@@ -48,6 +48,31 @@ public sealed class BesideTheRunningWorkerTests : IDisposable
         snapshot.Audit().Should().Contain(a => a.Actor == "李娜" && a.Action == "manual-entry");
     }
 
+    [Fact(Timeout = 600_000)]
+    public async Task AnEventDeclaredAndListedBesideTheRunningWorker_IsTakenByIt_AndNoCopyOfTheStoreIsLeft()
+    {
+        using var worker = Start();
+        try
+        {
+            await WaitForAsync(() => File.Exists(StatusFile.PathFor(_folder["mailops.db"])), "the worker's first beat");
+            var settings = Settings();
+
+            var added = await Support.Cli.RunBesideAWorkerAsync(settings, "events", "add", "--kind", "sales-opening", "--unit", "wx-crm", "--start", "2026-12-12T10:00", "--author", "李娜");
+            var listed = await Support.Cli.RunBesideAWorkerAsync(settings, "events", "list", "--unit", "wx-crm", "--json");
+
+            added.ExitCode.Should().Be(0, added.Error);
+            added.Out.Should().Contain("Asked the running worker").And.Contain("Declared event wx-crm-2026-12-12-sales-opening");
+            listed.ExitCode.Should().Be(0, listed.Error);
+            listed.Json.EnumerateArray().Select(e => e.GetProperty("id").GetString()).Should().Contain("wx-crm-2026-12-12-sales-opening", "read from a snapshot the worker wrote");
+            Directory.EnumerateFiles(WorkerRequests.FolderFor(_folder["mailops.db"]), "read-*").Should().BeEmpty("the snapshot read is deleted, and was never in a shared temporary folder");
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+    }
+
     private Dictionary<string, string?> Settings() => new()
     {
         ["MailOps:Store:Path"] = _folder["mailops.db"],
