@@ -19,7 +19,7 @@ public sealed class ConsoleEventsTests : IAsyncLifetime
     public async Task DeclaringAnEvent_MakesItsReportsOwed_AndTheEventsPageListsThem()
     {
         using var client = await _console.SignedInAsync();
-        await Wait.UntilAsync(() => _console.Store.Events().Count > 0, "the worker's first beat imports the events file");
+        _console.Store.Events().Should().NotBeEmpty("the worker's first beat, which the console waited for, imported the events file");
 
         using var answer = await RunningConsole.PostFormAsync(client, "/events", "Declare", new Dictionary<string, string>
         {
@@ -39,7 +39,7 @@ public sealed class ConsoleEventsTests : IAsyncLifetime
     public async Task CancellingAnEvent_KeepsItAsCancelled_WithWhoAndWhy()
     {
         using var client = await _console.SignedInAsync();
-        await Wait.UntilAsync(() => _console.Store.Event("cd-2026-11-showflat-opening") is not null, "the worker's first beat imports the events file");
+        _console.Store.Event("cd-2026-11-showflat-opening").Should().NotBeNull("the worker's first beat imported the events file");
 
         using var answer = await RunningConsole.PostFormAsync(client, "/events", "Cancel", new Dictionary<string, string> { ["id"] = "cd-2026-11-showflat-opening", ["reason"] = "开放延期" });
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
@@ -38,31 +37,21 @@ internal sealed class HeadlessChromium : IDisposable
 
     public static HeadlessChromium Start() => new();
 
-    /// <summary>Waits until <paramref name="condition"/> holds on the page; the backstop only ends a hang.</summary>
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds on the page, with Selenium's own wait (it asks the browser again
+    /// as soon as the last answer came, ignoring a page caught between two loads); the backstop only ends a hang.
+    /// </summary>
     public void Until(Func<IWebDriver, bool> condition, string what)
     {
-        var limit = TimeSpan.FromMinutes(2);
-        var watch = Stopwatch.StartNew();
-        while (true)
+        var wait = new OpenQA.Selenium.Support.UI.WebDriverWait(Page, TimeSpan.FromMinutes(2)) { Message = what };
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        try
         {
-            try
-            {
-                if (condition(Page))
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is NoSuchElementException or StaleElementReferenceException)
-            {
-                // The page is between two loads: look again.
-            }
-
-            if (watch.Elapsed > limit)
-            {
-                throw new TimeoutException($"{what} did not happen within {limit}; the page was {Page.Url}:{Environment.NewLine}{Page.PageSource}");
-            }
-
-            Thread.Sleep(50);
+            wait.Until(condition);
+        }
+        catch (WebDriverTimeoutException ex)
+        {
+            throw new TimeoutException($"{what} did not happen within 2 minutes; the page was {Page.Url}:{Environment.NewLine}{Page.PageSource}", ex);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using MailOps.Worker.Hosting;
@@ -87,7 +86,9 @@ internal sealed partial class RunningConsole : IAsyncDisposable
         try
         {
             await host.StartAsync();
-            await Wait.UntilAsync(() => File.Exists(StatusFile.PathFor(folder["mailops.db"])), "the worker's first beat");
+            // The status file is written at the end of the first beat, so the events file is imported and the mail read.
+            var status = StatusFile.PathFor(folder["mailops.db"]);
+            await FolderWait.UntilAsync(Path.GetDirectoryName(status)!, () => File.Exists(status), TimeSpan.FromMinutes(3), () => "the worker's first beat wrote no status file");
             return console;
         }
         catch
@@ -138,23 +139,4 @@ internal sealed partial class RunningConsole : IAsyncDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
-}
-
-/// <summary>Waits on an observable condition, never a fixed delay; the backstop only ends a hang.</summary>
-internal static class Wait
-{
-    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? backstop = null)
-    {
-        var limit = backstop ?? TimeSpan.FromMinutes(3);
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (watch.Elapsed > limit)
-            {
-                throw new TimeoutException($"{what} did not happen within {limit}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

@@ -118,4 +118,25 @@ public sealed class LiveEventsTests : IDisposable
         var audit = worker.Store.Audit().Should().Contain(a => a.Action == "event-cancelled" && a.Actor == "zhang.hq").Subject;
         audit.Target.Should().Be("cd-2026-11-showflat-opening");
     }
+
+    [Fact]
+    public async Task AnEventsFileBrokenByAnEdit_IsNotImported_AndTheEventsImportedBeforeStayUntilItIsMended()
+    {
+        using var worker = Start();
+        await worker.BeatAsync();
+        var before = worker.Store.Events().Count(e => !e.IsCancelled);
+        var good = File.ReadAllText(EventsFile);
+
+        File.WriteAllText(EventsFile, good.Replace("\"kind\": \"crm-meeting\"", "\"kind\": \"crm-meetting\"", StringComparison.Ordinal));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var broken = await worker.BeatAsync();
+
+        worker.Store.Events().Count(e => !e.IsCancelled).Should().Be(before, "a fault in the file cancels nothing already known");
+        EventsOwed(broken).Should().Contain("cq-2026-11-02-crm-meeting");
+
+        File.WriteAllText(EventsFile, good.Replace("\"note\": \"客户关系部部门例会\"", "\"note\": \"部门例会（改）\"", StringComparison.Ordinal));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await worker.BeatAsync();
+        worker.Store.Event("cq-2026-11-02-crm-meeting")!.Note.Should().Be("部门例会（改）", "the mended file is imported at the next beat");
+    }
 }

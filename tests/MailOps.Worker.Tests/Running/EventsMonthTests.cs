@@ -149,20 +149,7 @@ public sealed class EventsMonthTests : IAsyncLifetime, IDisposable
             builder.Logging.AddProvider(logs);
             builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Debug);
         });
-        await host.StartAsync();
-        for (var wakes = 1; ; wakes++)
-        {
-            var planned = (await logs.WaitForCountAsync("Next wake ", wakes))[wakes - 1];
-            var wake = DateTimeOffset.ParseExact(planned[(planned.IndexOf("Next wake ", StringComparison.Ordinal) + 10)..][..26], "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
-            if (wake > end)
-            {
-                break;
-            }
-
-            time.SetUtcNow(wake);
-        }
-
-        await host.StopAsync();
+        await WorkerClock.WalkAsync(host, time, logs, end);
     }
 
     private Dictionary<string, string?> Settings() => new()

@@ -139,20 +139,7 @@ public sealed class MailOpsWorkerClockTests : IDisposable
         var logs = new CapturedLogs();
         var end = At(until);
         using var host = Build(time, logs);
-        await host.StartAsync();
-        for (var wakes = 1; ; wakes++)
-        {
-            var planned = (await logs.WaitForCountAsync("Next wake ", wakes))[wakes - 1];
-            var wake = DateTimeOffset.ParseExact(planned[(planned.IndexOf("Next wake ", StringComparison.Ordinal) + 10)..][..26], "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
-            if (wake > end)
-            {
-                break;
-            }
-
-            time.SetUtcNow(wake);
-        }
-
-        await host.StopAsync();
+        await WorkerClock.WalkAsync(host, time, logs, end);
         return logs;
     }
 

@@ -10,10 +10,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace MailOps.Worker.Tests.Assessment;
 
 /// <summary>
-/// The assessor reads only the outcomes of messages received in the window that can bear on what it judges (through
-/// the store's index on the received instant), and judges exactly as it would over every outcome ever stored.
+/// What the assessor reads from the store: only the outcomes of messages received in the window that can bear on what
+/// it judges (through the store's index on the received instant), judged exactly as over every outcome ever stored;
+/// and no message a person dismissed.
 /// </summary>
-public sealed class AssessorWindowTests : IDisposable
+public sealed class AssessorStoreTests : IDisposable
 {
     private readonly TempFolder _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 1, 0, 0, TimeSpan.Zero));
@@ -47,6 +48,20 @@ public sealed class AssessorWindowTests : IDisposable
         windowed.Results.Should().Contain(r => r.Counted != null, "the sample month's reports are in the window");
         store.OutcomesReceivedFrom(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)).Should().NotContain(o => o.MessageId == "<january@callcenter.example.com>");
         store.AllOutcomes().Should().Contain(o => o.MessageId == "<january@callcenter.example.com>");
+    }
+
+    [Fact]
+    public async Task Judge_LeavesOutOfTriage_AMessageAPersonDismissed()
+    {
+        Eml.Drop(_folder["inbox"], "1.eml", Eml.Daily("stranger@outside.example.org", from: "someone@outside.example.org"));
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+        await new Ingestor(new FolderMailbox(new FolderMailboxOptions { Inbox = _folder["inbox"], Outbox = _folder["outbox"] }, _time), store, ShippedRegime.Parser).IngestAsync(default);
+        var assessor = new Assessor(ShippedRegime.Regime, ShippedSettings.Assessment());
+        var held = assessor.Judge(store, _time.GetUtcNow()).Triage.Should().ContainSingle().Subject;
+
+        store.Dismiss(held.MessageId, "zhang.hq", "不是报表");
+
+        assessor.Judge(store, _time.GetUtcNow()).Triage.Should().BeEmpty();
     }
 
     private static string Judged(ObligationResult r) => $"{r.Obligation.Key} {r.Status} {r.WorkingDaysLate} {r.Deduction} {r.Counted?.MessageId}";
