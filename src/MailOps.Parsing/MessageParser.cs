@@ -89,6 +89,36 @@ public sealed class MessageParser
         }
     }
 
+    /// <summary>
+    /// Why a message's From is not vouched for by the tenant, or null when it is: stricter than
+    /// <see cref="UntrustedSender"/>, since an address outside the tenant's domains is never vouched for (nothing MailOps
+    /// reads can tell a forged outside From from a true one). For what a person asks of MailOps by mail, such as a
+    /// reviewer's action from the digest. Never throws; a message that cannot be read is not vouched for.
+    /// </summary>
+    public LocalizedText? Unvouched(byte[] raw)
+    {
+        try
+        {
+            using var message = MessageReader.Load(raw);
+            var from = message.From.Mailboxes.FirstOrDefault()?.Address;
+            if (from is null)
+            {
+                return new LocalizedText("邮件没有发件人", "the message names no sender");
+            }
+
+            if (!_internalDomains.Contains(from[(from.LastIndexOf('@') + 1)..]))
+            {
+                return new LocalizedText($"发件人 {from} 不在本租户的域内，无法认证", $"the sender {from} is outside the tenant's domains and cannot be authenticated");
+            }
+
+            return _authentication.Check(message, from);
+        }
+        catch (FormatException ex)
+        {
+            return new LocalizedText($"邮件无法读取：{ex.Message}", $"the message cannot be read: {ex.Message}");
+        }
+    }
+
     public bool CouldBeReport(string? subject, string? from)
     {
         var normalized = SubjectNormalizer.Normalize(subject).Text;

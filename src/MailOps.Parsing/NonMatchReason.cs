@@ -36,6 +36,9 @@ public enum NonMatchReason
 
     /// <summary>A meeting request that reads like a project event (例会, 开盘, 投诉 ...) but whose kind or unit could not be told.</summary>
     EventUnplaced,
+
+    /// <summary>A reviewer's action from the digest by mail (<c>[MailOps] dismiss …</c>): applied or refused, never a report.</summary>
+    MailAction,
 }
 
 /// <summary>What a non-match asks of a person.</summary>
@@ -75,6 +78,7 @@ public static class NonMatchReasons
         NonMatchReason.HandlingFailed => "handling-failed",
         NonMatchReason.Invitation => "invitation",
         NonMatchReason.EventUnplaced => "event-unplaced",
+        NonMatchReason.MailAction => "mail-action",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
@@ -82,7 +86,7 @@ public static class NonMatchReasons
     public static NonMatchDisposition Disposition(NonMatchReason reason) => reason switch
     {
         NonMatchReason.OwnMail or NonMatchReason.DeliveryReport or NonMatchReason.AutoReply or NonMatchReason.Reply
-            or NonMatchReason.Invitation => NonMatchDisposition.Quiet,
+            or NonMatchReason.Invitation or NonMatchReason.MailAction => NonMatchDisposition.Quiet,
         NonMatchReason.UnauthenticatedSender => NonMatchDisposition.Acceptance,
         NonMatchReason.TooLarge or NonMatchReason.TooManyParts or NonMatchReason.Unparseable or NonMatchReason.NoDate
             or NonMatchReason.ReplyWithContent or NonMatchReason.ReplyToNotice

@@ -1,4 +1,5 @@
 using MailOps.Parsing;
+using MailOps.Worker.Actions;
 using MailOps.Worker.Assessment;
 using MailOps.Worker.Events;
 using MailOps.Worker.Ingest;
@@ -32,6 +33,8 @@ internal static class WorkerRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
         services.AddOptions<ParsingSettings>().BindConfiguration(ParsingSettings.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ParsingSettings>, ParsingSettingsValidator>());
+        services.AddOptions<MailActionOptions>().BindConfiguration(MailActionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailActionOptions>, MailActionOptionsValidator>());
         services.AddOptions<RunningOptions>().BindConfiguration(RunningOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunningOptions>, RunningOptionsValidator>());
 
@@ -55,6 +58,12 @@ internal static class WorkerRegistration
             p.GetRequiredService<TimeProvider>(),
             p.GetRequiredService<ILogger<NotificationDispatcher>>(),
             new SendingHours(p.GetRequiredService<Compliance.Regime>().Zone, p.GetRequiredService<IOptions<NotificationOptions>>().Value.Policy().Hours)));
+        services.AddSingleton(p => new MailActions(
+            p.GetRequiredService<IOptions<MailActionOptions>>().Value,
+            p.GetRequiredService<TimeProvider>(),
+            () => p.GetRequiredService<LiveEvents>().Bind(p.GetRequiredService<MailStore>()).Regime,
+            new MimeKit.MailboxAddress(p.GetRequiredService<IOptions<NotificationOptions>>().Value.SenderName, p.GetRequiredService<IMailbox>().Identity.Address),
+            p.GetRequiredService<ILogger<MailActions>>()));
         services.AddSingleton<MailOpsMetrics>();
         services.AddSingleton<Pulse>();
 
@@ -68,10 +77,11 @@ internal static class WorkerRegistration
         var assessment = p.GetRequiredService<IOptions<AssessmentOptions>>().Value;
         var notifications = p.GetRequiredService<IOptions<NotificationOptions>>().Value;
         var console = p.GetRequiredService<IOptions<ConsoleOptions>>().Value.MailLinkBase;
+        var actions = p.GetRequiredService<IOptions<MailActionOptions>>().Value;
         return new RegimeParts(
             regime => new MessageParser(regime, parsing),
             regime => new Assessor(regime, assessment),
-            regime => new Notifier(regime, notifications, assessment, p.GetRequiredService<TemplateRenderer>(), p.GetRequiredService<IMailbox>().Identity.Address, console));
+            regime => new Notifier(regime, notifications, assessment, p.GetRequiredService<TemplateRenderer>(), p.GetRequiredService<IMailbox>().Identity.Address, console, actions));
     }
 
     private static IMailbox SendingMailbox(IServiceProvider p)

@@ -1,5 +1,6 @@
 using MailOps.Compliance.Common;
 using MailOps.Parsing;
+using MailOps.Worker.Actions;
 using MailOps.Worker.Events;
 using MailOps.Worker.Mailboxes;
 using MailOps.Worker.Store;
@@ -30,8 +31,14 @@ namespace MailOps.Worker.Ingest;
 /// after a restart changes nothing. The message itself is stored as <see cref="NonMatchReason.Invitation"/>, or as
 /// <see cref="NonMatchReason.EventUnplaced"/> for HQ's triage when it reads like an event that cannot be placed.
 /// </remarks>
+/// <remarks>
+/// With <paramref name="actions"/> on, a reviewer's action from the digest (subject <c>[MailOps] dismiss …</c>) is fetched
+/// whatever else it looks like, and never read as a report: <see cref="MailActions.Handle"/> applies or refuses it, writing
+/// what it did (and the reply) before the page is committed and remembering the mail, so a page read again after a kill
+/// applies nothing twice. The mail is stored as <see cref="NonMatchReason.MailAction"/>.
+/// </remarks>
 /// <param name="rebind">What reads mail once an invitation changed the events: the next message (a meeting's minutes in the same page) is parsed against them.</param>
-internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, MessageParser parser, FetchPolicy? fetchPolicy = null, ILogger<Ingestor>? logger = null, InvitationEvents? invitations = null, Func<(MessageParser Parser, InvitationEvents? Invitations)>? rebind = null)
+internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, MessageParser parser, FetchPolicy? fetchPolicy = null, ILogger<Ingestor>? logger = null, InvitationEvents? invitations = null, Func<(MessageParser Parser, InvitationEvents? Invitations)>? rebind = null, MailActions? actions = null)
 {
     private static readonly Func<ILogger, string?, string, IDisposable?> MessageScope =
         LoggerMessage.DefineScope<string?, string>("Message {MessageId} (mailbox id {MailboxId})");
@@ -129,7 +136,7 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
             return true;
         }
 
-        if (!CouldBeReport(message))
+        if (actions?.Claim(message.Subject) is null && !CouldBeReport(message))
         {
             batch.Add(seen, null, Counted.Skipped);
             return true;
@@ -215,6 +222,12 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
         }
 
         seen.Parsed = true;
+        if (actions?.Claim(seen.Subject) is { } claim)
+        {
+            batch.Add(seen, Act(seen, raw, outcome, claim), Counted.Action);
+            return;
+        }
+
         if (_invitations is not null && AsInvitation(seen, raw, outcome) is { } invitation)
         {
             batch.Add(seen, invitation, Counted.Parsed);
@@ -222,6 +235,30 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
         }
 
         batch.Add(seen, StoredOutcomes.From(seen.Id, outcome), outcome.Matched ? Counted.Submission : Counted.Parsed);
+    }
+
+    // An action mail's failure is that mail's outcome, never triage's; only the store's own failure stops the pass.
+    private StoredOutcome Act(StoredMessage seen, byte[] raw, ParseOutcome outcome, ActionClaim claim)
+    {
+        try
+        {
+            return actions!.Handle(store, seen, raw, outcome, _parser, claim);
+        }
+#pragma warning disable CA1031 // One message's failure is that message's outcome: the pass goes on.
+        catch (Exception ex) when (ex is not (StoreException or OutOfMemoryException))
+#pragma warning restore CA1031
+        {
+            LogHandlingFailed(_logger, ex);
+            return new StoredOutcome
+            {
+                Id = seen.Id,
+                MessageId = outcome.MessageId,
+                Reason = NonMatchReason.MailAction,
+                ReasonDetail = $"处理邮件操作时出错（{ex.GetType().Name}），未执行：{ex.Message}",
+                ReasonDetailEn = $"handling the mail action failed ({ex.GetType().Name}); not applied: {ex.Message}",
+                Received = seen.Received,
+            };
+        }
     }
 
     // A meeting request is never a report, whatever its subject; an .ics attached or forwarded counts only when the
@@ -328,6 +365,7 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
         Skipped,
         Duplicate,
         Held,
+        Action,
     }
 
     /// <summary>
@@ -391,6 +429,10 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
                         break;
                     case Counted.Held:
                         counts.Held++;
+                        break;
+                    case Counted.Action:
+                        counts.Parsed++;
+                        counts.Actions++;
                         break;
                 }
             }
@@ -472,6 +514,9 @@ internal sealed class IngestCounts
 
     /// <summary>Messages stored as <see cref="NonMatchReason.HandlingFailed"/> for a person to look at.</summary>
     public int Held { get; set; }
+
+    /// <summary>Reviewers' action mails handled (applied or refused); counted in <see cref="Parsed"/> too.</summary>
+    public int Actions { get; set; }
 
     public string? LastFetchError { get; set; }
 

@@ -36,10 +36,13 @@ internal sealed class Notifier
     private readonly WorkingHours _hours;
     private readonly ViewBuilder _views;
     private readonly string _mailbox;
+    private readonly Actions.MailActionLinks? _actions;
 
     /// <param name="console">The base of the console's pages for the digest's links (<see cref="ConsoleOptions.MailLinkBase"/>); null: no links.</param>
-    public Notifier(Compliance.Regime regime, NotificationOptions options, AssessmentOptions assessment, TemplateRenderer renderer, string mailbox, Uri? console = null)
+    /// <param name="actions">The options of the actions by mail a reviewer's digest offers on each held message; null or off: none.</param>
+    public Notifier(Compliance.Regime regime, NotificationOptions options, AssessmentOptions assessment, TemplateRenderer renderer, string mailbox, Uri? console = null, Actions.MailActionOptions? actions = null)
     {
+        _actions = actions is { Enabled: true } ? new Actions.MailActionLinks(actions, mailbox) : null;
         _regime = regime;
         _options = options;
         _assessment = assessment;
@@ -94,7 +97,8 @@ internal sealed class Notifier
             var since = store.LastQueued("digest") is { } last && last < _schedule.PreviousDigest(slot) ? last : _schedule.PreviousDigest(slot);
             var digest = new Lazy<Digest>(() => BuildDigest(snapshot, since, warnings));
             var events = new Lazy<IReadOnlyList<EventView>>(() => LearntEvents(store, since));
-            batch.AddAll("digest", slot.Period.Id, _options.Recipients.Digest, () => _views.Digest(digest.Value, events.Value), _hours.EndOf(_regime.Zone, slot.Period.Start));
+            var held = new Lazy<Actions.HeldMessages>(() => Held(store, digest.Value));
+            batch.AddAll("digest", slot.Period.Id, _options.Recipients.Digest, recipient => _views.Digest(digest.Value, events.Value, Actions.MailActionLinks.For(_actions, recipient, held.Value, _regime, now)), _hours.EndOf(_regime.Zone, slot.Period.Start));
         }
 
         var month = _schedule.LatestMonthly(now);
@@ -102,7 +106,7 @@ internal sealed class Notifier
         {
             var cards = new Lazy<IReadOnlyList<ScoreCard>>(() => new ScoreCalculator(_regime.Zone, _assessment.Scoring).ScoreAll(AssessedUnits, month.Period, snapshot.Results, snapshot.Entries));
             var workbook = new Lazy<MailAttachment>(() => Workbook(month.Period, snapshot));
-            batch.AddAll("monthly", month.Period.Id, _options.Recipients.Monthly, () => _views.Monthly(month.Period, cards.Value, snapshot.Results, now), attachment: workbook);
+            batch.AddAll("monthly", month.Period.Id, _options.Recipients.Monthly, _ => _views.Monthly(month.Period, cards.Value, snapshot.Results, now), attachment: workbook);
         }
 
         var quarter = _schedule.LatestQuarterly(now);
@@ -110,7 +114,7 @@ internal sealed class Notifier
         {
             var assessment = new Lazy<QuarterlyAssessment>(() => Quarterly(quarter.Period, snapshot));
             var workbook = new Lazy<MailAttachment>(() => Workbook(quarter.Period, snapshot));
-            batch.AddAll("quarterly", quarter.Period.Id, _options.Recipients.Quarterly, () => _views.Quarterly(assessment.Value, now), attachment: workbook);
+            batch.AddAll("quarterly", quarter.Period.Id, _options.Recipients.Quarterly, _ => _views.Quarterly(assessment.Value, now), attachment: workbook);
         }
 
         var queued = store.QueueAll(batch.Mails);
@@ -132,8 +136,16 @@ internal sealed class Notifier
         return BuildDigest(snapshot, since, warnings);
     }
 
-    /// <summary>Renders a digest, for previews.</summary>
-    public RenderedMail RenderDigest(Digest digest) => _renderer.Render(_options.Language, "digest", _views.Digest(digest));
+    /// <summary>Renders a digest, for previews; with <paramref name="store"/>, as <paramref name="recipient"/>'s copy would read, with the actions by mail of a reviewer's.</summary>
+    public RenderedMail RenderDigest(Digest digest, MailStore? store = null, string? recipient = null) =>
+        _renderer.Render(_options.Language, "digest", _views.Digest(digest, null, store is null || recipient is null ? null : Actions.MailActionLinks.For(_actions, recipient, Held(store, digest), _regime, digest.AsOf)));
+
+    // The messages a digest holds for a person, read only when it offers actions by mail.
+    private Actions.HeldMessages Held(MailStore store, Digest digest)
+    {
+        var rows = digest.Triage.Concat(digest.Unauthenticated).ToList();
+        return _actions is null || rows.Count == 0 ? Actions.HeldMessages.None : Actions.HeldMessages.Read(store, rows.Min(l => l.Received));
+    }
 
     /// <summary>Renders a nudge or an overdue notice, for previews.</summary>
     public RenderedMail RenderNotice(PlannedNotice notice) =>
@@ -227,11 +239,12 @@ internal sealed class Notifier
         public List<QueuedMail> Mails { get; } = [];
 
         /// <param name="attachment">A file every recipient's mail carries, made once and only if a mail is queued.</param>
-        public void AddAll(string kind, string period, IEnumerable<string> recipients, Func<object> view, DateTimeOffset? notAfter = null, Lazy<MailAttachment>? attachment = null)
+        /// <param name="view">The mail's model for one recipient (a reviewer's digest carries actions by mail).</param>
+        public void AddAll(string kind, string period, IEnumerable<string> recipients, Func<string, object> view, DateTimeOffset? notAfter = null, Lazy<MailAttachment>? attachment = null)
         {
             foreach (var recipient in notifier.Resolve(recipients))
             {
-                Add(new MailIdentity(kind, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}"), recipient, view, notAfter, attachment);
+                Add(new MailIdentity(kind, $"{kind}/{period}/{recipient.Trim().ToLowerInvariant()}"), recipient, () => view(recipient), notAfter, attachment);
             }
         }
 

@@ -73,7 +73,8 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         };
     }
 
-    public DigestView Digest(Digest digest, IReadOnlyList<EventView>? events = null)
+    /// <param name="actions">The actions by mail of each held message, for a reviewer's digest; null: none.</param>
+    public DigestView Digest(Digest digest, IReadOnlyList<EventView>? events = null, Func<TriageLine, IReadOnlyList<Actions.ActionLink>>? actions = null)
     {
         var faults = digest.NewFaults.Select(Fault).ToList();
         return new DigestView
@@ -91,8 +92,8 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
             Legend = [.. Cells.OrderBy(c => c.Key).Select(c => new LegendView { Symbol = Zh ? c.Value.Zh : c.Value.En, Background = c.Value.Background, Color = c.Value.Color, Label = Label(c.Key) })],
             Faults = faults,
             FaultPoints = faults.Sum(f => f.Deduction),
-            Triage = [.. digest.Triage.Select(Message)],
-            Unauthenticated = [.. digest.Unauthenticated.Select(Message)],
+            Triage = [.. digest.Triage.Select(l => Message(l, actions))],
+            Unauthenticated = [.. digest.Unauthenticated.Select(l => Message(l, actions))],
             Month = T(_periods.Of(digest.Month)),
             MonthScores = Scores(digest.MonthScores),
             Quarter = T(_periods.Of(digest.Quarter)),
@@ -280,13 +281,14 @@ internal sealed class ViewBuilder(Compliance.Regime regime, ScoringPolicy policy
         Link = Link(Links.Obligation(r.Obligation.Key)),
     };
 
-    private MessageView Message(TriageLine line) => new()
+    private MessageView Message(TriageLine line, Func<TriageLine, IReadOnlyList<Actions.ActionLink>>? actions) => new()
     {
         Received = Local(line.Received),
         From = line.From ?? "",
         Subject = line.Subject ?? "",
         Reason = T(line.Detail) is { Length: > 0 } detail ? Words(detail) : line.Reason,
         Link = Link(Links.Triage(line.MessageId)),
+        Actions = actions is null ? [] : [.. actions(line).Select(a => new ActionView { Label = Zh ? a.LabelZh : a.LabelEn, Href = a.Href })],
     };
 
     private string Link(string page) => console is null ? "" : Links.Absolute(console, page);

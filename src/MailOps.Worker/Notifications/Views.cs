@@ -133,6 +133,17 @@ public sealed class MessageView
 
     /// <summary>The message's section of the console's triage page, absolute; empty without the console's public address.</summary>
     public string Link { get; init; } = "";
+
+    /// <summary>The actions by mail a reviewer's digest offers on the message (MailOps:Actions); none in anyone else's, or without a signing key.</summary>
+    public IReadOnlyList<ActionView> Actions { get; init; } = [];
+}
+
+/// <summary>An action by mail: its words and its <c>mailto:</c> link, escaped as RFC 6068 asks (HTML escapes it again in an attribute).</summary>
+public sealed class ActionView
+{
+    public string Label { get; init; } = "";
+
+    public string Href { get; init; } = "";
 }
 
 public sealed class ScoreView

@@ -41,7 +41,8 @@ internal sealed partial class Pulse(
     MailOpsMetrics? metrics = null,
     LiveEvents? events = null,
     ILogger<Ingestor>? ingestLogger = null,
-    ICalendarFeed? calendar = null) : IDisposable
+    ICalendarFeed? calendar = null,
+    Actions.MailActions? actions = null) : IDisposable
 {
     private readonly CalendarSync? _calendar = calendar is null ? null : new CalendarSync(calendar, logger);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -122,7 +123,7 @@ internal sealed partial class Pulse(
         IngestCounts? ingested = null;
         try
         {
-            ingested = await new Ingestor(mailbox, store, reading?.Parser ?? parser, logger: ingestLogger, invitations: reading?.Invitations, rebind: events is null ? null : () => events.ReadingParts(store)).IngestAsync(stopping).ConfigureAwait(false);
+            ingested = await new Ingestor(mailbox, store, reading?.Parser ?? parser, logger: ingestLogger, invitations: reading?.Invitations, rebind: events is null ? null : () => events.ReadingParts(store), actions: actions).IngestAsync(stopping).ConfigureAwait(false);
             _mailboxProblem = null;
         }
         catch (MailboxUnavailableException ex)
