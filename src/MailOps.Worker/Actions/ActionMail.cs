@@ -78,6 +78,6 @@ internal static partial class ActionMail
     [GeneratedRegex(@"\[MailOps\]\s*(?<kind>place|accept|dismiss)\s+(?<token>[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SubjectPattern();
 
-    [GeneratedRegex(@"^(From|发件人|Sent|发送时间|-----Original Message-----|-----原始邮件-----)\s*[:：]?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((From|发件人|Sent|发送时间)\s*[:：]|-----\s*(Original Message|原始邮件)\s*-----)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuotedHeader();
 }

@@ -5,7 +5,7 @@ using System.Text;
 namespace MailOps.Worker.Actions;
 
 /// <summary>What a reviewer may do by mail to a held message: the console's triage actions.</summary>
-internal enum MailActionKind
+public enum MailActionKind
 {
     /// <summary>Count the message as one report instance's submission (<see cref="Store.MailStore.Place"/>).</summary>
     Place,
@@ -127,7 +127,7 @@ internal sealed class ActionSigner(byte[] key)
     public TokenVerdict Check(ReadToken token, MailActionKind claimed, string messageId, DateTimeOffset now)
     {
         var expected = Mac(token.Kind, messageId, token.ObligationKey ?? "", Seconds(token.Expires));
-        if (!CryptographicOperations.FixedTimeEquals(expected, token.Mac))
+        if (!CryptographicOperations.FixedTimeEquals(expected, token.Mac) || token.Reference != Reference(messageId))
         {
             return TokenVerdict.BadSignature;
         }
@@ -164,7 +164,9 @@ internal sealed class ActionSigner(byte[] key)
         padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", 0 => "", _ => "!" };
         try
         {
-            return Convert.FromBase64String(padded);
+            // Only the one spelling: unused low bits set would otherwise read as the same bytes.
+            var bytes = Convert.FromBase64String(padded);
+            return Base64Url(bytes) == text ? bytes : null;
         }
         catch (FormatException)
         {
