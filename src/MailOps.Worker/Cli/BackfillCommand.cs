@@ -38,7 +38,7 @@ internal static class BackfillCommand
 
             store.ClearCursor(Ingestor.CursorKeyOf(mailbox));
             var reading = services.GetRequiredService<Events.LiveEvents>().ReadingFor(store);
-            var ingestor = new Ingestor(mailbox, store, reading.Parser, logger: services.GetRequiredService<ILogger<Ingestor>>(), invitations: reading.Invitations, rebind: reading.Rebind);
+            var ingestor = new Ingestor(mailbox, store, reading.Parser, logger: services.GetRequiredService<ILogger<Ingestor>>(), invitations: reading.Invitations, rebind: reading.Rebind, actions: Hosting.WorkerRegistration.ActionsFor(services, store));
             var console = CommandContext.Console(env);
             IngestCounts? counts = null;
             try

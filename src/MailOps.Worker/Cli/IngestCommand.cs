@@ -42,9 +42,9 @@ internal static partial class IngestCommand
                 using var mailStore = MailStore.Open(path, env.Time);
                 var reading = services.GetRequiredService<Events.LiveEvents>().ReadingFor(mailStore);
                 var pages = new PageLog(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IngestCommand).FullName!));
-                var counts = await new Ingestor(mailbox, mailStore, reading.Parser, logger: services.GetRequiredService<ILogger<Ingestor>>(), invitations: reading.Invitations, rebind: reading.Rebind).IngestAsync(cancellation, pages).ConfigureAwait(false);
+                var counts = await new Ingestor(mailbox, mailStore, reading.Parser, logger: services.GetRequiredService<ILogger<Ingestor>>(), invitations: reading.Invitations, rebind: reading.Rebind, actions: Hosting.WorkerRegistration.ActionsFor(services, mailStore)).IngestAsync(cancellation, pages).ConfigureAwait(false);
                 await env.Out.WriteLineAsync(
-                    $"Stored {counts.Stored} new message(s) in {path}: {counts.Parsed} parsed ({counts.Submissions} submission(s)), {counts.Skipped} not fetched, {counts.Duplicates} duplicate(s), {counts.Held} held for a person; {counts.FetchFailures} fetch(es) failed and will be tried again.").ConfigureAwait(false);
+                    $"Stored {counts.Stored} new message(s) in {path}: {counts.Parsed} parsed ({counts.Submissions} submission(s)), {counts.Skipped} not fetched, {counts.Duplicates} duplicate(s), {counts.Held} held for a person, {counts.Actions} action(s) by mail; {counts.FetchFailures} fetch(es) failed and will be tried again.").ConfigureAwait(false);
                 return ExitCodes.Success;
             }
             catch (StoreFaultException ex)

@@ -58,17 +58,20 @@ internal static class WorkerRegistration
             p.GetRequiredService<TimeProvider>(),
             p.GetRequiredService<ILogger<NotificationDispatcher>>(),
             new SendingHours(p.GetRequiredService<Compliance.Regime>().Zone, p.GetRequiredService<IOptions<NotificationOptions>>().Value.Policy().Hours)));
-        services.AddSingleton(p => new MailActions(
-            p.GetRequiredService<IOptions<MailActionOptions>>().Value,
-            p.GetRequiredService<TimeProvider>(),
-            () => p.GetRequiredService<LiveEvents>().Bind(p.GetRequiredService<MailStore>()).Regime,
-            new MimeKit.MailboxAddress(p.GetRequiredService<IOptions<NotificationOptions>>().Value.SenderName, p.GetRequiredService<IMailbox>().Identity.Address),
-            p.GetRequiredService<ILogger<MailActions>>()));
+        services.AddSingleton(p => ActionsFor(p, p.GetRequiredService<MailStore>()));
         services.AddSingleton<MailOpsMetrics>();
         services.AddSingleton<Pulse>();
 
         return services;
     }
+
+    /// <summary>The reviewers' actions by mail (off without <c>MailOps:Actions:SigningKey</c>), for an ingest into <paramref name="store"/>: the worker's, or the one a command opened.</summary>
+    public static MailActions ActionsFor(IServiceProvider p, MailStore store) => new(
+        p.GetRequiredService<IOptions<MailActionOptions>>().Value,
+        p.GetRequiredService<TimeProvider>(),
+        () => p.GetRequiredService<LiveEvents>().Bind(store).Regime,
+        new MimeKit.MailboxAddress(p.GetRequiredService<IOptions<NotificationOptions>>().Value.SenderName, p.GetRequiredService<IMailbox>().Identity.Address),
+        p.GetRequiredService<ILogger<MailActions>>());
 
     // What depends on the regime's events, built again for each set of events the store comes to hold (LiveEvents).
     private static RegimeParts Parts(IServiceProvider p)
