@@ -75,7 +75,7 @@ internal sealed partial class MailActions
             return Outcome(seen, parsed, false, ignored);
         }
 
-        var (verdict, target, token) = Verify(store, claim);
+        var (verdict, target, token) = Verify(store, claim, Sent(seen));
         record.Target = target?.Id;
         record.Token = token is null ? null : Convert.ToHexStringLower(token.Mac);
         record.ObligationKey = token?.ObligationKey;
@@ -138,14 +138,13 @@ internal sealed partial class MailActions
     }
 
     // The token, the held message it names and whether it allows what the subject asks; a refusal's why, or null.
-    private (LocalizedText? Refused, StoredOutcome? Target, ReadToken? Token) Verify(MailStore store, ActionClaim claim)
+    private (LocalizedText? Refused, StoredOutcome? Target, ReadToken? Token) Verify(MailStore store, ActionClaim claim, DateTimeOffset now)
     {
         if (ActionSigner.Read(claim.Token) is not { } token)
         {
             return (new LocalizedText("主题中的令牌无法识别（主题可能被改动）", "the subject's token cannot be read (was the subject changed?)"), null, null);
         }
 
-        var now = _time.GetUtcNow();
         var candidates = store.AllOutcomes().Where(o => ActionSigner.Reference(o.Id) == token.Reference);
         foreach (var candidate in candidates)
         {
@@ -165,6 +164,14 @@ internal sealed partial class MailActions
         }
 
         return (new LocalizedText("令牌不是 MailOps 为其保存的任何邮件签发的（被改动，或已换过签名密钥）", "the token was not signed by MailOps for any message it holds (altered, or the signing key was changed)"), null, token);
+    }
+
+    // A token is judged as of when the mailbox received the reviewer's mail (not the sender's Date), so a mailbox that was
+    // down does not void what was sent in time; never later than now.
+    private DateTimeOffset Sent(StoredMessage seen)
+    {
+        var now = _time.GetUtcNow();
+        return seen.Received < now ? seen.Received : now;
     }
 
     private StoredOutcome Refuse(MailStore store, StoredMessage seen, ParseOutcome parsed, StoredMailAction record, ActionClaim claim, StoredOutcome? target, LocalizedText why)

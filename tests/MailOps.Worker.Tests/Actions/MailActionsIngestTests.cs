@@ -218,6 +218,18 @@ public sealed class MailActionsIngestTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_AMailTheMailboxReceivedBeforeTheExpiry_ReadOnlyAfterIt_IsApplied()
+    {
+        await IngestAsync();
+        Drop("a.eml", MailActionKind.Dismiss, Token(MailActionKind.Dismiss, Triaged));
+        _time.Advance(_options.TokenLifetime + TimeSpan.FromDays(1));
+
+        await IngestAsync();
+
+        _store.Dismissals().Should().ContainSingle("the reviewer acted in time; MailOps read it late");
+    }
+
+    [Fact]
     public async Task Ingest_ATokenAltered_IsRefusedAsNotMailOpss()
     {
         await IngestAsync();
