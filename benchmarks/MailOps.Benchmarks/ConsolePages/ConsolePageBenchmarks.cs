@@ -52,12 +52,14 @@ public class ConsolePageBenchmarks
 
     private DateOnly Today => _context.Regime.Zone.DateOf(ScenarioWorker.Now);
 
-    private async Task<int> GetAsync(string path)
+    /// <summary>A page's HTML as the signed-in client gets it.</summary>
+    internal async Task<string> PageAsync(string path)
     {
         using var answer = await _client.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
-        var html = await answer.EnsureSuccessStatusCode().Content.ReadAsStringAsync().ConfigureAwait(false);
-        return html.Length;
+        return await answer.EnsureSuccessStatusCode().Content.ReadAsStringAsync().ConfigureAwait(false);
     }
+
+    private async Task<int> GetAsync(string path) => (await PageAsync(path).ConfigureAwait(false)).Length;
 
     private async Task SetupAsync(bool judgeOnce)
     {
