@@ -12,9 +12,10 @@ namespace MailOps.Benchmarks.Compliance;
 /// The scenario: the shipped catalog and calendar, a generated organisation with its project events, and
 /// the submissions the mail of those years would have produced for every obligation (see the Scenario* types),
 /// from 2026 on for one year or more. Everything is drawn from one fixed seed, so every run measures the same years;
-/// 100 units over one year is the scenario of the first benchmark, draw for draw.
+/// 100 units over one year is the scenario of the first benchmark, draw for draw. <see cref="Sources"/> keeps the
+/// texts the regime was loaded from, so that a worker can be pointed at the same organisation and events as files.
 /// </summary>
-internal sealed record YearScenario(Regime Regime, IReadOnlyList<Submission> Submissions, IReadOnlyList<string> AssessedUnits, IReadOnlyList<Period> ScoredPeriods, DateOnly First, DateOnly Last)
+internal sealed record YearScenario(Regime Regime, RegimeSources Sources, IReadOnlyList<Submission> Submissions, IReadOnlyList<string> AssessedUnits, IReadOnlyList<Period> ScoredPeriods, DateOnly First, DateOnly Last)
 {
     public const int FirstYear = 2026;
 
@@ -42,7 +43,7 @@ internal sealed record YearScenario(Regime Regime, IReadOnlyList<Submission> Sub
         var submissions = new ScenarioSubmissions(regime, random).For(obligations);
         var months = range.SelectMany(year => Enumerable.Range(1, 12).Select(month => Period.Month(year, month)));
         var quarters = range.SelectMany(year => Enumerable.Range(1, 4).Select(quarter => Period.Quarter(year, quarter)));
-        return new YearScenario(regime, submissions, [.. regime.Directory.AssessedUnits.Select(u => u.Id)], [.. months.Concat(quarters)], first, last);
+        return new YearScenario(regime, sources, submissions, [.. regime.Directory.AssessedUnits.Select(u => u.Id)], [.. months.Concat(quarters)], first, last);
     }
 
     // The shipped file of a year, or else the first year's holidays on the same dates of that year (make-up days kept

@@ -119,6 +119,38 @@ public sealed class ObligationEvaluator
     }
 
     /// <summary>
+    /// The first instant from which evaluating the obligation again, with the same submissions and entries, may give
+    /// another result than <paramref name="result"/> (its evaluation at <paramref name="asOf"/>): before it, the result
+    /// stands as it is. The clock alone changes a pending obligation when its deadline passes, and an overdue or missing
+    /// one at any instant (its lateness and its wording follow the clock: <paramref name="asOf"/> itself is returned);
+    /// otherwise only a submission received, an entry recorded or revoked after <paramref name="asOf"/> (a clock set
+    /// back) can, when its instant comes. <see cref="DateTimeOffset.MaxValue"/> when nothing can.
+    /// </summary>
+    public static DateTimeOffset NextChange(ObligationResult result, IEnumerable<Submission> submissions, IEnumerable<ManualEntry> entries, DateTimeOffset asOf)
+    {
+        if (result.Status is ObligationStatus.Overdue or ObligationStatus.Missing)
+        {
+            return asOf;
+        }
+
+        var next = result.Status == ObligationStatus.Pending ? result.Obligation.Due.AddTicks(1) : DateTimeOffset.MaxValue;
+        foreach (var submission in submissions)
+        {
+            next = Later(submission.Received, next);
+        }
+
+        foreach (var entry in entries)
+        {
+            next = Later(entry.RecordedAt, next);
+            next = entry.Revoked is { } revoked ? Later(revoked.At, next) : next;
+        }
+
+        return next;
+
+        DateTimeOffset Later(DateTimeOffset instant, DateTimeOffset soonest) => instant > asOf && instant < soonest ? instant : soonest;
+    }
+
+    /// <summary>
     /// The last instant at which the obligation, still not received, is overdue rather than missing, and at which a
     /// report arriving still counts as late: the end of the last working day whose lateness costs less than the cap (or
     /// than missing it), or the second before the quarter's books close, whichever comes first. The deadline itself when

@@ -14,10 +14,20 @@ namespace MailOps.Worker.Assessment;
 /// <see cref="AssessmentOptions.Since"/> (and no more than two quarters back, enough for the quarterly
 /// assessment and its three-month watch) to the end of the current week.
 /// </summary>
+/// <remarks>
+/// A running worker judges every 30 seconds and its console on every page, so the assessor keeps what it read and
+/// judged (<see cref="JudgedWindow"/>) and, at the next judgement, reads only what the store wrote since
+/// (<see cref="MailStore.ChangesSince"/>) and judges again only the obligations that can have changed: those the new
+/// outcomes or entries bear on, and those the clock moves (<see cref="ObligationEvaluator.NextChange"/>). The result
+/// is the same as judging everything afresh, which it does when it has nothing to follow from: the first time, after
+/// the journal ran out, when the clock went back, or when the judged range's first day moved.
+/// </remarks>
 internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions options)
 {
     private readonly ObligationGenerator _generator = new(regime);
     private readonly ObligationEvaluator _evaluator = new(regime.Calendar, regime.Zone, options.Scoring);
+    private readonly Lock _gate = new();
+    private JudgedWindow? _window;
 
     public Compliance.Regime Regime => regime;
 
@@ -40,39 +50,62 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
 
     private DateTimeOffset EarliestBearing(DateOnly from) => regime.Zone.StartOf(from.AddDays(-BearingDays));
 
+    /// <summary>How the last judgement was made: afresh, or following the one before (for tests and the log).</summary>
+    public JudgingKind LastJudging { get; private set; }
+
     public Snapshot Judge(MailStore store, DateTimeOffset asOf)
     {
-        var (from, to) = Range(asOf);
-        var obligations = _generator.Generate(from, to);
-        var outcomes = store.OutcomesReceivedFrom(EarliestBearing(from));
-        var submissions = outcomes.Select(StoredOutcomes.ToSubmission).OfType<Submission>().ToList();
-        var entries = store.AllManualEntries().Select(ToEntry).OfType<ManualEntry>().ToList();
-
-        // Revoked judgements go to the evaluator, which lists them with their obligation at 0 points, but not into the
-        // snapshot's entries, which scores count (additional penalties among them).
-        var results = _evaluator.EvaluateAll(obligations, submissions, entries, asOf);
-        var inForce = entries.Where(e => !e.IsRevokedAt(asOf)).ToList();
-
-        var messages = store.MessagesById(outcomes.Where(o => !o.Matched).Select(o => o.Id));
-        TriageLine Line(StoredOutcome o)
+        lock (_gate)
         {
-            var message = messages.GetValueOrDefault(o.Id);
-            return new TriageLine(o.MessageId, message?.From ?? o.Submitter, message?.Subject, o.Received ?? message?.Received ?? asOf, o.Reason is { } reason ? NonMatchReasons.Name(reason) : "", new LocalizedText(o.ReasonDetail ?? "", o.ReasonDetailEn ?? ""));
-        }
+            var (from, to) = Range(asOf);
+            if (_window is { } window && window.Follows(store, from, asOf) && store.ChangesSince(window.Version) is { } changes)
+            {
+                window.Advance(changes, to, asOf);
+                LastJudging = JudgingKind.Followed;
+            }
+            else
+            {
+                _window = null;
+                _window = JudgedWindow.Read(this, store, from, to, asOf);
+                LastJudging = JudgingKind.Afresh;
+            }
 
-        // A message a person dismissed (in the console) is no longer anyone's to look at.
-        var dismissed = store.Dismissals().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var visible = outcomes.Where(o => !o.Matched && (o.Received ?? DateTimeOffset.MinValue) <= asOf && !dismissed.Contains(o.Id)).ToList();
-        var triage = visible.Where(o => StoredOutcomes.Disposition(o) == NonMatchDisposition.Triage).Select(Line).OrderBy(t => t.Received).ToList();
-        var unauthenticated = visible.Where(o => StoredOutcomes.Disposition(o) == NonMatchDisposition.Acceptance && o.AcceptedBy is null).Select(Line).OrderBy(t => t.Received).ToList();
-        return new Snapshot(asOf, results, inForce, triage, unauthenticated);
+            return _window.Snapshot(asOf);
+        }
     }
 
-    private static ManualEntry? ToEntry(StoredManualEntry e) =>
+    /// <summary>Judges everything afresh, as a new assessor would: what <see cref="Judge"/> must always equal.</summary>
+    public Snapshot JudgeAfresh(MailStore store, DateTimeOffset asOf)
+    {
+        var (from, to) = Range(asOf);
+        return JudgedWindow.Read(this, store, from, to, asOf).Snapshot(asOf);
+    }
+
+    internal IReadOnlyList<Obligation> Obligations(DateOnly from, DateOnly to) => _generator.Generate(from, to);
+
+    internal ObligationResult Evaluate(Obligation obligation, IEnumerable<Submission> submissions, IEnumerable<ManualEntry> entries, DateTimeOffset asOf) =>
+        _evaluator.Evaluate(obligation, submissions, entries, asOf);
+
+    internal DateTimeOffset Earliest(DateOnly from) => EarliestBearing(from);
+
+    internal static ManualEntry? ToEntry(StoredManualEntry e) =>
         ManualEntryKinds.TryParse(e.Kind, out var kind) && DateOnly.TryParseExact(e.EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? new ManualEntry(kind, e.Unit, e.ObligationKey, date, e.Points, e.Reason, e.Author, e.RecordedAt)
             {
                 Revoked = e.RevokedAt is { } at ? new Revocation(at, e.RevokedBy ?? "", e.RevokeReason ?? "") : null,
             }
             : null;
+
+    internal static TriageLine Line(StoredOutcome o, StoredMessage? message, DateTimeOffset asOf) =>
+        new(o.MessageId, message?.From ?? o.Submitter, message?.Subject, o.Received ?? message?.Received ?? asOf, o.Reason is { } reason ? NonMatchReasons.Name(reason) : "", new LocalizedText(o.ReasonDetail ?? "", o.ReasonDetailEn ?? ""));
+}
+
+/// <summary>How a judgement was made.</summary>
+internal enum JudgingKind
+{
+    /// <summary>Everything read from the store and judged.</summary>
+    Afresh,
+
+    /// <summary>Only what the store wrote since the judgement before read, and only what could change judged again.</summary>
+    Followed,
 }

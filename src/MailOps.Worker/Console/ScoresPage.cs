@@ -28,14 +28,16 @@ internal sealed record ScoresPage(
         var policy = context.Assessment.Scoring;
         var units = regime.Directory.AssessedUnits.Select(u => u.Id).ToList();
         var calculator = new ScoreCalculator(regime.Zone, policy);
-        var cards = calculator.ScoreAll(units, month, snapshot.Results, snapshot.Entries).OrderByDescending(c => c.Score).ThenBy(c => c.UnitId, StringComparer.Ordinal).ToList();
+        // One ledger for the month and the twelve: it sums each unit's results once, not once for every month scored.
+        var ledger = calculator.Ledger(snapshot.Results, snapshot.Entries);
+        var cards = ledger.ScoreAll(units, month).OrderByDescending(c => c.Score).ThenBy(c => c.UnitId, StringComparer.Ordinal).ToList();
         var ranked = cards.Select(c => (Rank: cards.FindIndex(o => o.Score == c.Score) + 1, Card: c)).ToList();
 
         var today = regime.Zone.DateOf(snapshot.AsOf);
         var (from, _) = context.Assessor.Range(snapshot.AsOf);
         var twelve = Enumerable.Range(-11, 12).Select(i => Period.MonthOf(today.AddMonths(i))).ToList();
         var judged = twelve.ToDictionary(m => m.Id, m => m.Start >= Period.MonthOf(from).Start && m.Start <= today && (context.Assessment.Since is not { } since || m.End >= since));
-        var byMonth = twelve.Where(m => judged[m.Id]).ToDictionary(m => m.Id, m => calculator.ScoreAll(units, m, snapshot.Results, snapshot.Entries).ToDictionary(c => c.UnitId, c => c.Score));
+        var byMonth = twelve.Where(m => judged[m.Id]).ToDictionary(m => m.Id, m => ledger.ScoreAll(units, m).ToDictionary(c => c.UnitId, c => c.Score));
         var trend = units.ToDictionary(u => u, u => (IReadOnlyList<int?>)[.. twelve.Select(m => byMonth.TryGetValue(m.Id, out var s) ? s[u] : (int?)null)]);
         return new ScoresPage(month, ranked, context.Notifier.Quarterly(quarter, snapshot), twelve, trend, policy.WatchThreshold);
     }

@@ -21,12 +21,16 @@ internal sealed record TodayMatrix(LocalizedText Title, IReadOnlyList<TodayGroup
         var zh = new ViewBuilder(regime, policy, "zh", context.Mailbox).Digest(digest);
         var en = new ViewBuilder(regime, policy, "en", context.Mailbox).Digest(digest);
         StatusMatrix[] models = [digest.LastWorkingDay, digest.Week];
-        return [.. models.Select((m, i) => Of(regime, m, zh.Matrices[i], en.Matrices[i], snapshot.Results))];
+
+        // Each cell's obligations are its unit's and report's in the matrix's window: looked up, not searched for among
+        // every result judged (some thousands, for each of some thousands of cells).
+        var byCell = snapshot.Results.ToLookup(r => (r.Obligation.UnitId, r.Obligation.ReportId));
+        return [.. models.Select((m, i) => Of(regime, m, zh.Matrices[i], en.Matrices[i], byCell))];
     }
 
     // The same groups as ViewBuilder makes (by kind of unit, in the directory's order, only columns some unit of the
     // kind owes, kinds owing nothing left out), so that each of its cells lines up with the model's.
-    private static TodayMatrix Of(Compliance.Regime regime, StatusMatrix matrix, MatrixView zh, MatrixView en, IReadOnlyList<ObligationResult> results)
+    private static TodayMatrix Of(Compliance.Regime regime, StatusMatrix matrix, MatrixView zh, MatrixView en, ILookup<(string Unit, string Report), ObligationResult> results)
     {
         var groups = matrix.Rows
             .GroupBy(r => regime.Directory.FindUnit(r.UnitId)?.Kind)
@@ -47,7 +51,7 @@ internal sealed record TodayMatrix(LocalizedText Title, IReadOnlyList<TodayGroup
             ]);
     }
 
-    private static TodayCell Cell(StatusMatrix matrix, MatrixRow row, int column, CellView zh, CellView en, IReadOnlyList<ObligationResult> results, Compliance.Regime regime)
+    private static TodayCell Cell(StatusMatrix matrix, MatrixRow row, int column, CellView zh, CellView en, ILookup<(string Unit, string Report), ObligationResult> results, Compliance.Regime regime)
     {
         if (row.Cells[column] is not { } cell)
         {
@@ -55,8 +59,8 @@ internal sealed record TodayMatrix(LocalizedText Title, IReadOnlyList<TodayGroup
         }
 
         var reportId = matrix.Columns[column].ReportId;
-        var mine = results
-            .Where(r => r.Obligation.UnitId == row.UnitId && r.Obligation.ReportId == reportId && regime.Zone.DateOf(r.Obligation.Due) is var d && d >= matrix.From && d <= matrix.To)
+        var mine = results[(row.UnitId, reportId)]
+            .Where(r => regime.Zone.DateOf(r.Obligation.Due) is var d && d >= matrix.From && d <= matrix.To)
             .ToList();
         var href = mine.Count == 1
             ? Links.Obligation(mine[0].Obligation.Key)

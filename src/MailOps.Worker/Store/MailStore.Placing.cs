@@ -29,6 +29,7 @@ internal sealed partial class MailStore
             Outcomes.Update(outcome);
             Audit(author, "submission-placed", outcome.Id, $"{obligation.Key}: {reason}");
         });
+        OutcomeWritten(outcome.Id);
         return outcome;
     });
 
@@ -43,6 +44,7 @@ internal sealed partial class MailStore
             DismissalList.Insert(dismissal);
             Audit(author, "message-dismissed", outcome.Id, reason);
         });
+        DismissalsWritten();
         return dismissal;
     });
 

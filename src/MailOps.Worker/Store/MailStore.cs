@@ -199,6 +199,14 @@ internal sealed partial class MailStore : IDisposable
                 Cursors.Upsert(new StoredCursor { Id = cursorKey, Cursor = cursor ?? "", SavedAt = now });
             }
         });
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (stored[i] && records[i].Outcome is { } written)
+            {
+                OutcomeWritten(written.Id);
+            }
+        }
+
         return (IReadOnlyList<bool>)stored;
     });
 
@@ -221,6 +229,13 @@ internal sealed partial class MailStore : IDisposable
     {
         var wanted = ids.Select(id => new BsonValue(id)).ToList();
         return (IReadOnlyDictionary<string, StoredMessage>)Messages.Find(Query.In("_id", wanted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+    });
+
+    /// <summary>The stored outcomes with these store ids (those not stored are left out), through the primary index.</summary>
+    public IReadOnlyList<StoredOutcome> OutcomesById(IEnumerable<string> ids) => Read("read", () =>
+    {
+        var wanted = ids.Select(id => new BsonValue(id)).ToList();
+        return wanted.Count == 0 ? [] : (IReadOnlyList<StoredOutcome>)[.. Outcomes.Find(Query.In("_id", wanted))];
     });
 
     public StoredOutcome? Outcome(string id) => Read("read", () => Outcomes.FindById(StoreKeys.Of(id)));
@@ -246,6 +261,7 @@ internal sealed partial class MailStore : IDisposable
             Outcomes.Update(outcome);
             Audit(author, "submission-accepted", id, reason);
         });
+        OutcomeWritten(id);
         return outcome;
     });
 
@@ -380,6 +396,7 @@ internal sealed partial class MailStore : IDisposable
             id = ManualEntries.Insert(entry).AsInt32;
             Audit(entry.Author, "manual-entry", entry.ObligationKey ?? entry.Unit, $"{entry.Kind} {entry.Points}: {entry.Reason}");
         });
+        EntriesWritten();
         return id;
     });
 
@@ -410,6 +427,7 @@ internal sealed partial class MailStore : IDisposable
             ManualEntries.Update(entry);
             Audit(author, "manual-entry-revoked", entry.ObligationKey ?? entry.Unit, string.Create(CultureInfo.InvariantCulture, $"entry {id} ({entry.Kind} {entry.Points}): {reason}"));
         });
+        EntriesWritten();
         return entry;
     });
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MailOps.Compliance.Common;
 using MailOps.Compliance.Deadlines;
 using MailOps.Compliance.Evaluation;
@@ -288,5 +289,62 @@ public sealed class ObligationEvaluatorTests
         var results = Evaluator.EvaluateAll([Weekly, other], [Sent("2026-11-23 10:00")], [], T("2026-11-24 09:00"));
 
         results.Select(r => r.Status).Should().Equal(ObligationStatus.OnTime, ObligationStatus.Missing);
+    }
+
+    // NextChange: how long a result stands as the clock moves, with nothing new received or decided.
+
+    [Theory]
+    [InlineData("2026-11-23 09:00", "2026-11-23 10:00", null)]
+    [InlineData("2026-11-23 12:00", "2026-11-23 10:00", null)]
+    [InlineData("2026-11-30 09:00", "2026-11-23 10:00", "2026-11-27 08:00")]
+    [InlineData("2026-11-25 11:00", "2026-11-23 10:00", "2026-11-26 08:00")]
+    public void NextChange_BeforeIt_EvaluatingAgainGivesTheSameResult(string asOf, string sent, string? revoked)
+    {
+        var entry = new ManualEntry(ManualEntryKind.Wrong, Weekly.UnitId, Weekly.Key, D("2026-11-25"), 5, "错报", "李娜", T("2026-11-25 10:00"))
+        {
+            Revoked = revoked is null ? null : new Revocation(T(revoked), "周敏", "误判"),
+        };
+        Submission[] submissions = [Sent(sent)];
+        var result = Evaluate(asOf, submissions, [entry]);
+
+        var next = ObligationEvaluator.NextChange(result, submissions, [entry], T(asOf));
+
+        next.Should().BeAfter(T(asOf));
+        for (var at = T(asOf); at < next && at < T(asOf).AddDays(30); at = at.AddMinutes(17))
+        {
+            Evaluate(at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), submissions, [entry]).Should().BeEquivalentTo(result, o => o.ComparingByMembers<ObligationResult>(), $"the result at {asOf} stands until {next}");
+        }
+
+        if (next != DateTimeOffset.MaxValue)
+        {
+            Evaluator.Evaluate(Weekly, submissions, [entry], next).Should().NotBeEquivalentTo(result, "at its next change the result is another");
+        }
+    }
+
+    [Fact]
+    public void NextChange_OfAPendingObligation_IsJustAfterItsDeadline()
+    {
+        var result = Evaluate("2026-11-23 16:00");
+
+        ObligationEvaluator.NextChange(result, [], [], T("2026-11-23 16:00")).Should().Be(Weekly.Due.AddTicks(1));
+    }
+
+    [Theory]
+    [InlineData("2026-11-24 09:00")]
+    [InlineData("2026-12-08 09:00")]
+    public void NextChange_OfAnOverdueOrMissingObligation_IsNow_ItsLatenessAndWordingFollowTheClock(string asOf)
+    {
+        var result = Evaluate(asOf);
+
+        result.Status.Should().BeOneOf(ObligationStatus.Overdue, ObligationStatus.Missing);
+        ObligationEvaluator.NextChange(result, [], [], T(asOf)).Should().Be(T(asOf));
+    }
+
+    [Fact]
+    public void NextChange_OfAReportReceivedAndJudged_IsNever()
+    {
+        var result = Evaluate("2026-11-24 09:00", [Sent("2026-11-23 10:00")]);
+
+        ObligationEvaluator.NextChange(result, [Sent("2026-11-23 10:00")], [], T("2026-11-24 09:00")).Should().Be(DateTimeOffset.MaxValue);
     }
 }
