@@ -121,8 +121,8 @@ internal sealed class ActionSigner(byte[] key)
 
     /// <summary>
     /// Whether <paramref name="token"/> is this key's for <paramref name="messageId"/>, the action the subject
-    /// <paramref name="claimed"/>, and good at <paramref name="now"/>; the signature is checked first, so nothing is
-    /// said about a token that is not ours.
+    /// <paramref name="claimed"/>, and good at <paramref name="now"/>; the signature (and the reference, which the
+    /// signature covers only through the full id) is checked first, so nothing is said about a token that is not ours.
     /// </summary>
     public TokenVerdict Check(ReadToken token, MailActionKind claimed, string messageId, DateTimeOffset now)
     {
