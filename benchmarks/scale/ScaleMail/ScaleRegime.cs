@@ -38,6 +38,7 @@ internal static class ScaleRegime
         var events = Noted(ScenarioEvents.Json(calendar, years, random, ScenarioOrganisation.Split(units).City));
         File.WriteAllText(Path.Combine(output, "samples", "organisation.json"), organisation);
         File.WriteAllText(Path.Combine(output, "samples", "events.json"), events);
+        File.WriteAllText(Path.Combine(output, "regime", "event-rules.json"), Unnamed(File.ReadAllText(Path.Combine(repository, "regime", "event-rules.json"))));
         var catalog = Path.Combine(output, "regime", "catalog.json");
         return Loaded(RegimeLoader.Load(
             new RegimeSources(new SourceText(catalog, File.ReadAllText(catalog)), new SourceText("organisation.json", organisation), calendarFiles, new SourceText("events.json", events)),
@@ -59,6 +60,14 @@ internal static class ScaleRegime
             unit["nameEn"] = id;
         }
 
+        return root.ToJsonString();
+    }
+
+    // The shipped event rules without their per-unit categories, which name the sample's units.
+    private static string Unnamed(string rules)
+    {
+        var root = JsonNode.Parse(rules, documentOptions: Lenient)!;
+        root["units"] = new JsonArray();
         return root.ToJsonString();
     }
 
