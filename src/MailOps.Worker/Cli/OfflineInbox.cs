@@ -7,7 +7,8 @@ namespace MailOps.Worker.Cli;
 
 /// <summary>
 /// A folder of <c>.eml</c> files read into a throw-away store, for the offline commands (evaluate, digest --inbox):
-/// the same ingest as the worker's, nothing sent, nothing left behind.
+/// the same ingest as the worker's, nothing sent, nothing left behind, and no fsync paid for a store nobody keeps
+/// (<see cref="MailStore.OpenTemporary"/>).
 /// </summary>
 internal sealed class OfflineInbox : IDisposable
 {
@@ -35,7 +36,7 @@ internal sealed class OfflineInbox : IDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), $"mailops-{Guid.NewGuid():N}");
         var options = new FolderMailboxOptions { Inbox = Path.GetFullPath(inbox), Outbox = Path.Combine(folder, "outbox"), SettleTime = TimeSpan.Zero, PageSize = 500 };
-        var store = MailStore.Open(Path.Combine(folder, "mailops.db"), time);
+        var store = MailStore.OpenTemporary(folder, time);
         try
         {
             events?.ImportFile(store);
