@@ -125,7 +125,10 @@ internal sealed class JudgedWindow
             .ToList();
         var triage = visible.Where(h => StoredOutcomes.Disposition(h.Outcome) == NonMatchDisposition.Triage).Select(h => Assessor.Line(h.Outcome, h.Message, asOf)).OrderBy(t => t.Received).ToList();
         var unauthenticated = visible.Where(h => StoredOutcomes.Disposition(h.Outcome) == NonMatchDisposition.Acceptance && h.Outcome.AcceptedBy is null).Select(h => Assessor.Line(h.Outcome, h.Message, asOf)).OrderBy(t => t.Received).ToList();
-        return new Snapshot(asOf, [.. _results], inForce, triage, unauthenticated);
+        return new Snapshot(asOf, [.. _results], inForce, triage, unauthenticated)
+        {
+            Held = visible.Select(h => h.Outcome).Where(o => o.AcceptedBy is null).ToLookup(o => o.MessageId, StringComparer.Ordinal),
+        };
     }
 
     private bool InWindow(StoredOutcome o) => o.Received is not { } received || received >= _earliest;

@@ -15,6 +15,9 @@ internal sealed record Snapshot(
     IReadOnlyList<TriageLine> Triage,
     IReadOnlyList<TriageLine> Unauthenticated)
 {
+    /// <summary>The stored outcomes of the messages in <see cref="Triage"/> and <see cref="Unauthenticated"/>, by Message-ID.</summary>
+    public ILookup<string, Store.StoredOutcome> Held { get; init; } = Array.Empty<Store.StoredOutcome>().ToLookup(o => o.MessageId, StringComparer.Ordinal);
+
     /// <summary>Nothing judged: a beat that stopped before judging (the store failed, or the mailbox was never read).</summary>
     public static Snapshot Empty(DateTimeOffset asOf) => new(asOf, [], [], [], []);
 }

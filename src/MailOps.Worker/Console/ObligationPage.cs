@@ -36,8 +36,8 @@ internal sealed record ObligationPage(
         var unit = regime.Directory.FindUnit(obligation.UnitId)!;
         // A role is reached when any of its addresses is among the recipients (a distribution list or a person), as the checks judge it.
         var roles = report.To.Concat(report.Cc).Distinct(StringComparer.Ordinal).Select(role => (Role: role, Addresses: regime.Directory.Resolve(unit, role))).ToList();
-        var outcomes = store.AllOutcomes()
-            .Where(o => (o.Report == obligation.ReportId && o.Unit == obligation.UnitId && o.Period == obligation.Period.Id) || o.MessageId == result.Counted?.MessageId)
+        // What counts is one of them: a submission bears the report, unit and period it counts for.
+        var outcomes = store.OutcomesOf(obligation.ReportId, obligation.UnitId, obligation.Period.Id)
             .OrderBy(o => o.Received)
             .ToList();
         var stored = store.MessagesById(outcomes.Select(o => o.Id));

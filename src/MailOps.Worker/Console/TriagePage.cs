@@ -16,9 +16,7 @@ internal sealed record HeldMessage(StoredOutcome Outcome, TriageLine Line, bool 
     public static IReadOnlyList<HeldMessage> Now(ConsoleContext context)
     {
         var snapshot = context.Judge();
-        var store = context.Store;
-        var dismissed = store.Dismissals().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var outcomes = store.AllOutcomes().Where(o => !o.Matched && !dismissed.Contains(o.Id)).ToLookup(o => o.MessageId, StringComparer.Ordinal);
+        var outcomes = snapshot.Held;
         return
         [
             .. snapshot.Triage.Select(t => (Line: t, Unauthenticated: false))

@@ -238,6 +238,10 @@ internal sealed partial class MailStore : IDisposable
         return wanted.Count == 0 ? [] : (IReadOnlyList<StoredOutcome>)[.. Outcomes.Find(Query.In("_id", wanted))];
     });
 
+    /// <summary>The stored outcomes counted as one report instance (report, unit, period), through the report and unit indexes.</summary>
+    public IReadOnlyList<StoredOutcome> OutcomesOf(string report, string unit, string period) => Read("read", () =>
+        (IReadOnlyList<StoredOutcome>)[.. Outcomes.Find(Query.And(Query.EQ(nameof(StoredOutcome.Report), report), Query.EQ(nameof(StoredOutcome.Unit), unit))).Where(o => o.Period == period)]);
+
     public StoredOutcome? Outcome(string id) => Read("read", () => Outcomes.FindById(StoreKeys.Of(id)));
 
     /// <summary>
