@@ -188,7 +188,8 @@ internal sealed partial class MailActions
     {
         var about = parsed.Message?.Subject ?? "";
         var (zh, en) = applied ? ("已执行", "Done") : ("未执行", "Not applied");
-        var subject = $"【MailOps】{zh} / {en}：{what.Zh}";
+        // The reason is the reviewer's own text: brackets made full-width, so that no subject of ours reads as an action's.
+        var subject = $"【MailOps】{zh} / {en}：{what.Zh.Replace('[', '［').Replace(']', '］')}";
         var text = $"{what.Zh}\r\n\r\n{what.En}\r\n\r\n（回复：{about}）\r\n(In answer to: {about})\r\n";
         var html = $"<p>{Html(what.Zh)}</p><p lang=\"en\">{Html(what.En)}</p><p style=\"color:#5f6368;font-size:12px;\">回复 / In answer to: {Html(about)}</p>";
         var identity = new MailIdentity("action", $"action/{StoreKeys.Of(mailId)}");

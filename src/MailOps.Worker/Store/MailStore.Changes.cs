@@ -58,6 +58,14 @@ internal sealed partial class MailStore
         }
     }
 
+    // After a fault the file may hold less than a commit that returned said (the log is written behind it), or more
+    // than one that threw: nothing journalled before can be trusted, and every reader reads everything again.
+    private void ForgetJournal()
+    {
+        _outcomeJournal.Clear();
+        _journalFloor = ++_changeVersion;
+    }
+
     private void EntriesWritten() => _entriesChangedAt = ++_changeVersion;
 
     private void DismissalsWritten() => _dismissalsChangedAt = ++_changeVersion;

@@ -258,6 +258,9 @@ internal sealed partial class MailStore : IDisposable
             throw new StoreException($"\"{idOrMessageId}\" is not a stored report held for an unauthenticated sender.");
         }
 
+        // Accepted already, or dismissed (in the console, by mail): the first decision stands, and says who took it.
+        HeldOutcome(outcome.Id);
+
         var id = outcome.Id;
         outcome.AcceptedBy = author;
         InTransaction(() =>
@@ -607,6 +610,7 @@ internal sealed partial class MailStore : IDisposable
             catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or ObjectDisposedException)
             {
                 _faulted = true;
+                ForgetJournal();
                 throw new StoreFaultException($"{Path}: the store could not be {doing}: {ex.Message}", ex);
             }
         }
@@ -620,6 +624,7 @@ internal sealed partial class MailStore : IDisposable
         {
             _db = Connect(Path);
             _faulted = false;
+            ForgetJournal();
         }
         catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException)
         {
