@@ -57,31 +57,7 @@ internal sealed record YearScenario(Regime Regime, RegimeSources Sources, IReadO
         }
 
         var template = JsonNode.Parse(RepositoryFiles.Read($"regime/calendar/{FirstYear}.json").Text, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!;
-        string Shift(JsonNode? date) => DateOnly.Parse(date!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).AddYears(year - FirstYear).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var holidays = new JsonArray();
-        foreach (var holiday in template["holidays"]!.AsArray())
-        {
-            var makeUp = new JsonArray();
-            foreach (var day in holiday!["makeUpWorkingDays"]?.AsArray() ?? [])
-            {
-                var shifted = DateOnly.Parse(Shift(day), System.Globalization.CultureInfo.InvariantCulture);
-                if (shifted.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-                {
-                    makeUp.Add(Shift(day));
-                }
-            }
-
-            holidays.Add(new JsonObject
-            {
-                ["key"] = holiday["key"]!.GetValue<string>(),
-                ["name"] = holiday["name"]!.GetValue<string>(),
-                ["nameEn"] = holiday["nameEn"]!.GetValue<string>(),
-                ["from"] = Shift(holiday["from"]),
-                ["to"] = Shift(holiday["to"]),
-                ["makeUpWorkingDays"] = makeUp,
-            });
-        }
-
+        var holidays = ShiftedCalendar.Holidays(template, FirstYear, year);
         return new SourceText($"scenario calendar {year}", new JsonObject { ["year"] = year, ["holidays"] = holidays }.ToJsonString());
     }
 

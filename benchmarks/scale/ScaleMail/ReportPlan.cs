@@ -130,21 +130,7 @@ internal sealed class ReportPlan(Regime regime, Random random, DateTimeOffset en
     private DateTimeOffset At(DateOnly day, int hour, int minute, int spreadMinutes) =>
         regime.Zone.At(day, new TimeOnly(hour, minute)).AddMinutes(random.Next(spreadMinutes)).AddSeconds(random.Next(60));
 
-    /// <summary>Every To role's addresses in To and every CC role's in CC (group.cs: its first address), less a dropped role.</summary>
-    private (List<Person> To, List<Person> Cc) Recipients(Unit unit, ReportDefinition report, string? dropped)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        List<Person> Resolve(IEnumerable<string> roles) =>
-        [
-            .. roles.Where(role => role != dropped)
-                .SelectMany(role => role == "group.cs" ? regime.Directory.Resolve(unit, role).Take(1) : regime.Directory.Resolve(unit, role))
-                .Where(seen.Add)
-                .Select(address => new Person(People.NameOf(address), address)),
-        ];
-
-        var to = Resolve(report.To);
-        return (to, Resolve(report.Cc));
-    }
+    private (List<Person> To, List<Person> Cc) Recipients(Unit unit, ReportDefinition report, string? dropped) => ReportRecipients.Of(regime, unit, report, dropped);
 
     internal static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

@@ -106,30 +106,7 @@ internal static class ScaleRegime
             .Select(f => int.Parse(Path.GetFileNameWithoutExtension(f), CultureInfo.InvariantCulture)).Order().ToList();
         var template = year < years[0] ? years[0] : years[^1];
         var source = JsonNode.Parse(File.ReadAllText(Path.Combine(repository, "regime", "calendar", $"{template}.json")), documentOptions: Lenient)!;
-        string Shift(JsonNode? date) => DateOnly.Parse(date!.GetValue<string>(), CultureInfo.InvariantCulture).AddYears(year - template).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var holidays = new JsonArray();
-        foreach (var holiday in source["holidays"]!.AsArray())
-        {
-            var makeUp = new JsonArray();
-            foreach (var day in holiday!["makeUpWorkingDays"]?.AsArray() ?? [])
-            {
-                if (DateOnly.Parse(Shift(day), CultureInfo.InvariantCulture).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-                {
-                    makeUp.Add(Shift(day));
-                }
-            }
-
-            holidays.Add(new JsonObject
-            {
-                ["key"] = holiday["key"]!.GetValue<string>(),
-                ["name"] = holiday["name"]!.GetValue<string>(),
-                ["nameEn"] = holiday["nameEn"]!.GetValue<string>(),
-                ["from"] = Shift(holiday["from"]),
-                ["to"] = Shift(holiday["to"]),
-                ["makeUpWorkingDays"] = makeUp,
-            });
-        }
-
+        var holidays = ShiftedCalendar.Holidays(source, template, year);
         return new JsonObject { ["year"] = year, ["source"] = $"benchmark: {template}'s holidays on the same dates", ["holidays"] = holidays }.ToJsonString();
     }
 

@@ -20,7 +20,8 @@ namespace MailOps.Worker.Assessment;
 /// (<see cref="MailStore.ChangesSince"/>) and judges again only the obligations that can have changed: those the new
 /// outcomes or entries bear on, and those the clock moves (<see cref="ObligationEvaluator.NextChange"/>). The result
 /// is the same as judging everything afresh, which it does when it has nothing to follow from: the first time, after
-/// the journal ran out, when the clock went back, or when the judged range's first day moved.
+/// the journal ran out (or the store failed), or when the judged range's first day moved. An instant earlier than the
+/// last is judged again in full from what it holds, without reading the store again.
 /// </remarks>
 internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions options)
 {
@@ -58,7 +59,7 @@ internal sealed class Assessor(Compliance.Regime regime, AssessmentOptions optio
         lock (_gate)
         {
             var (from, to) = Range(asOf);
-            if (_window is { } window && window.Follows(store, from, asOf) && store.ChangesSince(window.Version) is { } changes)
+            if (_window is { } window && window.Follows(store, from) && store.ChangesSince(window.Version) is { } changes)
             {
                 window.Advance(changes, to, asOf);
                 LastJudging = JudgingKind.Followed;

@@ -63,9 +63,13 @@ internal sealed class JudgedWindow
         return window;
     }
 
-    /// <summary>Whether this window can be brought to <paramref name="asOf"/>: the same store, the same first due date, and the clock not gone back.</summary>
-    public bool Follows(MailStore store, DateOnly from, DateTimeOffset asOf) =>
-        ReferenceEquals(store, _store) && from == _from && asOf >= _asOf;
+    /// <summary>
+    /// Whether this window can be brought to another instant: the same store and the same first due date. What it
+    /// read does not depend on the instant; an instant earlier than the last (a beat that read its clock before a
+    /// console request judged) is judged again from what it holds.
+    /// </summary>
+    public bool Follows(MailStore store, DateOnly from) =>
+        ReferenceEquals(store, _store) && from == _from;
 
     /// <summary>Takes in what the store wrote since <see cref="Version"/>, and judges again what can have changed by <paramref name="asOf"/>.</summary>
     public void Advance(StoreChanges changes, DateOnly to, DateTimeOffset asOf)
@@ -100,9 +104,11 @@ internal sealed class JudgedWindow
             return;
         }
 
+        // NextChange looks forward only: an earlier instant judges every obligation again.
+        var back = asOf < _asOf;
         for (var i = 0; i < _obligations.Count; i++)
         {
-            if (asOf >= _nextChange[i] || touched.Contains(_obligations[i].Key))
+            if (back || asOf >= _nextChange[i] || touched.Contains(_obligations[i].Key))
             {
                 Evaluate(i, asOf);
             }

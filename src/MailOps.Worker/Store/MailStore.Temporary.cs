@@ -31,16 +31,6 @@ internal sealed partial class MailStore
 
         // A fault in a temporary store ends the command (the offline commands dispose it and fail), so the reopening
         // from the file that a real store does after a fault never happens to one.
-        var store = new MailStore(db, time, path, exclusive);
-        try
-        {
-            StoreSchema.Migrate(db, path);
-            return store;
-        }
-        catch
-        {
-            store.Dispose();
-            throw;
-        }
+        return Migrated(db, time, path, exclusive);
     }
 }

@@ -110,6 +110,12 @@ internal sealed partial class MailStore : IDisposable
             throw new StoreException($"{path}: the store cannot be opened: {ex.Message}{StoreFile.WayBack(path)}", ex);
         }
 
+        return Migrated(db, time, path, exclusive);
+    }
+
+    // The store over an open database, brought to this MailOps's schema; a migration that fails closes it again.
+    private static MailStore Migrated(LiteDatabase db, TimeProvider time, string path, FileStream exclusive)
+    {
         var store = new MailStore(db, time, path, exclusive);
         try
         {

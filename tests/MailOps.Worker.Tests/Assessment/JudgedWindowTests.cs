@@ -88,7 +88,7 @@ public sealed class JudgedWindowTests : IDisposable
     }
 
     [Fact]
-    public async Task Judge_WhenTheClockGoesBack_StartsAfresh()
+    public async Task Judge_AtAnEarlierInstant_JudgesAgainFromWhatItHolds_AsAfresh()
     {
         Eml.Drop(_folder["inbox"], "1.eml", Eml.Daily("1@callcenter.example.com"));
         using var store = MailStore.Open(_folder["mailops.db"], _time);
@@ -98,7 +98,7 @@ public sealed class JudgedWindowTests : IDisposable
 
         var earlier = assessor.Judge(store, new DateTimeOffset(2026, 11, 23, 9, 0, 0, Shanghai));
 
-        assessor.LastJudging.Should().Be(JudgingKind.Afresh);
+        assessor.LastJudging.Should().Be(JudgingKind.Followed, "what it read does not depend on the instant");
         Canonic(earlier).Should().Be(Canonic(assessor.JudgeAfresh(store, new DateTimeOffset(2026, 11, 23, 9, 0, 0, Shanghai))));
     }
 

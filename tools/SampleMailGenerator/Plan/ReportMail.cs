@@ -145,21 +145,7 @@ internal sealed class ReportMail(Regime regime, Random random)
         return new PlantedFault(fault.Kind, obligation.ReportId, obligation.UnitId, obligation.Period.Id, fault.What, points, note);
     }
 
-    /// <summary>Every To role's addresses in To and every CC role's in CC (the group customer service list, not its deputy), less a dropped role.</summary>
-    private (List<Person> To, List<Person> Cc) Recipients(Unit unit, ReportDefinition report, string? dropped)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        List<Person> Resolve(IEnumerable<string> roles) =>
-        [
-            .. roles.Where(role => role != dropped)
-                .SelectMany(role => role == "group.cs" ? regime.Directory.Resolve(unit, role).Take(1) : regime.Directory.Resolve(unit, role))
-                .Where(seen.Add)
-                .Select(address => new Person(People.NameOf(address), address)),
-        ];
-
-        var to = Resolve(report.To);
-        return (to, Resolve(report.Cc));
-    }
+    private (List<Person> To, List<Person> Cc) Recipients(Unit unit, ReportDefinition report, string? dropped) => ReportRecipients.Of(regime, unit, report, dropped);
 
     /// <summary>cq-crm with crm-meeting-minutes is cq-crm-meeting-minutes; callcenter with callcenter-daily is callcenter-daily.</summary>
     private static string Slug(Unit unit, ReportDefinition report)
