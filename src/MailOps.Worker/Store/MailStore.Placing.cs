@@ -52,13 +52,16 @@ internal sealed partial class MailStore
 
     /// <summary>Every notification queued for an obligation (nudges and overdue notices carry its key), oldest first.</summary>
     public IReadOnlyList<StoredNotification> NotificationsFor(string obligationKey) => Read("read", () =>
-        (IReadOnlyList<StoredNotification>)[.. Notifications.Find(Query.Or(
-            Query.StartsWith("_id", $"nudge/{obligationKey}/"),
-            Query.StartsWith("_id", $"overdue/{obligationKey}/"))).OrderBy(n => n.QueuedAt)]);
+    {
+        string[] prefixes = [$"nudge/{obligationKey}/", $"overdue/{obligationKey}/"];
+        return (IReadOnlyList<StoredNotification>)[.. Notifications.Find(StoreQuery.MayStartWith("_id", prefixes[0], prefixes[1]))
+            .Where(n => prefixes.Any(p => n.Id.StartsWith(p, StringComparison.Ordinal)))
+            .OrderBy(n => n.QueuedAt)];
+    });
 
     /// <summary>The audit trail's records about one target (an obligation's key, a message's id), oldest first.</summary>
     public IReadOnlyList<AuditRecord> AuditOf(IReadOnlyCollection<string> targets) => Read("read", () =>
-        (IReadOnlyList<AuditRecord>)[.. AuditTrail.Find(Query.In("Target", new BsonArray(targets.Select(t => new BsonValue(t))))).OrderBy(a => a.Id)]);
+        (IReadOnlyList<AuditRecord>)[.. AuditTrail.Find(StoreQuery.In(nameof(AuditRecord.Target), targets)).OrderBy(a => a.Id)]);
 
     private StoredOutcome HeldOutcome(string idOrMessageId)
     {

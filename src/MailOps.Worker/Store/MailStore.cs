@@ -146,15 +146,13 @@ internal sealed partial class MailStore : IDisposable
     /// </summary>
     public KnownMessages Known(IReadOnlyList<StoredMessage> page) => Read("read", () =>
     {
-        static BsonArray Values(IEnumerable<string> values) => new(values.Distinct(StringComparer.Ordinal).Select(v => new BsonValue(v)));
-        var ids = Values(page.Select(m => StoreKeys.Of(m.MailboxId ?? m.Id)));
-        var secondKeys = Values(page.Select(m => m.SecondKey));
-        var senderKeys = Values(page.Select(m => m.SenderMessageKey).OfType<string>());
+        var ids = page.Select(m => StoreKeys.Of(m.MailboxId ?? m.Id)).ToList();
+        var senderKeys = page.Select(m => m.SenderMessageKey).OfType<string>().ToList();
         return new KnownMessages(
-            Messages.Find(Query.In("_id", ids)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal),
-            PendingFetches.Find(Query.In("_id", ids)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
-            Messages.Find(Query.In(nameof(StoredMessage.SecondKey), secondKeys)).Select(m => m.SecondKey).ToHashSet(StringComparer.Ordinal),
-            senderKeys.Count == 0 ? [] : Messages.Find(Query.In(nameof(StoredMessage.SenderMessageKey), senderKeys)).Select(m => m.SenderMessageKey).OfType<string>().ToHashSet(StringComparer.Ordinal));
+            Messages.Find(StoreQuery.In("_id", ids)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal),
+            PendingFetches.Find(StoreQuery.In("_id", ids)).Select(p => p.Id).ToHashSet(StringComparer.Ordinal),
+            Messages.Find(StoreQuery.In(nameof(StoredMessage.SecondKey), page.Select(m => m.SecondKey))).Select(m => m.SecondKey).ToHashSet(StringComparer.Ordinal),
+            senderKeys.Count == 0 ? [] : Messages.Find(StoreQuery.In(nameof(StoredMessage.SenderMessageKey), senderKeys)).Select(m => m.SenderMessageKey).OfType<string>().ToHashSet(StringComparer.Ordinal));
     });
 
     /// <summary>Stores a message and what parsing made of it together: both or neither. A repeat of a stored id changes nothing.</summary>
@@ -226,27 +224,27 @@ internal sealed partial class MailStore : IDisposable
     public IReadOnlyList<StoredOutcome> OutcomesReceivedFrom(DateTimeOffset since) => Read("read", () =>
     {
         var slack = since.AddDays(-2).ToString("O", CultureInfo.InvariantCulture);
-        var found = Outcomes.Find(Query.Or(Query.GTE(nameof(StoredOutcome.Received), slack), Query.EQ(nameof(StoredOutcome.Received), BsonValue.Null)));
+        var found = Outcomes.Find(StoreQuery.AtLeastOrNull(nameof(StoredOutcome.Received), slack));
         return (IReadOnlyList<StoredOutcome>)[.. found.Where(o => o.Received is not { } received || received >= since)];
     });
 
     /// <summary>The stored messages with these ids (those not stored are left out).</summary>
     public IReadOnlyDictionary<string, StoredMessage> MessagesById(IEnumerable<string> ids) => Read("read", () =>
     {
-        var wanted = ids.Select(id => new BsonValue(id)).ToList();
-        return (IReadOnlyDictionary<string, StoredMessage>)Messages.Find(Query.In("_id", wanted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var wanted = ids.ToList();
+        return wanted.Count == 0 ? new Dictionary<string, StoredMessage>() : (IReadOnlyDictionary<string, StoredMessage>)Messages.Find(StoreQuery.In("_id", wanted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
     });
 
     /// <summary>The stored outcomes with these store ids (those not stored are left out), through the primary index.</summary>
     public IReadOnlyList<StoredOutcome> OutcomesById(IEnumerable<string> ids) => Read("read", () =>
     {
-        var wanted = ids.Select(id => new BsonValue(id)).ToList();
-        return wanted.Count == 0 ? [] : (IReadOnlyList<StoredOutcome>)[.. Outcomes.Find(Query.In("_id", wanted))];
+        var wanted = ids.ToList();
+        return wanted.Count == 0 ? [] : (IReadOnlyList<StoredOutcome>)[.. Outcomes.Find(StoreQuery.In("_id", wanted))];
     });
 
     /// <summary>The stored outcomes counted as one report instance (report, unit, period), through the report and unit indexes.</summary>
     public IReadOnlyList<StoredOutcome> OutcomesOf(string report, string unit, string period) => Read("read", () =>
-        (IReadOnlyList<StoredOutcome>)[.. Outcomes.Find(Query.And(Query.EQ(nameof(StoredOutcome.Report), report), Query.EQ(nameof(StoredOutcome.Unit), unit))).Where(o => o.Period == period)]);
+        (IReadOnlyList<StoredOutcome>)[.. Outcomes.Find(StoreQuery.Equal(nameof(StoredOutcome.Report), report, nameof(StoredOutcome.Unit), unit)).Where(o => o.Period == period)]);
 
     public StoredOutcome? Outcome(string id) => Read("read", () => Outcomes.FindById(StoreKeys.Of(id)));
 

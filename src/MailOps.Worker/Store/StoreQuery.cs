@@ -1,0 +1,35 @@
+using LiteDB;
+
+namespace MailOps.Worker.Store;
+
+/// <summary>
+/// The store's lookups by value, with the values as parameters. LiteDB compiles each expression text it is given and
+/// keeps it for the life of the process (a static cache, never emptied), and its <c>Query</c> helpers write the values
+/// into the text: every lookup by a new page of ids kept one more compiled expression with its values, which grew a
+/// worker by hundreds of megabytes over a large store. With parameters the texts are the same few, compiled once, and
+/// LiteDB still answers them through the index (its plan reads <c>INDEX SEEK</c>). Use these, never <c>Query.In</c>,
+/// <c>Query.EQ</c> and the like with a value.
+/// </summary>
+internal static class StoreQuery
+{
+    /// <summary>Documents whose <paramref name="field"/> is one of <paramref name="values"/>.</summary>
+    public static BsonExpression In(string field, IEnumerable<string> values) =>
+        BsonExpression.Create($"$.{field} IN @0", new BsonArray(values.Distinct(StringComparer.Ordinal).Select(v => new BsonValue(v))));
+
+    /// <summary>Documents whose <paramref name="field"/> is <paramref name="value"/>.</summary>
+    public static BsonExpression Equal(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
+
+    /// <summary>Documents whose two fields are these two values.</summary>
+    public static BsonExpression Equal(string field, BsonValue value, string other, BsonValue otherValue) =>
+        BsonExpression.Create($"$.{field} = @0 AND $.{other} = @1", value, otherValue);
+
+    /// <summary>Documents whose <paramref name="field"/> is at least <paramref name="value"/>, or null.</summary>
+    public static BsonExpression AtLeastOrNull(string field, BsonValue value) => BsonExpression.Create($"$.{field} >= @0 OR $.{field} = null", value);
+
+    /// <summary>
+    /// Documents whose <paramref name="field"/> may start with one of the prefixes: LIKE, through the index, where
+    /// <c>_</c> and <c>%</c> in a prefix are wildcards; the caller keeps only what starts with a prefix exactly.
+    /// </summary>
+    public static BsonExpression MayStartWith(string field, string prefix, string otherPrefix) =>
+        BsonExpression.Create($"$.{field} LIKE @0 OR $.{field} LIKE @1", prefix + "%", otherPrefix + "%");
+}
