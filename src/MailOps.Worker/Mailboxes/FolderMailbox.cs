@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Enumeration;
 using MailOps.Parsing.Reading;
 using MimeKit;
 using MimeKit.Utils;
@@ -28,7 +29,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
     // The page handed out last, until the reader comes back with its cursor.
     private readonly Dictionary<string, (long Size, DateTime Written)> _pending = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private List<FileInfo> _listing = [];
+    private List<Listed> _listing = [];
     private int _position;
     private long _pages;
 
@@ -79,19 +80,19 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         {
             cancellationToken.ThrowIfCancellationRequested();
             var info = _listing[_position];
-            var seen = (info.Length, info.LastWriteTimeUtc);
+            var seen = (info.Length, info.Written);
             if (_reported.TryGetValue(info.Name, out var reported) && reported == seen)
             {
                 continue;
             }
 
-            if (info.LastWriteTimeUtc > settledBefore)
+            if (info.Written > settledBefore)
             {
                 // Still being written: a later pass takes it.
                 continue;
             }
 
-            if (Describe(info.Name, info) is not { } message)
+            if (Describe(info) is not { } message)
             {
                 continue;
             }
@@ -109,17 +110,28 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         var more = _position < _listing.Count;
         _handedOut = string.Create(CultureInfo.InvariantCulture, $"{_instance}.{++_pages}:{(more ? last ?? _listing[_position - 1].Name : "")}");
         _handedOutMore = more;
+        if (!more)
+        {
+            // The pass is over and the next read lists again: the listing is not kept between passes.
+            _listing = [];
+        }
+
         return new MailboxPage(messages, _handedOut, more);
     }
 
     // Lists the inbox once for a pass, in name order, from the first name after `after` ("" for all); forgets
-    // files no longer there.
+    // files no longer there. Each file is its name, size and write time as the directory listing gives them, with
+    // no FileInfo kept per file.
     private void StartPass(string after)
     {
-        var listing = new DirectoryInfo(options.Inbox).EnumerateFiles("*.eml", SearchOption.TopDirectoryOnly)
-            .Where(f => f.Name.EndsWith(".eml", StringComparison.Ordinal))
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
-            .ToList();
+        var listing = new FileSystemEnumerable<Listed>(
+            options.Inbox,
+            (ref entry) => new Listed(entry.FileName.ToString(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime),
+            new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && entry.FileName.EndsWith(".eml", StringComparison.Ordinal),
+        }.ToList();
+        listing.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         if (after.Length == 0 && _reported.Count > listing.Count / 2)
         {
             var present = listing.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
@@ -133,7 +145,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         _position = after.Length == 0 ? 0 : FirstAfter(listing, after);
     }
 
-    private static int FirstAfter(List<FileInfo> listing, string name)
+    private static int FirstAfter(List<Listed> listing, string name)
     {
         int low = 0, high = listing.Count;
         while (low < high)
@@ -248,12 +260,13 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
 
     // A file that is not a message still gets an entry (so the store remembers it and triage can list it);
     // one deleted while being read is simply not there.
-    private static MailboxMessage? Describe(string name, FileInfo info)
+    private MailboxMessage? Describe(Listed info)
     {
+        var name = info.Name;
         HeaderList headers;
         try
         {
-            using var stream = info.OpenRead();
+            using var stream = File.OpenRead(Path.Combine(options.Inbox, name));
             SkipByteOrderMark(stream);
             headers = HeaderList.Load(MimeOptions.Default, stream);
         }
@@ -265,13 +278,13 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         {
             // Not a message, or a file this user cannot read (another user's mode 0600, a scanner holding it): reported
             // without metadata, so one file never stops the pass; its fetch then fails and it is held for a person.
-            return new MailboxMessage(name, null, null, null, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+            return new MailboxMessage(name, null, null, null, new DateTimeOffset(info.Written, TimeSpan.Zero));
         }
 
         var received = Instant(headers[ReceivedAtHeader])
             ?? NewestReceived(headers)
             ?? Rfc5322(headers[HeaderId.Date])
-            ?? new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+            ?? new DateTimeOffset(info.Written, TimeSpan.Zero);
         return new MailboxMessage(name, headers[HeaderId.MessageId], headers[HeaderId.Subject], headers[HeaderId.From], received);
     }
 
@@ -337,4 +350,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..8];
         return $"{readable}-{hash}";
     }
+
+    /// <summary>A file of the inbox as one pass listed it.</summary>
+    private readonly record struct Listed(string Name, long Length, DateTime Written);
 }
