@@ -12,7 +12,8 @@ namespace MailOps.Worker.Mailboxes;
 /// ending in <c>.eml</c> count (write to another name, then rename) and a file changed within
 /// <see cref="FolderMailboxOptions.SettleTime"/> waits for the next read. A pass lists the inbox once, in name
 /// order, and pages through the files this mailbox has not yet reported (by name, size and modification time): a
-/// pass with nothing new opens no file. A page counts as reported once the next read comes with the cursor that page
+/// pass with nothing new opens no file, and when the folder's own write time has not moved since the last listing
+/// it lists nothing either (no file was added, renamed or removed), though at least every five minutes. A page counts as reported once the next read comes with the cursor that page
 /// returned (the reader stored it); a read with any other cursor (the reader failed, or restarted) forgets the page
 /// and reads it again. A new instance knows nothing and reports every file once more, from the saved cursor's name
 /// to the end and then from the top; the store drops repeats by id. The received instant is the file's
@@ -32,6 +33,11 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
     private List<Listed> _listing = [];
     private int _position;
     private long _pages;
+
+    // The folder's write time as the last listing from the top found it, when that listing vouches for it (nothing
+    // left unsettled, made long enough after it); null: the next pass lists. And when that listing was made.
+    private DateTime? _folderListedAt;
+    private DateTimeOffset _listedAt;
 
     // Tells this instance's cursors from an earlier process's, whose page numbers started from the same 1.
     private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
@@ -88,7 +94,8 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
 
             if (info.Written > settledBefore)
             {
-                // Still being written: a later pass takes it.
+                // Still being written: a later pass takes it, and lists the folder to find it.
+                _folderListedAt = null;
                 continue;
             }
 
@@ -119,11 +126,29 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         return new MailboxPage(messages, _handedOut, more);
     }
 
+    /// <summary>A folder is listed at least this often, whatever its write time says.</summary>
+    internal static readonly TimeSpan ListAtLeastEvery = TimeSpan.FromMinutes(5);
+
+    // Within this of a listing, a file added may leave the folder's write time where it was (the time resolution of
+    // some file systems is a second or two): such a listing vouches for nothing.
+    private static readonly TimeSpan TimeResolution = TimeSpan.FromSeconds(2);
+
     // Lists the inbox once for a pass, in name order, from the first name after `after` ("" for all); forgets
     // files no longer there. Each file is its name, size and write time as the directory listing gives them, with
-    // no FileInfo kept per file.
+    // no FileInfo kept per file. A pass from the top whose folder's write time is what the last listing found lists
+    // nothing: no file was added, renamed or removed since (a file rewritten in place, which leaves the folder's
+    // time alone, is found by the listing made at least every ListAtLeastEvery).
     private void StartPass(string after)
     {
+        var now = time.GetUtcNow();
+        var folderWritten = Directory.GetLastWriteTimeUtc(options.Inbox);
+        if (after.Length == 0 && _folderListedAt == folderWritten && now - _listedAt < ListAtLeastEvery)
+        {
+            _listing = [];
+            _position = 0;
+            return;
+        }
+
         var listing = new FileSystemEnumerable<Listed>(
             options.Inbox,
             (ref entry) => new Listed(entry.FileName.ToString(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime),
@@ -132,6 +157,8 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
             ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && entry.FileName.EndsWith(".eml", StringComparison.Ordinal),
         }.ToList();
         listing.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        _folderListedAt = after.Length == 0 && now.UtcDateTime - folderWritten >= TimeResolution ? folderWritten : null;
+        _listedAt = now;
         if (after.Length == 0 && _reported.Count > listing.Count / 2)
         {
             var present = listing.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);

@@ -106,6 +106,62 @@ public sealed class FolderMailboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadChanges_AFolderUnchangedSinceItsLastListing_IsNotListedAgain_TillFiveMinutesHavePassed()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
+        var folderWritten = Directory.GetLastWriteTimeUtc(_folder["inbox"]);
+        _time.SetUtcNow(new DateTimeOffset(folderWritten).AddSeconds(10));
+        var mailbox = Mailbox();
+        var cursor = await CatchUp(mailbox);
+
+        // A file the listing would find, in a folder whose write time did not move (as no file system leaves it).
+        Eml.Drop(_folder["inbox"], "b.eml", Eml.Daily("b"));
+        Directory.SetLastWriteTimeUtc(_folder["inbox"], folderWritten);
+        var quiet = await mailbox.ReadChangesAsync(cursor, default);
+        quiet.Messages.Should().BeEmpty("a folder whose write time has not moved had no file added, renamed or removed, so it is not listed");
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var later = await mailbox.ReadChangesAsync(quiet.Cursor, default);
+        later.Messages.Select(m => m.Id).Should().Equal(["b.eml"], "the folder is listed at least every five minutes whatever its write time says");
+    }
+
+    [Fact]
+    public async Task ReadChanges_AFileLeftUnsettled_IsReadAtTheNextPass_ThoughTheFolderDidNotChange()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
+        var written = Directory.GetLastWriteTimeUtc(_folder["inbox"]).AddMinutes(-1);
+        File.WriteAllText(_folder["inbox/b.eml"], Eml.Daily("b"));
+        File.SetLastWriteTimeUtc(_folder["inbox/b.eml"], written);
+        Directory.SetLastWriteTimeUtc(_folder["inbox"], written.AddSeconds(-10));
+        _time.SetUtcNow(new DateTimeOffset(written).AddSeconds(1));
+        var mailbox = Mailbox();
+
+        var first = await mailbox.ReadChangesAsync(null, default);
+        first.Messages.Select(m => m.Id).Should().Equal(["a.eml"], "b.eml was written a second ago");
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var second = await mailbox.ReadChangesAsync(first.Cursor, default);
+        second.Messages.Select(m => m.Id).Should().Equal(["b.eml"], "a pass that left a file unsettled lists the folder again");
+    }
+
+    [Fact]
+    public async Task ReadChanges_AFolderWrittenJustBeforeItWasListed_IsListedAgain()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
+        var folderWritten = Directory.GetLastWriteTimeUtc(_folder["inbox"]);
+        _time.SetUtcNow(new DateTimeOffset(folderWritten).AddSeconds(1));
+        var mailbox = Mailbox();
+        var cursor = await CatchUp(mailbox);
+
+        // Within a coarse file system's time resolution a second file can leave the folder's time where it was.
+        Eml.Drop(_folder["inbox"], "b.eml", Eml.Daily("b"));
+        Directory.SetLastWriteTimeUtc(_folder["inbox"], folderWritten);
+        var again = await mailbox.ReadChangesAsync(cursor, default);
+
+        again.Messages.Select(m => m.Id).Should().Equal(["b.eml"], "a listing made within two seconds of the folder's write time vouches for nothing");
+    }
+
+    [Fact]
     public async Task ReadChanges_AFileThatCannotBeOpened_IsReportedWithoutMetadata_AndTheRestIsRead()
     {
         Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
