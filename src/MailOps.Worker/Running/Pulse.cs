@@ -100,6 +100,7 @@ internal sealed partial class Pulse(
 
     private async Task<PulseReport> BeatAsync(BeatReason reason, DateTimeOffset now, CancellationToken stopping)
     {
+        var parts = new BeatParts(time);
         if (WorkerRequests.Serve(store) is > 0 and var requests)
         {
             LogRequests(logger, requests);
@@ -120,6 +121,7 @@ internal sealed partial class Pulse(
         _fileProblem = events?.FileProblem;
 
         var reading = events?.Bind(store);
+        parts.Mark(ref parts.Preparing);
         IngestCounts? ingested = null;
         try
         {
@@ -169,19 +171,25 @@ internal sealed partial class Pulse(
             return unread;
         }
 
+        parts.Mark(ref parts.Reading);
         var judging = events?.Bind(store);
         var snapshot = (judging?.Assessor ?? assessor).Judge(store, now);
+        parts.Mark(ref parts.Judging);
         var queued = (judging?.Notifier ?? notifier).Queue(store, snapshot, Warnings(now, snapshot));
         if (queued.Digests > 0)
         {
             _storeFaultToTell = null;
         }
 
+        parts.Mark(ref parts.Queueing);
         var sent = await dispatcher.DrainAsync(stopping).ConfigureAwait(false);
+        parts.Mark(ref parts.Sending);
         TakeBackup(now);
         var report = new PulseReport(now, ingested, _mailboxProblem, snapshot, queued, sent, store.Unsent().Count);
         Last = report;
         WriteStatus(reason, report, mailboxEverRead: true);
+        parts.Mark(ref parts.Recording);
+        LogParts(logger, parts.Preparing, parts.Reading, parts.Judging, parts.Queueing, parts.Sending, parts.Recording);
         // A beat that found and sent nothing is logged at Debug: every 30 s of "nothing new" would drown the log.
         var quiet = (ingested is null || ingested.Stored == 0) && queued.Total == 0 && sent.Sent == 0 && reason == BeatReason.Interval;
         var level = quiet ? LogLevel.Debug : LogLevel.Information;
@@ -344,6 +352,28 @@ internal sealed partial class Pulse(
 
     [LoggerMessage(21, LogLevel.Warning, "The mailbox {Mailbox} could not be read; judging and sending go on with what is stored: {Problem}")]
     private static partial void LogMailboxProblem(ILogger logger, string mailbox, string problem);
+
+    [LoggerMessage(23, LogLevel.Debug, "Beat took, in ms: {Preparing} requests and events, {Reading} the mailbox and calendar, {Judging} judging, {Queueing} queueing, {Sending} sending, {Recording} backup and status")]
+    private static partial void LogParts(ILogger logger, long preparing, long reading, long judging, long queueing, long sending, long recording);
+
+    /// <summary>How long each part of a beat took, in whole milliseconds, for the Debug log: each <see cref="Mark"/> ends a part.</summary>
+    private struct BeatParts(TimeProvider time)
+    {
+        public long Preparing;
+        public long Reading;
+        public long Judging;
+        public long Queueing;
+        public long Sending;
+        public long Recording;
+        private long _since = time.GetTimestamp();
+
+        public void Mark(ref long part)
+        {
+            var now = time.GetTimestamp();
+            part = (long)time.GetElapsedTime(_since, now).TotalMilliseconds;
+            _since = now;
+        }
+    }
 
     /// <summary>A spell of store faults: when it began, when the store answered again, and the last failure.</summary>
     private sealed record StoreFault(DateTimeOffset Since, DateTimeOffset Until, string Problem);

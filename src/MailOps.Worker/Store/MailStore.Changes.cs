@@ -1,7 +1,7 @@
 namespace MailOps.Worker.Store;
 
 /// <summary>
-/// What this store instance has written that judging reads, so that a judge can ask what changed since it last read
+/// What this store instance has written that judging reads (and how many messages it holds), so that a judge can ask what changed since it last read
 /// instead of reading everything again: the outcomes written (by id), and whether the manual entries or the
 /// dismissals changed. The store is held by one process (<see cref="MailStore.Open"/> takes the file exclusively), so
 /// every write goes through this instance and the journal misses none. A change is journalled after its transaction
@@ -17,6 +17,7 @@ internal sealed partial class MailStore
     private long _journalFloor;
     private long _entriesChangedAt;
     private long _dismissalsChangedAt;
+    private int? _messageCount;
 
     /// <summary>
     /// What changed since <paramref name="version"/> (a <see cref="StoreChanges.Version"/> read earlier; 0 before any):
@@ -64,6 +65,7 @@ internal sealed partial class MailStore
     {
         _outcomeJournal.Clear();
         _journalFloor = ++_changeVersion;
+        _messageCount = null;
     }
 
     private void EntriesWritten() => _entriesChangedAt = ++_changeVersion;

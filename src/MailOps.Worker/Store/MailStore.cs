@@ -211,6 +211,11 @@ internal sealed partial class MailStore : IDisposable
             }
         }
 
+        if (_messageCount is { } counted)
+        {
+            _messageCount = counted + stored.Count(s => s);
+        }
+
         return (IReadOnlyList<bool>)stored;
     });
 
@@ -276,7 +281,11 @@ internal sealed partial class MailStore : IDisposable
         return outcome;
     });
 
-    public int MessageCount => Read("read", () => Messages.Count());
+    /// <summary>
+    /// How many messages are stored: counted once (LiteDB counts by walking the whole index), then kept by the
+    /// writes of this instance, which holds the file alone; counted again after a fault.
+    /// </summary>
+    public int MessageCount => Read("read", () => _messageCount ??= Messages.Count());
 
     public int NotificationCount => Read("read", () => Notifications.Count());
 

@@ -64,6 +64,19 @@ public sealed class MailStoreChangesTests : IDisposable
         store.Outcome(Unauthenticated)!.AcceptedBy.Should().Be("李娜");
     }
 
+    [Fact]
+    public async Task MessageCount_CountedOnce_FollowsWhatEachPageStores_RepeatsLeftOut()
+    {
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+        await SampleMonth.IngestAsync(store, _folder, _time);
+        var before = store.MessageCount;
+        static StoredMessage Message(string id) => new() { Id = id, SecondKey = $"second/{id}", Received = SampleMonth.Morning };
+
+        store.RecordPage([(Message("new-1"), null), (Message("new-2"), null), (Message("new-1"), null)]);
+
+        store.MessageCount.Should().Be(before + 2, "a repeat within the page is stored once");
+    }
+
     [SkippableFact]
     public void ChangesSince_AfterTheFileFailed_IsNull_EveryReaderReadsAfresh()
     {
