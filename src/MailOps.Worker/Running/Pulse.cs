@@ -174,6 +174,7 @@ internal sealed partial class Pulse(
         parts.Mark(ref parts.Reading);
         var judging = events?.Bind(store);
         var snapshot = (judging?.Assessor ?? assessor).Judge(store, now);
+        var judgedAfresh = (judging?.Assessor ?? assessor).LastJudging == JudgingKind.Afresh;
         parts.Mark(ref parts.Judging);
         var queued = (judging?.Notifier ?? notifier).Queue(store, snapshot, Warnings(now, snapshot));
         if (queued.Digests > 0)
@@ -190,6 +191,7 @@ internal sealed partial class Pulse(
         WriteStatus(reason, report, mailboxEverRead: true);
         parts.Mark(ref parts.Recording);
         LogParts(logger, parts.Preparing, parts.Reading, parts.Judging, parts.Queueing, parts.Sending, parts.Recording);
+        GiveBackAfter(reason, judgedAfresh, ingested);
         // A beat that found and sent nothing is logged at Debug: every 30 s of "nothing new" would drown the log.
         var quiet = (ingested is null || ingested.Stored == 0) && queued.Total == 0 && sent.Sent == 0 && reason == BeatReason.Interval;
         var level = quiet ? LogLevel.Debug : LogLevel.Information;
@@ -223,6 +225,21 @@ internal sealed partial class Pulse(
         }
 
         return report;
+    }
+
+    /// <summary>New messages in one beat from which it counts as a beat that read much.</summary>
+    internal const int ManyMessages = 1000;
+
+    // A beat that read much gives back at once the memory it grew for it: the first after a start (which reads every
+    // message's headers again), a judgement afresh (the whole window read from the store), a beat of many new
+    // messages. Otherwise the collector keeps, for good, the heap the busiest beat needed: a worker over a year of
+    // mail held some hundred megabytes more than its window needs. The aggressive mode compacts and decommits.
+    private static void GiveBackAfter(BeatReason reason, bool judgedAfresh, IngestCounts? ingested)
+    {
+        if (reason == BeatReason.Start || judgedAfresh || ingested?.Stored >= ManyMessages)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
     }
 
     // The worker's own daily backup, taken after a beat that judged and sent; a backup that cannot be written is

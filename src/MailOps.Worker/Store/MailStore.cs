@@ -229,22 +229,41 @@ internal sealed partial class MailStore : IDisposable
     public IReadOnlyList<StoredOutcome> OutcomesReceivedFrom(DateTimeOffset since) => Read("read", () =>
     {
         var slack = since.AddDays(-2).ToString("O", CultureInfo.InvariantCulture);
-        var found = Outcomes.Find(StoreQuery.AtLeastOrNull(nameof(StoredOutcome.Received), slack));
+        var found = Outcomes.Find(StoreQuery.AtLeast(nameof(StoredOutcome.Received), slack))
+            .Concat(Outcomes.Find(StoreQuery.Equal(nameof(StoredOutcome.Received), BsonValue.Null)));
         return (IReadOnlyList<StoredOutcome>)[.. found.Where(o => o.Received is not { } received || received >= since)];
     });
+
+    // Lookups by many ids are read a chunk at a time, each chunk its own read: LiteDB holds every page a read touches
+    // in its cache until the read ends, and its cache never gives memory back, so one read of thousands of documents
+    // would grow the process for good.
+    private const int LookupChunk = 500;
 
     /// <summary>The stored messages with these ids (those not stored are left out).</summary>
     public IReadOnlyDictionary<string, StoredMessage> MessagesById(IEnumerable<string> ids) => Read("read", () =>
     {
-        var wanted = ids.ToList();
-        return wanted.Count == 0 ? new Dictionary<string, StoredMessage>() : (IReadOnlyDictionary<string, StoredMessage>)Messages.Find(StoreQuery.In("_id", wanted)).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var found = new Dictionary<string, StoredMessage>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        {
+            foreach (var message in Messages.Find(StoreQuery.In("_id", chunk)))
+            {
+                found[message.Id] = message;
+            }
+        }
+
+        return (IReadOnlyDictionary<string, StoredMessage>)found;
     });
 
     /// <summary>The stored outcomes with these store ids (those not stored are left out), through the primary index.</summary>
     public IReadOnlyList<StoredOutcome> OutcomesById(IEnumerable<string> ids) => Read("read", () =>
     {
-        var wanted = ids.ToList();
-        return wanted.Count == 0 ? [] : (IReadOnlyList<StoredOutcome>)[.. Outcomes.Find(StoreQuery.In("_id", wanted))];
+        var found = new List<StoredOutcome>();
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        {
+            found.AddRange(Outcomes.Find(StoreQuery.In("_id", chunk)));
+        }
+
+        return (IReadOnlyList<StoredOutcome>)found;
     });
 
     /// <summary>The stored outcomes counted as one report instance (report, unit, period), through the report and unit indexes.</summary>

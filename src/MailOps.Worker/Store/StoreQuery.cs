@@ -23,8 +23,11 @@ internal static class StoreQuery
     public static BsonExpression Equal(string field, BsonValue value, string other, BsonValue otherValue) =>
         BsonExpression.Create($"$.{field} = @0 AND $.{other} = @1", value, otherValue);
 
-    /// <summary>Documents whose <paramref name="field"/> is at least <paramref name="value"/>, or null.</summary>
-    public static BsonExpression AtLeastOrNull(string field, BsonValue value) => BsonExpression.Create($"$.{field} >= @0 OR $.{field} = null", value);
+    /// <summary>
+    /// Documents whose <paramref name="field"/> is at least <paramref name="value"/>. Not joined with OR to another
+    /// condition: LiteDB answers an OR by reading every document.
+    /// </summary>
+    public static BsonExpression AtLeast(string field, BsonValue value) => BsonExpression.Create($"$.{field} >= @0", value);
 
     /// <summary>
     /// Documents whose <paramref name="field"/> may start with one of the prefixes: LIKE, through the index, where

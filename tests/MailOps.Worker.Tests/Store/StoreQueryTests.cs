@@ -39,7 +39,7 @@ public sealed class StoreQueryTests : IDisposable
     }
 
     [Fact]
-    public void In_AndEquals_AreAnsweredThroughTheIndex()
+    public void In_Equal_AndAtLeast_AreAnsweredThroughTheIndex()
     {
         using var db = new LiteDatabase(":memory:");
         var messages = db.GetCollection<StoredMessage>("messages");
@@ -53,6 +53,8 @@ public sealed class StoreQueryTests : IDisposable
         byIds["index"]["mode"].AsString.Should().StartWith("INDEX SEEK(_id IN");
         byKeys["index"]["mode"].AsString.Should().StartWith("INDEX SEEK(SecondKey IN");
         byKey["index"]["mode"].AsString.Should().StartWith("INDEX SEEK(SecondKey =");
+        messages.EnsureIndex(m => m.Received);
+        messages.Query().Where(StoreQuery.AtLeast(nameof(StoredMessage.Received), "2026-11-01")).GetPlan()["index"]["mode"].AsString.Should().StartWith("INDEX SCAN(Received >=");
         messages.Find(StoreQuery.In(nameof(StoredMessage.SecondKey), ["k3", "k4", "nothing"])).Select(m => m.Id).Should().BeEquivalentTo(["m3", "m4"]);
         messages.Find(StoreQuery.In("_id", [])).Should().BeEmpty("no values is no match, not every document");
     }
