@@ -64,6 +64,7 @@ internal sealed partial class Ingestor(IMailbox mailbox, MailStore store, Messag
     public async Task<IngestCounts> IngestAsync(CancellationToken cancellationToken, IProgress<IngestCounts>? progress = null)
     {
         var counts = new IngestCounts();
+        mailbox.KnowStored(store.StoredOrPending);
         var retried = new PageBatch(store);
         await RetryPendingAsync(counts, retried).ConfigureAwait(false);
         retried.Commit(counts, null, null);

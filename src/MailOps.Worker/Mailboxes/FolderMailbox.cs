@@ -16,7 +16,8 @@ namespace MailOps.Worker.Mailboxes;
 /// it lists nothing either (no file was added, renamed or removed), though at least every five minutes. A page counts as reported once the next read comes with the cursor that page
 /// returned (the reader stored it); a read with any other cursor (the reader failed, or restarted) forgets the page
 /// and reads it again. A new instance knows nothing and reports every file once more, from the saved cursor's name
-/// to the end and then from the top; the store drops repeats by id. The received instant is the file's
+/// to the end and then from the top, unless it is told how to ask what the reader stored (<see cref="KnowStored"/>):
+/// the store drops repeats by id. The received instant is the file's
 /// <c>X-Received-At</c> header (with an offset), else its newest <c>Received</c> header, else its <c>Date</c> header,
 /// else its last write time.
 /// </summary>
@@ -39,12 +40,32 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
     private DateTime? _folderListedAt;
     private DateTimeOffset _listedAt;
 
+    // How far into the listing the reader was asked what it stored.
+    private int _askedUpTo;
+
     // Tells this instance's cursors from an earlier process's, whose page numbers started from the same 1.
     private readonly string _instance = Guid.NewGuid().ToString("N")[..8];
     private string? _handedOut;
     private bool _handedOutMore;
 
     public MailboxIdentity Identity { get; } = new("Folder", options.Address);
+
+    // Which of these file names (message ids) the reader has stored already (KnowStored). Asked, a chunk of the
+    // listing at a time, of the names this instance has not reported, so that a new instance (a restarted worker)
+    // over a folder read before opens only the files the reader has not stored. Null: every file is reported once
+    // more, and the reader drops the repeats by id.
+    private Func<IReadOnlyCollection<string>, IReadOnlySet<string>>? _stored;
+
+    public void KnowStored(Func<IReadOnlyCollection<string>, IReadOnlySet<string>> stored)
+    {
+        lock (_gate)
+        {
+            _stored = stored;
+        }
+    }
+
+    // How many names of the listing the reader is asked about at once.
+    private const int StoredChunk = 500;
 
     public Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken)
     {
@@ -85,6 +106,11 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         for (; _position < _listing.Count && messages.Count < options.PageSize; _position++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (_stored is not null && _position >= _askedUpTo)
+            {
+                AskStored();
+            }
+
             var info = _listing[_position];
             var seen = (info.Length, info.Written);
             if (_reported.TryGetValue(info.Name, out var reported) && reported == seen)
@@ -170,6 +196,34 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
 
         _listing = listing;
         _position = after.Length == 0 ? 0 : FirstAfter(listing, after);
+        _askedUpTo = _position;
+    }
+
+    // The names of the next chunk of the listing that this instance has not reported and the reader has stored count
+    // as reported, with the size and write time listed: they are never opened.
+    private void AskStored()
+    {
+        var end = Math.Min(_listing.Count, _position + StoredChunk);
+        var unknown = new List<Listed>();
+        for (var i = _position; i < end; i++)
+        {
+            if (!_reported.ContainsKey(_listing[i].Name))
+            {
+                unknown.Add(_listing[i]);
+            }
+        }
+
+        _askedUpTo = end;
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var stored = _stored!([.. unknown.Select(f => f.Name)]);
+        foreach (var file in unknown.Where(f => stored.Contains(f.Name)))
+        {
+            _reported[file.Name] = (file.Length, file.Written);
+        }
     }
 
     private static int FirstAfter(List<Listed> listing, string name)

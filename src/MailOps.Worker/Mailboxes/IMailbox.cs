@@ -15,6 +15,15 @@ internal interface IMailbox
     /// </summary>
     Task<MailboxPage> ReadChangesAsync(string? cursor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Tells the mailbox how to ask its reader which message ids it has stored: a mailbox that starts knowing nothing
+    /// of what it reported before (the folder mailbox) then reports only what the reader lacks, instead of every
+    /// message once more. A mailbox that reads a real delta (Graph) has no need of it.
+    /// </summary>
+    void KnowStored(Func<IReadOnlyCollection<string>, IReadOnlySet<string>> stored)
+    {
+    }
+
     /// <summary>The raw RFC 5322 bytes of one message.</summary>
     Task<byte[]> FetchMimeAsync(string id, CancellationToken cancellationToken);
 

@@ -155,6 +155,23 @@ internal sealed partial class MailStore : IDisposable
             senderKeys.Count == 0 ? [] : Messages.Find(StoreQuery.In(nameof(StoredMessage.SenderMessageKey), senderKeys)).Select(m => m.SenderMessageKey).OfType<string>().ToHashSet(StringComparer.Ordinal));
     });
 
+    /// <summary>
+    /// Which of these mailbox ids are stored, or wait for their fetch to be tried again: what a mailbox that knows
+    /// nothing (a restarted folder mailbox) need not report again. Through the primary index, a chunk at a time.
+    /// </summary>
+    public IReadOnlySet<string> StoredOrPending(IReadOnlyCollection<string> mailboxIds) => Read("read", () =>
+    {
+        var idOf = mailboxIds.Distinct(StringComparer.Ordinal).ToDictionary(StoreKeys.Of, id => id, StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in idOf.Keys.Chunk(LookupChunk))
+        {
+            found.UnionWith(Messages.Find(StoreQuery.In("_id", chunk)).Select(m => idOf[m.Id]));
+            found.UnionWith(PendingFetches.Find(StoreQuery.In("_id", chunk)).Select(p => idOf[p.Id]));
+        }
+
+        return (IReadOnlySet<string>)found;
+    });
+
     /// <summary>Stores a message and what parsing made of it together: both or neither. A repeat of a stored id changes nothing.</summary>
     public bool TryRecord(StoredMessage message, StoredOutcome? outcome) => RecordPage([(message, outcome)])[0];
 

