@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Enumeration;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using MailOps.Parsing.Reading;
 using MimeKit;
 using MimeKit.Utils;
@@ -25,8 +27,9 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
 {
     public const string ReceivedAtHeader = "X-Received-At";
 
-    // What this instance has reported and the reader stored: name, and the size and write time it had then.
-    private readonly Dictionary<string, (long Size, DateTime Written)> _reported = new(StringComparer.Ordinal);
+    // What this instance has reported and the reader stored: the name (by its 64-bit hash, NameKey: a year of names
+    // would cost ten times the memory), and the size and write time it had then.
+    private readonly Dictionary<ulong, (long Size, DateTime Written)> _reported = [];
 
     // The page handed out last, until the reader comes back with its cursor.
     private readonly Dictionary<string, (long Size, DateTime Written)> _pending = new(StringComparer.Ordinal);
@@ -83,7 +86,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
             // The reader stored the last page: it is reported, and the pass goes on where it was (or starts again).
             foreach (var (name, seen) in _pending)
             {
-                _reported[name] = seen;
+                _reported[NameKey(name)] = seen;
             }
 
             _pending.Clear();
@@ -113,7 +116,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
 
             var info = _listing[_position];
             var seen = (info.Length, info.Written);
-            if (_reported.TryGetValue(info.Name, out var reported) && reported == seen)
+            if (_reported.TryGetValue(NameKey(info.Name), out var reported) && reported == seen)
             {
                 continue;
             }
@@ -187,7 +190,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         _listedAt = now;
         if (after.Length == 0 && _reported.Count > listing.Count / 2)
         {
-            var present = listing.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+            var present = listing.Select(f => NameKey(f.Name)).ToHashSet();
             foreach (var gone in _reported.Keys.Where(n => !present.Contains(n)).ToList())
             {
                 _reported.Remove(gone);
@@ -207,7 +210,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         var unknown = new List<Listed>();
         for (var i = _position; i < end; i++)
         {
-            if (!_reported.ContainsKey(_listing[i].Name))
+            if (!_reported.ContainsKey(NameKey(_listing[i].Name)))
             {
                 unknown.Add(_listing[i]);
             }
@@ -222,7 +225,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         var stored = _stored!([.. unknown.Select(f => f.Name)]);
         foreach (var file in unknown.Where(f => stored.Contains(f.Name)))
         {
-            _reported[file.Name] = (file.Length, file.Written);
+            _reported[NameKey(file.Name)] = (file.Length, file.Written);
         }
     }
 
@@ -431,6 +434,10 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..8];
         return $"{readable}-{hash}";
     }
+
+    // A name as the mailbox remembers it. Two names of one folder alike in 64 bits (among 200,000 names, a chance of
+    // about one in 10^9) would also need the same size and write time to hide a file.
+    private static ulong NameKey(string name) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(name.AsSpan()));
 
     /// <summary>A file of the inbox as one pass listed it.</summary>
     private readonly record struct Listed(string Name, long Length, DateTime Written);
