@@ -15,9 +15,9 @@ namespace MailOps.Worker.Mailboxes;
 /// <see cref="FolderMailboxOptions.SettleTime"/> waits for the next read. A pass lists the inbox once, in name
 /// order, and pages through the files this mailbox has not yet reported (by name, size and modification time): a
 /// pass with nothing new opens no file, and when the folder's own write time has not moved since the last listing
-/// it lists nothing either (no file was added, renamed or removed), though at least every five minutes. A page counts as reported once the next read comes with the cursor that page
-/// returned (the reader stored it); a read with any other cursor (the reader failed, or restarted) forgets the page
-/// and reads it again. A new instance knows nothing and reports every file once more, from the saved cursor's name
+/// it lists nothing either (no file was added, renamed or removed), though at least every five minutes. A page
+/// counts as reported once the next read comes with the cursor that page returned (the reader stored it); a read
+/// with any other cursor (the reader failed, or restarted) forgets the page and reads it again. A new instance knows nothing and reports every file once more, from the saved cursor's name
 /// to the end and then from the top, unless it is told how to ask what the reader stored (<see cref="KnowStored"/>):
 /// the store drops repeats by id. The received instant is the file's
 /// <c>X-Received-At</c> header (with an offset), else its newest <c>Received</c> header, else its <c>Date</c> header,
