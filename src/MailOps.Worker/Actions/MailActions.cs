@@ -145,8 +145,7 @@ internal sealed partial class MailActions
             return (new LocalizedText("主题中的令牌无法识别（主题可能被改动）", "the subject's token cannot be read (was the subject changed?)"), null, null);
         }
 
-        var candidates = store.AllOutcomes().Where(o => ActionSigner.Reference(o.Id) == token.Reference);
-        foreach (var candidate in candidates)
+        foreach (var candidate in Candidates(store, token))
         {
             switch (_signer!.Check(token, claim.Kind, candidate.Id, now))
             {
@@ -164,6 +163,25 @@ internal sealed partial class MailActions
         }
 
         return (new LocalizedText("令牌不是 MailOps 为其保存的任何邮件签发的（被改动，或已换过签名密钥）", "the token was not signed by MailOps for any message it holds (altered, or the signing key was changed)"), null, token);
+    }
+
+    /// <summary>How long before a token was signed the message it names may have been received, at most, in the usual case.</summary>
+    internal static readonly TimeSpan RecentSpan = TimeSpan.FromDays(31);
+
+    // The held messages a token may name. A digest signs tokens for the messages received since the digest before it,
+    // so they are looked for first among the outcomes received in the month before the token was signed, through the
+    // received index; only a token none of those carries (altered, or signed after a long outage) is looked for among
+    // every outcome stored.
+    private IEnumerable<StoredOutcome> Candidates(MailStore store, ReadToken token)
+    {
+        var signed = token.Expires - _options.TokenLifetime;
+        var recent = store.OutcomesReceivedFrom(signed - RecentSpan).Where(o => ActionSigner.Reference(o.Id) == token.Reference).ToList();
+        if (recent.Count > 0)
+        {
+            return recent;
+        }
+
+        return store.AllOutcomes().Where(o => ActionSigner.Reference(o.Id) == token.Reference);
     }
 
     // A token is judged as of when the mailbox received the reviewer's mail (not the sender's Date), so a mailbox that was

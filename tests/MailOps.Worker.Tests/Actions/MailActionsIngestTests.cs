@@ -230,6 +230,20 @@ public sealed class MailActionsIngestTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_ATokenForAMessageReceivedLongBeforeItsDigest_IsApplied()
+    {
+        // Tokens are looked for first among the messages received in the month before they were signed; a digest after
+        // a long outage can sign one for an older message, found among every outcome stored.
+        await IngestAsync();
+        _time.Advance(MailActions.RecentSpan + TimeSpan.FromDays(30));
+        Drop("a.eml", MailActionKind.Dismiss, Token(MailActionKind.Dismiss, Triaged));
+
+        await IngestAsync();
+
+        _store.Dismissals().Should().ContainSingle().Which.Id.Should().Be(Triaged);
+    }
+
+    [Fact]
     public async Task Ingest_ATokenAltered_IsRefusedAsNotMailOpss()
     {
         await IngestAsync();
