@@ -15,7 +15,12 @@ internal static class TextFold
             return "";
         }
 
-        var normalized = ChineseScript.ToSimplified(text.Normalize(NormalizationForm.FormKC));
+        var normalized = ChineseScript.ToSimplified(IsNormalStable(text) ? text : text.Normalize(NormalizationForm.FormKC));
+        if (IsFolded(normalized))
+        {
+            return normalized;
+        }
+
         var builder = new StringBuilder(normalized.Length);
         var space = false;
         foreach (var c in normalized)
@@ -41,5 +46,36 @@ internal static class TextFold
         }
 
         return builder.ToString();
+    }
+
+    // Printable ASCII and the CJK Unified Ideographs have no compatibility decomposition, and no combining mark can
+    // follow them here, so NFKC leaves a text of only those as it is: most cells and subjects, folded without ICU.
+    private static bool IsNormalStable(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is not ((>= ' ' and <= '~') or (>= '\u4E00' and <= '\u9FFF')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Nothing to fold: no white space but single spaces between words, and no bracket to replace.
+    private static bool IsFolded(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '【' or '〖' or '〔' or '】' or '〗' or '〕' or '\u200B'
+                || (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' ')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
