@@ -97,7 +97,9 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         }
         else
         {
+            // The reader did not store the last page (or restarted): what it did not store is listed again now.
             _pending.Clear();
+            _folderListedAt = null;
             StartPass(after: NameOf(cursor));
         }
 

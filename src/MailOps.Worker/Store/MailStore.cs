@@ -165,8 +165,9 @@ internal sealed partial class MailStore : IDisposable
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in idOf.Keys.Chunk(LookupChunk))
         {
-            found.UnionWith(Messages.Find(StoreQuery.In("_id", chunk)).Select(m => idOf[m.Id]));
-            found.UnionWith(PendingFetches.Find(StoreQuery.In("_id", chunk)).Select(p => idOf[p.Id]));
+            // LiteDB compares text without case, so a hit can be an id that was not asked about: only exact ones count.
+            found.UnionWith(Messages.Find(StoreQuery.In("_id", chunk)).Select(m => idOf.GetValueOrDefault(m.Id)).OfType<string>());
+            found.UnionWith(PendingFetches.Find(StoreQuery.In("_id", chunk)).Select(p => idOf.GetValueOrDefault(p.Id)).OfType<string>());
         }
 
         return (IReadOnlySet<string>)found;

@@ -126,6 +126,24 @@ public sealed class FolderMailboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadChanges_APageTheReaderDidNotStore_IsReadAgainAtOnce_ThoughTheFolderDidNotChange()
+    {
+        Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));
+        var mailbox = Mailbox();
+        _time.SetUtcNow(new DateTimeOffset(Directory.GetLastWriteTimeUtc(_folder["inbox"])).AddSeconds(10));
+        var caughtUp = await CatchUp(mailbox);
+        Eml.Drop(_folder["inbox"], "b.eml", Eml.Daily("b"));
+        _time.SetUtcNow(new DateTimeOffset(Directory.GetLastWriteTimeUtc(_folder["inbox"])).AddSeconds(10));
+
+        var handed = await mailbox.ReadChangesAsync(caughtUp, default);
+        handed.Messages.Select(m => m.Id).Should().Equal(["b.eml"]);
+
+        // The reader failed to store that page and comes back with the cursor before it.
+        var again = await mailbox.ReadChangesAsync(caughtUp, default);
+        again.Messages.Select(m => m.Id).Should().Equal(["b.eml"], "a page the reader did not store is read again, not five minutes later");
+    }
+
+    [Fact]
     public async Task ReadChanges_AFileLeftUnsettled_IsReadAtTheNextPass_ThoughTheFolderDidNotChange()
     {
         Eml.Drop(_folder["inbox"], "a.eml", Eml.Daily("a"));

@@ -85,6 +85,19 @@ public sealed class StoreQueryTests : IDisposable
         found.Should().BeEquivalentTo([.. stored, longId], "an id longer than an index key is found by its hash, and one never stored is not");
     }
 
+    [Fact]
+    public async Task StoredOrPending_OfANameDifferingOnlyInLetterCase_NamesOnlyExactIds()
+    {
+        // LiteDB compares text without case: a lookup for report.eml finds Report.eml, which was not asked about.
+        using var store = MailStore.Open(_folder["mailops.db"], _time);
+        await SampleMonth.IngestAsync(store, _folder, _time);
+        store.RecordPage([(new StoredMessage { Id = "Report.eml", SecondKey = "second/report", Received = SampleMonth.Morning }, null)]);
+
+        var found = store.StoredOrPending(["report.eml", "Report.eml"]);
+
+        found.Should().BeEquivalentTo(["Report.eml"]);
+    }
+
     // One page's worth of every lookup the worker and the console make with values, each value new at every page.
     private static void LookUpEverything(MailStore store, int page)
     {
