@@ -27,7 +27,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
 {
     public const string ReceivedAtHeader = "X-Received-At";
 
-    // What this instance has reported and the reader stored: the name (by its 64-bit hash, NameKey: a year of names
+    // What this instance has reported and the reader stored (or the reader said it holds, KnowStored): the name (by its 64-bit hash, NameKey: a year of names
     // would cost ten times the memory), and the size and write time it had then.
     private readonly Dictionary<ulong, (long Size, DateTime Written)> _reported = [];
 
@@ -41,7 +41,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
     // The folder's write time as the last listing from the top found it, when that listing vouches for it (nothing
     // left unsettled, made long enough after it); null: the next pass lists. And when that listing was made.
     private DateTime? _folderListedAt;
-    private DateTimeOffset _listedAt;
+    private long _listedAt;
 
     // How far into the listing the reader was asked what it stored.
     private int _askedUpTo;
@@ -108,6 +108,29 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         // Held apart until the page is whole: a page cut short (a cancellation) is never taken as handed out.
         var page = new Dictionary<string, (long Size, DateTime Written)>(StringComparer.Ordinal);
         string? last = null;
+        var (startedAt, askedUpTo) = (_position, _askedUpTo);
+        try
+        {
+            ReadInto(messages, page, settledBefore, ref last, cancellationToken);
+        }
+        catch
+        {
+            // A page cut short (a cancellation, the reader's store failing) hands out nothing: the next read starts it
+            // again, and no file it passed is skipped.
+            (_position, _askedUpTo) = (startedAt, askedUpTo);
+            throw;
+        }
+
+        foreach (var (name, seen) in page)
+        {
+            _pending[name] = seen;
+        }
+
+        return HandOut(messages, last);
+    }
+
+    private void ReadInto(List<MailboxMessage> messages, Dictionary<string, (long Size, DateTime Written)> page, DateTime settledBefore, ref string? last, CancellationToken cancellationToken)
+    {
         for (; _position < _listing.Count && messages.Count < options.PageSize; _position++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -139,18 +162,16 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
             page[info.Name] = seen;
             last = info.Name;
         }
+    }
 
-        foreach (var (name, seen) in page)
-        {
-            _pending[name] = seen;
-        }
-
+    private MailboxPage HandOut(List<MailboxMessage> messages, string? last)
+    {
         var more = _position < _listing.Count;
         _handedOut = string.Create(CultureInfo.InvariantCulture, $"{_instance}.{++_pages}:{(more ? last ?? _listing[_position - 1].Name : "")}");
         _handedOutMore = more;
         if (!more)
         {
-            // The pass is over and the next read lists again: the listing is not kept between passes.
+            // The pass is over: the listing is not kept between passes (the next pass lists again, or finds the folder unchanged).
             _listing = [];
         }
 
@@ -173,7 +194,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
     {
         var now = time.GetUtcNow();
         var folderWritten = Directory.GetLastWriteTimeUtc(options.Inbox);
-        if (after.Length == 0 && _folderListedAt == folderWritten && now - _listedAt < ListAtLeastEvery)
+        if (after.Length == 0 && _folderListedAt == folderWritten && time.GetElapsedTime(_listedAt) < ListAtLeastEvery)
         {
             _listing = [];
             _position = 0;
@@ -189,7 +210,7 @@ internal sealed class FolderMailbox(FolderMailboxOptions options, TimeProvider t
         }.ToList();
         listing.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         _folderListedAt = after.Length == 0 && now.UtcDateTime - folderWritten >= TimeResolution ? folderWritten : null;
-        _listedAt = now;
+        _listedAt = time.GetTimestamp();
         if (after.Length == 0 && _reported.Count > listing.Count / 2)
         {
             var present = listing.Select(f => NameKey(f.Name)).ToHashSet();

@@ -54,8 +54,7 @@ internal sealed partial class MailStore
     public IReadOnlyList<StoredNotification> NotificationsFor(string obligationKey) => Read("read", () =>
     {
         string[] prefixes = [$"nudge/{obligationKey}/", $"overdue/{obligationKey}/"];
-        return (IReadOnlyList<StoredNotification>)[.. Notifications.Find(StoreQuery.MayStartWith("_id", prefixes[0], prefixes[1]))
-            .Where(n => prefixes.Any(p => n.Id.StartsWith(p, StringComparison.Ordinal)))
+        return (IReadOnlyList<StoredNotification>)[.. prefixes.SelectMany(p => Notifications.Find(StoreQuery.MayStartWith("_id", p)).Where(n => n.Id.StartsWith(p, StringComparison.Ordinal)))
             .OrderBy(n => n.QueuedAt)];
     });
 

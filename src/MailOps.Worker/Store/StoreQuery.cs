@@ -30,9 +30,9 @@ internal static class StoreQuery
     public static BsonExpression AtLeast(string field, BsonValue value) => BsonExpression.Create($"$.{field} >= @0", value);
 
     /// <summary>
-    /// Documents whose <paramref name="field"/> may start with one of the prefixes: LIKE, through the index, where
-    /// <c>_</c> and <c>%</c> in a prefix are wildcards; the caller keeps only what starts with a prefix exactly.
+    /// Documents whose <paramref name="field"/> may start with <paramref name="prefix"/>: LIKE, through the index, where
+    /// <c>_</c> and <c>%</c> in the prefix are wildcards (and letter case is not compared); the caller keeps only what
+    /// starts with it exactly.
     /// </summary>
-    public static BsonExpression MayStartWith(string field, string prefix, string otherPrefix) =>
-        BsonExpression.Create($"$.{field} LIKE @0 OR $.{field} LIKE @1", prefix + "%", otherPrefix + "%");
+    public static BsonExpression MayStartWith(string field, string prefix) => BsonExpression.Create($"$.{field} LIKE @0", prefix + "%");
 }

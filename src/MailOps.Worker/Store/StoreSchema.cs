@@ -54,12 +54,6 @@ internal static class StoreSchema
             // A beat reads the outcomes of the window it judges, not of every message ever stored.
             db.GetCollection<StoredOutcome>("outcomes").EnsureIndex(o => o.Received);
         }),
-        (6, "the audit trail found by what it is about", db =>
-        {
-            // The console's obligation page reads an obligation's history by its key and its messages' ids: through
-            // this index, not by reading a record of every message ever parsed.
-            db.GetCollection<AuditRecord>("audit").EnsureIndex(a => a.Target);
-        }),
     ];
 
     public static int Latest => Steps[^1].Version;

@@ -27,19 +27,16 @@ public sealed class StoreQueryTests : IDisposable
     {
         using var store = MailStore.Open(_folder["mailops.db"], _time);
         await SampleMonth.IngestAsync(store, _folder, _time);
-        LookUpEverything(store, 0);
-        var before = CompiledExpressions();
-
         for (var page = 1; page <= 40; page++)
         {
             LookUpEverything(store, page);
         }
 
-        CompiledExpressions().Should().BeLessThanOrEqualTo(before + 5, "40 pages of new ids must reuse the same few compiled lookups, not keep one more each");
+        CompiledExpressions().Where(text => text.Contains("page-", StringComparison.Ordinal)).Should().BeEmpty("a lookup's values are parameters, never part of a compiled text LiteDB keeps");
     }
 
     [Fact]
-    public void In_Equal_AndAtLeast_AreAnsweredThroughTheIndex()
+    public void In_Equal_AtLeast_AndMayStartWith_AreAnsweredThroughTheIndex()
     {
         using var db = new LiteDatabase(":memory:");
         var messages = db.GetCollection<StoredMessage>("messages");
@@ -57,6 +54,7 @@ public sealed class StoreQueryTests : IDisposable
         messages.Query().Where(StoreQuery.AtLeast(nameof(StoredMessage.Received), "2026-11-01")).GetPlan()["index"]["mode"].AsString.Should().StartWith("INDEX SCAN(Received >=");
         messages.Find(StoreQuery.In(nameof(StoredMessage.SecondKey), ["k3", "k4", "nothing"])).Select(m => m.Id).Should().BeEquivalentTo(["m3", "m4"]);
         messages.Find(StoreQuery.In("_id", [])).Should().BeEmpty("no values is no match, not every document");
+        messages.Query().Where(StoreQuery.MayStartWith("_id", "m1")).GetPlan()["index"]["mode"].AsString.Should().StartWith("INDEX").And.Contain("(_id LIKE");
     }
 
     [Fact]
@@ -111,10 +109,11 @@ public sealed class StoreQueryTests : IDisposable
         store.AuditOf([$"crm-monthly/unit-{page}/2026-11", .. ids]);
     }
 
-    private static int CompiledExpressions()
+    // The texts LiteDB has compiled and keeps (other test classes add theirs meanwhile: only this test's values count).
+    private static List<string> CompiledExpressions()
     {
-        var cache = typeof(BsonExpression).GetField("_cacheScalar", BindingFlags.Static | BindingFlags.NonPublic)?.GetValue(null) as ICollection;
+        var cache = typeof(BsonExpression).GetField("_cacheScalar", BindingFlags.Static | BindingFlags.NonPublic)?.GetValue(null) as IDictionary;
         cache.Should().NotBeNull("this test reads LiteDB's compiled-expression cache (BsonExpression._cacheScalar); if a LiteDB upgrade renamed it, find its new name");
-        return cache!.Count;
+        return [.. cache!.Keys.Cast<string>()];
     }
 }
