@@ -194,7 +194,7 @@ public sealed class MessageParser
     private (NonMatchReason Reason, LocalizedText Detail)? NotASubmission(MimeMessage message, ReadMessage read, ReadMessage own, NormalizedSubject subject, NoticeReference? notice, Named named)
     {
         var owed = named.Owed;
-        var subjectSaysLittle = subject.FirstPrefix == SubjectPrefix.Reply || named.Any.Value.Candidates.Count == 0;
+        var subjectSaysLittle = subject.FirstPrefix == SubjectPrefix.Reply || named.Any.Candidates.Count == 0;
         if (NonSubmissionScreen.Screen(message, own, subject, subjectSaysLittle) is { } screened)
         {
             return screened;
@@ -208,7 +208,7 @@ public sealed class MessageParser
     private ParseOutcome Classify(MimeMessage message, ReadMessage read, NormalizedSubject subject, DateTimeOffset received, ParseOutcome outcome, Named sent)
     {
         var (unit, submitter, owed) = (sent.Unit, sent.Submitter, sent.Owed);
-        var any = sent.Any.Value;
+        var any = sent.Any;
         var named = _periods.Plausible(SubjectPeriods.Find(subject.Text, _regime.Zone.DateOf(received)), received);
         var holidays = _holidays.Find(subject.Text, _regime.Zone.DateOf(received));
         outcome = outcome with { UnitId = unit?.Id, Submitter = submitter };
@@ -362,14 +362,15 @@ public sealed class MessageParser
     }
 
     // The unit the sender submits for, and the reports the subject names: those the unit owes, and any (the same
-    // when no unit is known), the latter classified only when asked for. Screening and classifying share them.
-    private sealed record Named(Unit? Unit, string? Submitter, Classification.Classification Owed, Lazy<Classification.Classification> Any);
+    // when no unit is known), both from one scoring of the subject. Screening and classifying share them.
+    private sealed record Named(Unit? Unit, string? Submitter, Classification.Classification Owed, Classification.Classification Any);
 
     private Named Name(ReadMessage read, NormalizedSubject subject)
     {
         var (unit, submitter) = Submitter(read);
-        var owed = _classifier.Classify(subject.Text, r => unit is null || Regime.Assigns(unit, r));
-        return new Named(unit, submitter, owed, unit is null ? new(owed) : new(() => _classifier.Classify(subject.Text, _ => true)));
+        var scores = _classifier.Score(subject.Text);
+        var owed = scores.Among(r => unit is null || Regime.Assigns(unit, r));
+        return new Named(unit, submitter, owed, unit is null ? owed : scores.Among(_ => true));
     }
 
     private (Unit? Unit, string? Address) Submitter(ReadMessage read)

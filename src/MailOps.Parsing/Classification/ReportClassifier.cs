@@ -33,27 +33,23 @@ internal sealed partial class ReportClassifier
     /// <paramref name="admitted"/>; a tie is ambiguous; no match is none. A report one of whose excluded words
     /// the subject holds outside round brackets does not match: a bracketed aside annotates the report.
     /// </summary>
-    public Classification Classify(string subject, Func<ReportDefinition, bool> admitted)
+    public Classification Classify(string subject, Func<ReportDefinition, bool> admitted) => Score(subject).Among(admitted);
+
+    /// <summary>How well the subject names each report it matches at all: scored once, then classified among any admitted set.</summary>
+    public SubjectScores Score(string subject)
     {
         var scored = new List<(ReportDefinition Report, int Score)>();
-        var unbracketed = OutsideBrackets(subject);
+        string? unbracketed = null;
         foreach (var (report, groups, patterns, excluded) in _reports)
         {
             var score = Score(subject, groups, patterns);
-            if (score > 0 && admitted(report) && !excluded.Any(word => SubjectWords.Contains(unbracketed, word)))
+            if (score > 0 && !excluded.Any(word => SubjectWords.Contains(unbracketed ??= OutsideBrackets(subject), word)))
             {
                 scored.Add((report, score));
             }
         }
 
-        if (scored.Count == 0)
-        {
-            return new Classification(null, []);
-        }
-
-        var best = scored.Max(s => s.Score);
-        var top = scored.Where(s => s.Score == best).Select(s => s.Report).ToList();
-        return new Classification(top.Count == 1 ? top[0] : null, top);
+        return new SubjectScores(scored);
     }
 
     /// <summary>The subject without its round-bracketed asides (（含节后工作安排）); tags in square brackets stay.</summary>
@@ -111,6 +107,31 @@ internal sealed partial class ReportClassifier
         }
 
         return best;
+    }
+}
+
+/// <summary>The reports a subject matches, each with its score.</summary>
+internal sealed class SubjectScores(List<(ReportDefinition Report, int Score)> scored)
+{
+    /// <summary>The best of the matched reports <paramref name="admitted"/>; see <see cref="ReportClassifier.Classify"/>.</summary>
+    public Classification Among(Func<ReportDefinition, bool> admitted)
+    {
+        var best = 0;
+        foreach (var (report, score) in scored)
+        {
+            if (score > best && admitted(report))
+            {
+                best = score;
+            }
+        }
+
+        if (best == 0)
+        {
+            return new Classification(null, []);
+        }
+
+        var top = scored.Where(s => s.Score == best && admitted(s.Report)).Select(s => s.Report).ToList();
+        return new Classification(top.Count == 1 ? top[0] : null, top);
     }
 }
 

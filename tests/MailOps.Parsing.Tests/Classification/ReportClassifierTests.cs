@@ -60,4 +60,27 @@ public sealed class ReportClassifierTests
             ReportOf($"{report.Name.En} (sample)").Should().Be(report.Id, "nor is its English name");
         }
     }
+
+    [Theory]
+    [InlineData("成都公司呼叫中心信息日报（11月23日）")]
+    [InlineData("Call Center Daily Report 2026-11-19")]
+    public void Score_ScoredOnce_ClassifiesAmongWhicheverReportsAreAdmitted(string subject)
+    {
+        var scores = Classifier.Score(SubjectNormalizer.Normalize(subject).Text);
+        var named = scores.Among(_ => true).Report!;
+
+        scores.Among(r => r == named).Report.Should().Be(named);
+        scores.Among(r => r != named).Candidates.Should().NotContain(named, "a report not admitted is no candidate");
+        scores.Among(_ => false).Candidates.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("CALL CENTER DAILY REPORT", "call center daily report", true)]
+    [InlineData("成都公司呼叫中心信息日报", "信息日报", true)]
+    [InlineData("2026-11-23 日报", "11-23", true)]
+    [InlineData("Dailyreport", "daily", false)]
+    public void SubjectWords_FindCaselessWordsExactly_AndLatinOnesIgnoringCaseAsWholeWords(string text, string word, bool found)
+    {
+        SubjectWords.Contains(text, word).Should().Be(found);
+    }
 }
