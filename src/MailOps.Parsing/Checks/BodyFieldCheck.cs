@@ -162,8 +162,8 @@ internal static class BodyFieldCheck
     /// <summary>Every table as a grid of folded cell texts, with colspans repeated and rowspans carried down.</summary>
     private static List<string[][]> Tables(string html)
     {
-        // Only the stretch from the first table to the last is parsed: Outlook's HTML spends most of its bytes
-        // on the style sheet in its head, which HtmlAgilityPack would otherwise build a tree for.
+        // Only the stretch from the first table to the last is read: Outlook's HTML spends most of its bytes on the
+        // style sheet in its head, whose tokens hold nothing a table needs.
         var first = html.IndexOf("<table", StringComparison.OrdinalIgnoreCase);
         var last = html.LastIndexOf("</table", StringComparison.OrdinalIgnoreCase);
         if (first < 0)
@@ -172,57 +172,12 @@ internal static class BodyFieldCheck
         }
 
         var end = last > first ? Math.Min(html.Length, last + "</table>".Length) : html.Length;
-        var document = Load(html[first..end]);
-        var grids = new List<string[][]>();
-        foreach (var table in document.DocumentNode.Descendants("table"))
-        {
-            var rows = table.Descendants("tr").Where(tr => tr.Ancestors("table").FirstOrDefault() == table).ToList();
-            var carried = new Dictionary<int, (string Text, int Rows)>();
-            var grid = new List<string[]>();
-            foreach (var tr in rows)
-            {
-                var cells = new List<string>();
-                foreach (var td in tr.Elements("td").Concat(tr.Elements("th")).OrderBy(n => n.StreamPosition))
-                {
-                    while (carried.TryGetValue(cells.Count, out var above))
-                    {
-                        cells.Add(above.Text);
-                        carried[cells.Count - 1] = (above.Text, above.Rows - 1);
-                        if (above.Rows - 1 <= 0)
-                        {
-                            carried.Remove(cells.Count - 1);
-                        }
-                    }
-
-                    var text = TextFold.Fold(HtmlEntity.DeEntitize(td.InnerText).Replace('\u00A0', ' '));
-                    var span = Math.Clamp(td.GetAttributeValue("colspan", 1), 1, 50);
-                    var down = Math.Clamp(td.GetAttributeValue("rowspan", 1), 1, 500);
-                    for (var i = 0; i < span; i++)
-                    {
-                        if (down > 1)
-                        {
-                            carried[cells.Count] = (text, down - 1);
-                        }
-
-                        cells.Add(text);
-                    }
-                }
-
-                grid.Add([.. cells]);
-            }
-
-            if (grid.Count > 0)
-            {
-                grids.Add([.. grid]);
-            }
-        }
-
-        return grids;
+        return HtmlTables.Of(html[first..end]);
     }
 
     // HtmlAgilityPack builds and reads its tree recursively: unbounded nesting would overflow the stack,
     // which no catch survives. Real report bodies nest a few dozen levels at most.
-    private const int MaxNesting = 256;
+    private const int MaxNesting = HtmlTables.MaxNesting;
 
     private static HtmlDocument Load(string html)
     {
@@ -240,6 +195,4 @@ internal static class BodyFieldCheck
 
         return document;
     }
-
-    private sealed class HtmlNestingException(string message, Exception inner) : Exception(message, inner);
 }
