@@ -1,16 +1,15 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using MailOps.Parsing.Subjects;
-using MimeKit.Text;
 
 namespace MailOps.Parsing.Checks;
 
 /// <summary>
 /// Every table of an HTML body as a grid of folded cell texts, in the order the tables open, with colspans repeated
-/// and rowspans carried down. Read in one pass over MimeKit's HTML tokenizer, which follows the HTML standard's
-/// tokenization, without building a tree: a cell's text is all the text inside it, nested tables' included; a cell
-/// or row left open ends where the next one begins, as a mail client shows it; a cell outside any row opens one.
-/// A stretch of HTML through which no table runs costs only its tokens.
+/// and rowspans carried down. Read in one pass over the markup (<see cref="HtmlMarkup"/>) without building a tree: a
+/// cell's text is all the text inside it, nested tables' included, its character references decoded; a cell or row
+/// left open ends where the next one begins, as a mail client shows it; a cell outside any row opens one.
 /// </summary>
 internal static class HtmlTables
 {
@@ -25,39 +24,28 @@ internal static class HtmlTables
     {
         var grids = new List<string[][]?>();
         var open = new List<Table>();
-        var skipping = false;
-        var tokenizer = new HtmlTokenizer(new StringReader(html));
-        while (tokenizer.ReadNextToken(out var token))
+        var markup = new HtmlMarkup(html);
+        while (markup.Next(out var piece))
         {
-            if (token is HtmlDataToken data && token.Kind == HtmlTokenKind.Data)
+            if (piece == HtmlMarkup.Piece.Text)
             {
-                if (!skipping)
+                if (open.Count > 0)
                 {
+                    var text = markup.Text;
+                    var decoded = text.Contains('&') ? WebUtility.HtmlDecode(text.ToString()).AsSpan() : text;
                     foreach (var table in open)
                     {
-                        table.Cell?.Append(data.Data);
+                        table.Cell?.Append(decoded);
                     }
                 }
 
                 continue;
             }
 
-            if (token is not HtmlTagToken tag)
-            {
-                continue;
-            }
-
-            if (tag.Id is HtmlTagId.Script or HtmlTagId.Style)
-            {
-                // Their text is code and style, not content (the tokenizer reads it raw, so no tag inside counts).
-                skipping = !tag.IsEndTag && !tag.IsEmptyElement;
-                continue;
-            }
-
             var top = open.Count > 0 ? open[^1] : null;
-            switch (tag.Id)
+            switch (TagOf(markup.Name))
             {
-                case HtmlTagId.Table when !tag.IsEndTag:
+                case Tag.Table when !markup.IsEnd:
                     if (open.Count == MaxNesting)
                     {
                         throw new HtmlNestingException($"it nests more than {MaxNesting} tables deep");
@@ -66,23 +54,23 @@ internal static class HtmlTables
                     open.Add(new Table(grids.Count));
                     grids.Add(null);
                     break;
-                case HtmlTagId.Table when top is not null:
+                case Tag.Table when top is not null:
                     grids[top.Slot] = top.Close();
                     open.RemoveAt(open.Count - 1);
                     break;
-                case HtmlTagId.TR when top is not null:
+                case Tag.Row when top is not null:
                     top.EndRow();
-                    if (!tag.IsEndTag)
+                    if (!markup.IsEnd)
                     {
                         top.StartRow();
                     }
 
                     break;
-                case HtmlTagId.TD or HtmlTagId.TH when top is not null:
+                case Tag.Cell when top is not null:
                     top.EndCell();
-                    if (!tag.IsEndTag)
+                    if (!markup.IsEnd)
                     {
-                        top.StartCell(Span(tag, HtmlAttributeId.ColSpan, 50), Span(tag, HtmlAttributeId.RowSpan, 500));
+                        top.StartCell(Span(markup.Attribute("colspan"), 50), Span(markup.Attribute("rowspan"), 500));
                     }
 
                     break;
@@ -98,14 +86,23 @@ internal static class HtmlTables
         return [.. grids.OfType<string[][]>()];
     }
 
-    // A span as written (colspan="2"), else 1, within reason.
-    private static int Span(HtmlTagToken tag, HtmlAttributeId id, int max)
+    private enum Tag
     {
-        var attribute = tag.Attributes.FirstOrDefault(a => a.Id == id);
-        return attribute?.Value is { } value && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var span)
-            ? Math.Clamp(span, 1, max)
-            : 1;
+        Other,
+        Table,
+        Row,
+        Cell,
     }
+
+    private static Tag TagOf(ReadOnlySpan<char> name) =>
+        name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase) ? Tag.Cell
+        : name.Equals("tr", StringComparison.OrdinalIgnoreCase) ? Tag.Row
+        : name.Equals("table", StringComparison.OrdinalIgnoreCase) ? Tag.Table
+        : Tag.Other;
+
+    // A span as written (colspan="2"), else 1, within reason.
+    private static int Span(string? value, int max) =>
+        value is not null && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var span) ? Math.Clamp(span, 1, max) : 1;
 
     /// <summary>One open table: its finished rows, the row being read, and the cells rowspans carry into later rows.</summary>
     private sealed class Table(int slot)
@@ -194,7 +191,7 @@ internal static class HtmlTables
         private readonly StringBuilder _text = new();
         private bool _more;
 
-        public void Append(string data)
+        public void Append(ReadOnlySpan<char> data)
         {
             var room = MaxCellChars - _text.Length;
             if (_more)
@@ -208,8 +205,8 @@ internal static class HtmlTables
                 return;
             }
 
-            _text.Append(data, 0, Math.Max(0, room));
-            _more |= data.AsSpan(Math.Max(0, room)).Trim().Length > 0;
+            _text.Append(data[..Math.Max(0, room)]);
+            _more |= data[Math.Max(0, room)..].Trim().Length > 0;
         }
 
         public override string ToString() => _more ? string.Concat(_text.ToString(), "…") : _text.ToString();

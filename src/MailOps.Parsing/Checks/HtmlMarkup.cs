@@ -1,0 +1,315 @@
+namespace MailOps.Parsing.Checks;
+
+/// <summary>
+/// The tags and text of an HTML string in order, as the HTML standard's tokenizer reads them, reduced to what reading
+/// tables needs: a tag's name, whether it ends an element, and its attributes on request; the text between tags with
+/// its character references still in it. Comments, doctypes and processing instructions are passed over; the text of
+/// <c>script</c> and <c>style</c> is raw (no tag inside it counts) and is not text; in that of <c>title</c> and
+/// <c>textarea</c> no tag counts either. A tag the string ends inside is no tag. Every piece is a span of the string:
+/// reading allocates nothing.
+/// </summary>
+internal ref struct HtmlMarkup(string html)
+{
+    private readonly string _html = html;
+    private int _at;
+    private int _rawUntil = -1;
+    private bool _rawIsText;
+
+    /// <summary>What <see cref="Next"/> found.</summary>
+    public enum Piece
+    {
+        Text,
+        Tag,
+    }
+
+    /// <summary>The text found, for <see cref="Piece.Text"/>.</summary>
+    public ReadOnlySpan<char> Text { get; private set; }
+
+    /// <summary>The tag's name as written, for <see cref="Piece.Tag"/>.</summary>
+    public ReadOnlySpan<char> Name { get; private set; }
+
+    /// <summary>Whether the tag ends an element (<c>&lt;/td&gt;</c>).</summary>
+    public bool IsEnd { get; private set; }
+
+    /// <summary>Whether the tag closes itself (<c>&lt;br/&gt;</c>).</summary>
+    public bool SelfClosing { get; private set; }
+
+    // The stretch after a tag's name, through the character before its closing '>'.
+    private ReadOnlySpan<char> _attributes;
+
+    public bool Next(out Piece piece)
+    {
+        piece = Piece.Text;
+        if (_rawUntil >= 0)
+        {
+            var raw = _html.AsSpan(_at, _rawUntil - _at);
+            _at = _rawUntil;
+            _rawUntil = -1;
+            if (_rawIsText && !raw.IsEmpty)
+            {
+                Text = raw;
+                return true;
+            }
+        }
+
+        while (_at < _html.Length)
+        {
+            // A '<' that opens nothing (a space, a digit, the end after it) is text with what follows it.
+            var lt = _html.IndexOf('<', _at);
+            while (lt >= 0 && !OpensMarkup(lt))
+            {
+                lt = _html.IndexOf('<', lt + 1);
+            }
+
+            var end = lt < 0 ? _html.Length : lt;
+            if (end > _at)
+            {
+                Text = _html.AsSpan(_at, end - _at);
+                _at = end;
+                return true;
+            }
+
+            if (ReadMarkup(lt))
+            {
+                piece = Piece.Tag;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value of the current start tag's attribute (the first, if written twice), or null when it has none.</summary>
+    public readonly string? Attribute(string name)
+    {
+        Scan(_attributes, name, out var value, out var found);
+        return found ? value.ToString() : null;
+    }
+
+    private readonly bool OpensMarkup(int lt)
+    {
+        if (lt + 1 >= _html.Length)
+        {
+            return false;
+        }
+
+        var c = _html[lt + 1];
+        return char.IsAsciiLetter(c) || c is '!' or '?' || (c == '/' && lt + 2 < _html.Length);
+    }
+
+    // Reads the markup at '<' and moves past it: true for a tag, false for what is passed over.
+    private bool ReadMarkup(int lt)
+    {
+        var c = _html[lt + 1];
+        if (c == '!' && string.CompareOrdinal(_html, lt + 2, "--", 0, 2) == 0)
+        {
+            _at = CommentEnd(lt + 4);
+            return false;
+        }
+
+        var isEnd = c == '/';
+        var nameStart = isEnd ? lt + 2 : lt + 1;
+        if (c is '!' or '?' || (isEnd && !char.IsAsciiLetter(_html[nameStart])))
+        {
+            // A doctype, processing instruction or "</ x>" is a bogus comment to the next '>'; "</>" is nothing.
+            var close = _html.IndexOf('>', nameStart);
+            _at = close < 0 ? _html.Length : close + 1;
+            return false;
+        }
+
+        var nameEnd = nameStart;
+        while (nameEnd < _html.Length && !IsSpace(_html[nameEnd]) && _html[nameEnd] is not '/' and not '>')
+        {
+            nameEnd++;
+        }
+
+        var attributes = _html.AsSpan(nameEnd);
+        var tagEnd = Scan(attributes, null, out _, out _);
+        if (tagEnd < 0)
+        {
+            _at = _html.Length;
+            return false;
+        }
+
+        Name = _html.AsSpan(nameStart, nameEnd - nameStart);
+        IsEnd = isEnd;
+        _attributes = attributes[..tagEnd];
+        SelfClosing = tagEnd > 0 && attributes[tagEnd - 1] == '/';
+        _at = nameEnd + tagEnd + 1;
+        if (!isEnd && !SelfClosing)
+        {
+            EnterRaw();
+        }
+
+        return true;
+    }
+
+    // "<!--" ... "-->" (or "--!>"); "<!-->" and "<!--->" end at once; an unended comment runs to the end.
+    private readonly int CommentEnd(int from)
+    {
+        if (from < _html.Length && _html[from] == '>')
+        {
+            return from + 1;
+        }
+
+        if (from + 1 < _html.Length && _html[from] == '-' && _html[from + 1] == '>')
+        {
+            return from + 2;
+        }
+
+        var close = _html.IndexOf("--", from, StringComparison.Ordinal);
+        while (close >= 0)
+        {
+            if (close + 2 < _html.Length && _html[close + 2] == '>')
+            {
+                return close + 3;
+            }
+
+            if (close + 3 < _html.Length && _html[close + 2] == '!' && _html[close + 3] == '>')
+            {
+                return close + 4;
+            }
+
+            close = _html.IndexOf("--", close + 1, StringComparison.Ordinal);
+        }
+
+        return _html.Length;
+    }
+
+    private void EnterRaw()
+    {
+        string? element = null;
+        foreach (var (raw, isText) in RawElements)
+        {
+            if (Name.Equals(raw, StringComparison.OrdinalIgnoreCase))
+            {
+                (element, _rawIsText) = (raw, isText);
+            }
+        }
+
+        if (element is null)
+        {
+            return;
+        }
+
+        // Raw text ends at "</name" followed by a space, '/' or '>', else with the string.
+        _rawUntil = _html.Length;
+        for (var i = _html.IndexOf("</", _at, StringComparison.Ordinal); i >= 0; i = _html.IndexOf("</", i + 2, StringComparison.Ordinal))
+        {
+            var after = i + 2 + element.Length;
+            if (after < _html.Length
+                && string.Compare(_html, i + 2, element, 0, element.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (IsSpace(_html[after]) || _html[after] is '/' or '>'))
+            {
+                _rawUntil = i;
+                break;
+            }
+        }
+    }
+
+    private static readonly (string Name, bool IsText)[] RawElements = [("script", false), ("style", false), ("title", true), ("textarea", true)];
+
+    private enum State
+    {
+        BeforeName,
+        Name,
+        AfterName,
+        BeforeValue,
+        Quoted,
+        AfterQuoted,
+        Unquoted,
+    }
+
+    /// <summary>
+    /// Reads a tag's attributes by the standard's states, from just after its name: returns the index of the '>' that
+    /// ends the tag (-1 if the text ends first), and the value of <paramref name="wanted"/> when it is written.
+    /// </summary>
+    private static int Scan(ReadOnlySpan<char> s, string? wanted, out ReadOnlySpan<char> value, out bool found)
+    {
+        value = [];
+        found = false;
+        var state = State.BeforeName;
+        var (nameStart, valueStart, quote, matches) = (0, 0, '"', false);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            switch (state)
+            {
+                case State.BeforeName or State.AfterName when IsSpace(c) || c == '/':
+                    break;
+                case State.Name or State.AfterName or State.BeforeValue or State.Unquoted when c == '>':
+                    End(s, i, state, nameStart, valueStart, wanted, ref matches, ref value, ref found);
+                    return i;
+                case State.BeforeName or State.AfterQuoted when c == '>':
+                    return i;
+                case State.AfterName when c == '=':
+                    state = State.BeforeValue;
+                    break;
+                case State.BeforeName or State.AfterName:
+                    // A name after a name without a value: the first had the empty value.
+                    Take([], matches && state == State.AfterName, ref value, ref found);
+                    (state, nameStart, matches) = (State.Name, i, false);
+                    break;
+                case State.Name when IsSpace(c) || c is '/' or '=':
+                    matches = wanted is not null && s[nameStart..i].Equals(wanted, StringComparison.OrdinalIgnoreCase);
+                    state = c == '=' ? State.BeforeValue : State.AfterName;
+                    break;
+                case State.Name:
+                    break;
+                case State.BeforeValue when IsSpace(c):
+                    break;
+                case State.BeforeValue when c is '"' or '\'':
+                    (state, quote, valueStart) = (State.Quoted, c, i + 1);
+                    break;
+                case State.BeforeValue:
+                    (state, valueStart) = (State.Unquoted, i);
+                    break;
+                case State.Quoted when c == quote:
+                    Take(s[valueStart..i], matches, ref value, ref found);
+                    (state, matches) = (State.AfterQuoted, false);
+                    break;
+                case State.Quoted:
+                    break;
+                case State.Unquoted when IsSpace(c):
+                    Take(s[valueStart..i], matches, ref value, ref found);
+                    (state, matches) = (State.BeforeName, false);
+                    break;
+                case State.Unquoted:
+                    break;
+                case State.AfterQuoted:
+                    // A space or '/' after a quoted value starts the next attribute; anything else starts it at once.
+                    (state, nameStart) = IsSpace(c) || c == '/' ? (State.BeforeName, i) : (State.Name, i);
+                    break;
+            }
+        }
+
+        // A tag's stretch already read ends without its '>': what it ends with ends as at the '>'.
+        End(s, s.Length, state, nameStart, valueStart, wanted, ref matches, ref value, ref found);
+        return -1;
+    }
+
+    // At the tag's end: the attribute being read is whole, with an empty value if it has none yet.
+    private static void End(ReadOnlySpan<char> s, int end, State state, int nameStart, int valueStart, string? wanted, ref bool matches, ref ReadOnlySpan<char> value, ref bool found)
+    {
+        if (state == State.Name)
+        {
+            matches = wanted is not null && s[nameStart..end].Equals(wanted, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (state is State.Name or State.AfterName or State.BeforeValue or State.Unquoted)
+        {
+            Take(state == State.Unquoted ? s[valueStart..end] : [], matches, ref value, ref found);
+        }
+    }
+
+    private static void Take(ReadOnlySpan<char> candidate, bool matches, ref ReadOnlySpan<char> value, ref bool found)
+    {
+        if (matches && !found)
+        {
+            value = candidate;
+            found = true;
+        }
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
+}
