@@ -3,6 +3,7 @@ using System.Security.Cryptography.Pkcs;
 using System.Text;
 using MimeKit;
 using MimeKit.Cryptography;
+using MimeKit.Text;
 using MimeKit.Tnef;
 using MimeKit.Utils;
 
@@ -77,7 +78,7 @@ internal static class MessageReader
         };
 
         // MimeKit decodes a body when it is asked for it; most messages are judged by their headers alone.
-        return read.WithContent(() => content.TextBody, () => content.HtmlBody, () => workbook is null ? null : Decode(workbook, options.MaxWorkbookBytes));
+        return read.WithContent(() => BodyText.Of(content, TextFormat.Plain), () => BodyText.Of(content, TextFormat.Html), () => workbook is null ? null : Decode(workbook, options.MaxWorkbookBytes));
     }
 
     /// <summary>The message whose bodies and attachments are the real content: inside TNEF or an opaque signature when needed.</summary>
@@ -95,7 +96,7 @@ internal static class MessageReader
         }
 
         var converted = tnef.ConvertToMessage();
-        return message.TextBody is null && message.HtmlBody is null ? converted : Merge(message, converted);
+        return BodyText.Part(message, TextFormat.Plain) is null && BodyText.Part(message, TextFormat.Html) is null ? converted : Merge(message, converted);
     }
 
     // An outer message with its own body and a winmail.dat: keep the outer body, add the TNEF's attachments.
