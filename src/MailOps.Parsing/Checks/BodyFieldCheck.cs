@@ -70,7 +70,7 @@ internal static class BodyFieldCheck
     private static IEnumerable<(string Field, FieldState? State)> States(IReadOnlyList<string> fields, ReadMessage message, ParsingOptions options)
     {
         var wanted = fields.Select(f => TextFold.Fold(Blank.Label(f))).ToHashSet(StringComparer.Ordinal);
-        var html = new Grids(message.HtmlBody is { } body ? Tables(body.Length > options.MaxHtmlChars ? body[..options.MaxHtmlChars] : body) : [], wanted);
+        var html = new Grids(message.HtmlBody is { } body ? Tables(body, options.MaxHtmlChars) : [], wanted);
         Grids? text = null;
         foreach (var field in fields)
         {
@@ -159,9 +159,11 @@ internal static class BodyFieldCheck
         return text;
     }
 
-    /// <summary>Every table as a grid of folded cell texts, with colspans repeated and rowspans carried down.</summary>
-    private static List<string[][]> Tables(string html)
+    /// <summary>Every table of the body's first <paramref name="maxChars"/> characters as a grid of folded cell texts.</summary>
+    private static List<string[][]> Tables(string body, int maxChars)
     {
+        var html = body.AsSpan(0, Math.Min(body.Length, maxChars));
+
         // Only the stretch from the first table to the last is read: Outlook's HTML spends most of its bytes on the
         // style sheet in its head, whose tokens hold nothing a table needs.
         var first = html.IndexOf("<table", StringComparison.OrdinalIgnoreCase);

@@ -5,12 +5,12 @@ namespace MailOps.Parsing.Checks;
 /// tables needs: a tag's name, whether it ends an element, and its attributes on request; the text between tags with
 /// its character references still in it. Comments, doctypes and processing instructions are passed over; the text of
 /// <c>script</c> and <c>style</c> is raw (no tag inside it counts) and is not text; in that of <c>title</c> and
-/// <c>textarea</c> no tag counts either. A tag the string ends inside is no tag. Every piece is a span of the string:
+/// <c>textarea</c> no tag counts either. A tag the text ends inside is no tag. Every piece is a span of the text:
 /// reading allocates nothing.
 /// </summary>
-internal ref struct HtmlMarkup(string html)
+internal ref struct HtmlMarkup(ReadOnlySpan<char> html)
 {
-    private readonly string _html = html;
+    private readonly ReadOnlySpan<char> _html = html;
     private int _at;
     private int _rawUntil = -1;
     private bool _rawIsText;
@@ -42,7 +42,7 @@ internal ref struct HtmlMarkup(string html)
         piece = Piece.Text;
         if (_rawUntil >= 0)
         {
-            var raw = _html.AsSpan(_at, _rawUntil - _at);
+            var raw = _html[_at.._rawUntil];
             _at = _rawUntil;
             _rawUntil = -1;
             if (_rawIsText && !raw.IsEmpty)
@@ -55,16 +55,16 @@ internal ref struct HtmlMarkup(string html)
         while (_at < _html.Length)
         {
             // A '<' that opens nothing (a space, a digit, the end after it) is text with what follows it.
-            var lt = _html.IndexOf('<', _at);
+            var lt = Find('<', _at);
             while (lt >= 0 && !OpensMarkup(lt))
             {
-                lt = _html.IndexOf('<', lt + 1);
+                lt = Find('<', lt + 1);
             }
 
             var end = lt < 0 ? _html.Length : lt;
             if (end > _at)
             {
-                Text = _html.AsSpan(_at, end - _at);
+                Text = _html[_at..end];
                 _at = end;
                 return true;
             }
@@ -86,6 +86,10 @@ internal ref struct HtmlMarkup(string html)
         return found ? value.ToString() : null;
     }
 
+    private readonly int Find(char c, int from) => _html[from..].IndexOf(c) is var i and >= 0 ? from + i : -1;
+
+    private readonly int Find(string text, int from) => _html[from..].IndexOf(text, StringComparison.Ordinal) is var i and >= 0 ? from + i : -1;
+
     private readonly bool OpensMarkup(int lt)
     {
         if (lt + 1 >= _html.Length)
@@ -101,7 +105,7 @@ internal ref struct HtmlMarkup(string html)
     private bool ReadMarkup(int lt)
     {
         var c = _html[lt + 1];
-        if (c == '!' && string.CompareOrdinal(_html, lt + 2, "--", 0, 2) == 0)
+        if (c == '!' && _html[(lt + 2)..].StartsWith("--", StringComparison.Ordinal))
         {
             _at = CommentEnd(lt + 4);
             return false;
@@ -112,7 +116,7 @@ internal ref struct HtmlMarkup(string html)
         if (c is '!' or '?' || (isEnd && !char.IsAsciiLetter(_html[nameStart])))
         {
             // A doctype, processing instruction or "</ x>" is a bogus comment to the next '>'; "</>" is nothing.
-            var close = _html.IndexOf('>', nameStart);
+            var close = Find('>', nameStart);
             _at = close < 0 ? _html.Length : close + 1;
             return false;
         }
@@ -123,7 +127,7 @@ internal ref struct HtmlMarkup(string html)
             nameEnd++;
         }
 
-        var attributes = _html.AsSpan(nameEnd);
+        var attributes = _html[nameEnd..];
         var tagEnd = Scan(attributes, null, out _, out _);
         if (tagEnd < 0)
         {
@@ -131,7 +135,7 @@ internal ref struct HtmlMarkup(string html)
             return false;
         }
 
-        Name = _html.AsSpan(nameStart, nameEnd - nameStart);
+        Name = _html[nameStart..nameEnd];
         IsEnd = isEnd;
         _attributes = attributes[..tagEnd];
         SelfClosing = tagEnd > 0 && attributes[tagEnd - 1] == '/';
@@ -157,7 +161,7 @@ internal ref struct HtmlMarkup(string html)
             return from + 2;
         }
 
-        var close = _html.IndexOf("--", from, StringComparison.Ordinal);
+        var close = Find("--", from);
         while (close >= 0)
         {
             if (close + 2 < _html.Length && _html[close + 2] == '>')
@@ -170,7 +174,7 @@ internal ref struct HtmlMarkup(string html)
                 return close + 4;
             }
 
-            close = _html.IndexOf("--", close + 1, StringComparison.Ordinal);
+            close = Find("--", close + 1);
         }
 
         return _html.Length;
@@ -194,11 +198,11 @@ internal ref struct HtmlMarkup(string html)
 
         // Raw text ends at "</name" followed by a space, '/' or '>', else with the string.
         _rawUntil = _html.Length;
-        for (var i = _html.IndexOf("</", _at, StringComparison.Ordinal); i >= 0; i = _html.IndexOf("</", i + 2, StringComparison.Ordinal))
+        for (var i = Find("</", _at); i >= 0; i = Find("</", i + 2))
         {
             var after = i + 2 + element.Length;
             if (after < _html.Length
-                && string.Compare(_html, i + 2, element, 0, element.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && _html[(i + 2)..].StartsWith(element, StringComparison.OrdinalIgnoreCase)
                 && (IsSpace(_html[after]) || _html[after] is '/' or '>'))
             {
                 _rawUntil = i;

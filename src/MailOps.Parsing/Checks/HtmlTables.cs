@@ -20,7 +20,7 @@ internal static class HtmlTables
     // whether whole or cut; cutting bounds what tables nested inside a cell (each holding the text again) can cost.
     internal const int MaxCellChars = 10_000;
 
-    public static List<string[][]> Of(string html)
+    public static List<string[][]> Of(ReadOnlySpan<char> html)
     {
         var grids = new List<string[][]?>();
         var open = new List<Table>();

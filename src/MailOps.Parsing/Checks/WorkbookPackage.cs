@@ -20,6 +20,7 @@ internal sealed class WorkbookPackage : IDisposable
     private readonly ParsingOptions _options;
     private Dictionary<string, string>? _defaults;
     private Dictionary<string, string>? _overrides;
+    private XmlReaderSettings? _settings;
 
     private WorkbookPackage(ZipArchive zip, Dictionary<string, ZipArchiveEntry> entries, ParsingOptions options)
     {
@@ -134,7 +135,7 @@ internal sealed class WorkbookPackage : IDisposable
             throw new InvalidDataException($"{entry.FullName} unpacks to more than {_options.MaxWorkbookCompressionRatio} times its packed size");
         }
 
-        return XmlReader.Create(entry.Open(), new XmlReaderSettings
+        _settings ??= new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
@@ -142,7 +143,11 @@ internal sealed class WorkbookPackage : IDisposable
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             CloseInput = true,
-        });
+
+            // The parts of one package name the same elements and namespaces: one table of names serves them all.
+            NameTable = new NameTable(),
+        };
+        return XmlReader.Create(entry.Open(), _settings);
     }
 
     public void Dispose() => _zip.Dispose();

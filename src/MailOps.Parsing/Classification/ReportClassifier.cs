@@ -43,7 +43,7 @@ internal sealed partial class ReportClassifier
         foreach (var (report, groups, patterns, excluded) in _reports)
         {
             var score = Score(subject, groups, patterns);
-            if (score > 0 && !excluded.Any(word => SubjectWords.Contains(unbracketed ??= OutsideBrackets(subject), word)))
+            if (score > 0 && !ContainsAny(unbracketed ??= OutsideBrackets(subject), excluded))
             {
                 scored.Add((report, score));
             }
@@ -76,6 +76,19 @@ internal sealed partial class ReportClassifier
         return text.ToString();
     }
 
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (SubjectWords.Contains(text, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex NameWord();
 
@@ -84,10 +97,13 @@ internal sealed partial class ReportClassifier
         var best = 0;
         foreach (var group in groups)
         {
-            if (group.All(word => SubjectWords.Contains(subject, word)))
+            var length = 0;
+            foreach (var word in group)
             {
-                best = Math.Max(best, group.Sum(w => w.Length));
+                length = length >= 0 && SubjectWords.Contains(subject, word) ? length + word.Length : -1;
             }
+
+            best = Math.Max(best, length);
         }
 
         foreach (var pattern in patterns)
