@@ -13,6 +13,7 @@ internal sealed class WorkbookPackage : IDisposable
     private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
     private const long RatioGraceBytes = 1024 * 1024;
+    private const long SmallPartBytes = 64 * 1024;
     private static readonly Uri PackageRoot = new("http://package/");
 
     private readonly ZipArchive _zip;
@@ -147,10 +148,20 @@ internal sealed class WorkbookPackage : IDisposable
             // The parts of one package name the same elements and namespaces: one table of names serves them all.
             NameTable = new NameTable(),
         };
-        return XmlReader.Create(entry.Open(), _settings);
+        return XmlReader.Create(entry.Length <= SmallPartBytes ? Unpacked(entry) : entry.Open(), _settings);
     }
 
     public void Dispose() => _zip.Dispose();
+
+    // A small part is unpacked whole: an XmlReader over a stream whose length it knows sizes its buffers to it, where over
+    // the inflating stream it takes 12 KB however small the part (most of a workbook's parts are a few hundred bytes).
+    private static MemoryStream Unpacked(ZipArchiveEntry entry)
+    {
+        var bytes = new byte[entry.Length];
+        using var inflating = entry.Open();
+        var read = inflating.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        return new MemoryStream(bytes, 0, read, writable: false);
+    }
 
     private void ReadContentTypes()
     {

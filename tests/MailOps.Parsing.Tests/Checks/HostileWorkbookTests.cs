@@ -149,4 +149,19 @@ public sealed class HostileWorkbookTests
         Check(Zip("""<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row>"""))
             .Should().ContainSingle().Which.Detail.En.Should().StartWith("the attached workbook cannot be read: ");
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(5_000)]
+    public void Check_ACellAfterManyRows_IsRead_WhetherThePartIsUnpackedWholeOrStreamed(int rowsBefore)
+    {
+        // A hundred rows is a part of a few kilobytes, unpacked whole; five thousand, some 400 KB, read as it inflates.
+        var rows = string.Concat(Enumerable.Range(4, rowsBefore).Select(r => $"""<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="C{r}" t="inlineStr"><is><t>第{r}行备注</t></is></c></row>"""));
+        var sheet = $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}<row r="{rowsBefore + 4}"><c r="B{rowsBefore + 4}"><v>7</v></c></row></sheetData></worksheet>""";
+        var cell = new WorkbookCellRequirement[] { new("月报", $"B{rowsBefore + 4}", "合计") };
+
+        WorkbookCheck.Check(cell, ReadMessages.With(workbook: Zip(sheet)), ParsingOptions.Default).Should().BeEmpty();
+        WorkbookCheck.Check([new("月报", "B3", "来电总量")], ReadMessages.With(workbook: Zip(sheet)), ParsingOptions.Default)
+            .Should().ContainSingle().Which.Detail.En.Should().EndWith("is blank");
+    }
 }
