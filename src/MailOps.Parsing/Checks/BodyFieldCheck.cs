@@ -23,7 +23,7 @@ internal static class BodyFieldCheck
         {
             return Find(fields, message, options);
         }
-        catch (HtmlNestingException ex)
+        catch (UnreadableHtmlException ex)
         {
             return [new Finding(FindingKind.Incomplete, new($"正文 HTML 无法读取：{ex.Message}", $"the body's HTML cannot be read: {ex.Message}"))];
         }
@@ -41,7 +41,7 @@ internal static class BodyFieldCheck
         {
             return States(fields, message, options).Count(s => s.State is not null);
         }
-        catch (HtmlNestingException)
+        catch (UnreadableHtmlException)
         {
             return 0;
         }
@@ -177,9 +177,10 @@ internal static class BodyFieldCheck
         return HtmlTables.Of(html[first..end]);
     }
 
-    // HtmlAgilityPack builds and reads its tree recursively: unbounded nesting would overflow the stack,
-    // which no catch survives. Real report bodies nest a few dozen levels at most.
-    private const int MaxNesting = HtmlTables.MaxNesting;
+    // The text of an HTML body without a text part is read through HtmlAgilityPack's tree, which it builds and reads
+    // recursively: unbounded nesting would overflow the stack, which no catch survives. Real report bodies nest a few
+    // dozen elements at most.
+    private const int MaxNesting = 256;
 
     private static HtmlDocument Load(string html)
     {
@@ -192,7 +193,7 @@ internal static class BodyFieldCheck
         catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            throw new HtmlNestingException($"it nests more than {MaxNesting} elements deep", ex);
+            throw new UnreadableHtmlException($"it nests more than {MaxNesting} elements deep", ex);
         }
 
         return document;

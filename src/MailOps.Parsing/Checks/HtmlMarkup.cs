@@ -1,12 +1,13 @@
 namespace MailOps.Parsing.Checks;
 
 /// <summary>
-/// The tags and text of an HTML string in order, as the HTML standard's tokenizer reads them, reduced to what reading
-/// tables needs: a tag's name, whether it ends an element, and its attributes on request; the text between tags with
-/// its character references still in it. Comments, doctypes and processing instructions are passed over; the text of
+/// The tags and text of an HTML string in order, by the HTML standard's tokenizer states reduced to what reading tables
+/// needs: a tag's name, whether it ends an element, and its attributes on request; the text between tags with its
+/// character references still in it. Comments, doctypes and processing instructions are passed over; the text of
 /// <c>script</c> and <c>style</c> is raw (no tag inside it counts) and is not text; in that of <c>title</c> and
-/// <c>textarea</c> no tag counts either. A tag the text ends inside is no tag. Every piece is a span of the text:
-/// reading allocates nothing.
+/// <c>textarea</c> no tag counts either. A tag the text ends inside is no tag. Left out of the standard: the states
+/// that escape script text (<c>&lt;!--</c> inside a script), foreign content (SVG, MathML) and CDATA sections, which
+/// report tables do not hold. Every piece is a span of the text; only <see cref="Attribute"/> makes a string.
 /// </summary>
 internal ref struct HtmlMarkup(ReadOnlySpan<char> html)
 {
@@ -31,7 +32,7 @@ internal ref struct HtmlMarkup(ReadOnlySpan<char> html)
     /// <summary>Whether the tag ends an element (<c>&lt;/td&gt;</c>).</summary>
     public bool IsEnd { get; private set; }
 
-    /// <summary>Whether the tag closes itself (<c>&lt;br/&gt;</c>).</summary>
+    /// <summary>Whether the tag says it closes itself (<c>&lt;br/&gt;</c>; not <c>&lt;a href=/&gt;</c>, whose '/' is its value).</summary>
     public bool SelfClosing { get; private set; }
 
     // The stretch after a tag's name, through the character before its closing '>'.
@@ -82,7 +83,7 @@ internal ref struct HtmlMarkup(ReadOnlySpan<char> html)
     /// <summary>The value of the current start tag's attribute (the first, if written twice), or null when it has none.</summary>
     public readonly string? Attribute(string name)
     {
-        Scan(_attributes, name, out var value, out var found);
+        Scan(_attributes, name, out var value, out var found, out _);
         return found ? value.ToString() : null;
     }
 
@@ -128,7 +129,7 @@ internal ref struct HtmlMarkup(ReadOnlySpan<char> html)
         }
 
         var attributes = _html[nameEnd..];
-        var tagEnd = Scan(attributes, null, out _, out _);
+        var tagEnd = Scan(attributes, null, out _, out _, out var selfClosing);
         if (tagEnd < 0)
         {
             _at = _html.Length;
@@ -138,10 +139,11 @@ internal ref struct HtmlMarkup(ReadOnlySpan<char> html)
         Name = _html[nameStart..nameEnd];
         IsEnd = isEnd;
         _attributes = attributes[..tagEnd];
-        SelfClosing = tagEnd > 0 && attributes[tagEnd - 1] == '/';
+        SelfClosing = selfClosing;
         _at = nameEnd + tagEnd + 1;
-        if (!isEnd && !SelfClosing)
+        if (!isEnd)
         {
+            // The standard ignores "/>" on an element that is not void: <script/> still opens raw text.
             EnterRaw();
         }
 
@@ -228,10 +230,11 @@ internal ref struct HtmlMarkup(ReadOnlySpan<char> html)
     /// Reads a tag's attributes by the standard's states, from just after its name: returns the index of the '>' that
     /// ends the tag (-1 if the text ends first), and the value of <paramref name="wanted"/> when it is written.
     /// </summary>
-    private static int Scan(ReadOnlySpan<char> s, string? wanted, out ReadOnlySpan<char> value, out bool found)
+    private static int Scan(ReadOnlySpan<char> s, string? wanted, out ReadOnlySpan<char> value, out bool found, out bool selfClosing)
     {
         value = [];
         found = false;
+        selfClosing = false;
         var state = State.BeforeName;
         var (nameStart, valueStart, quote, matches) = (0, 0, '"', false);
         for (var i = 0; i < s.Length; i++)
@@ -243,8 +246,11 @@ internal ref struct HtmlMarkup(ReadOnlySpan<char> html)
                     break;
                 case State.Name or State.AfterName or State.BeforeValue or State.Unquoted when c == '>':
                     End(s, i, state, nameStart, valueStart, wanted, ref matches, ref value, ref found);
+                    selfClosing = state == State.AfterName && s[i - 1] == '/';
                     return i;
                 case State.BeforeName or State.AfterQuoted when c == '>':
+                    // A '/' read between attributes (not inside a value) right before the '>' closes the tag itself.
+                    selfClosing = state == State.BeforeName && i > 0 && s[i - 1] == '/';
                     return i;
                 case State.AfterName when c == '=':
                     state = State.BeforeValue;

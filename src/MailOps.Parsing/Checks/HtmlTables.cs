@@ -16,14 +16,21 @@ internal static class HtmlTables
     /// <summary>More tables open inside each other than any report nests; beyond it the body cannot be read.</summary>
     public const int MaxNesting = 256;
 
-    // A cell keeps this much of its text. A label or a blank is far shorter, so a longer cell compares the same
-    // whether whole or cut; cutting bounds what tables nested inside a cell (each holding the text again) can cost.
+    // A cell keeps this much of its text (white space before it does not count). A label or a blank is far shorter, so
+    // a longer cell compares the same whether whole or cut.
     internal const int MaxCellChars = 10_000;
+
+    // What one body's tables may hold in all: far more than any report's, and little enough that spans (a colspan of 50
+    // carried down 500 rows pushes every later cell right) and tables nested in cells (each cell holding the text of
+    // those inside it again) cannot make a few kilobytes of HTML cost gigabytes.
+    internal const int MaxCells = 200_000;
+    internal const long MaxKeptChars = 8_000_000;
 
     public static List<string[][]> Of(ReadOnlySpan<char> html)
     {
         var grids = new List<string[][]?>();
         var open = new List<Table>();
+        var budget = new Budget();
         var markup = new HtmlMarkup(html);
         while (markup.Next(out var piece))
         {
@@ -35,7 +42,7 @@ internal static class HtmlTables
                     var decoded = text.Contains('&') ? WebUtility.HtmlDecode(text.ToString()).AsSpan() : text;
                     foreach (var table in open)
                     {
-                        table.Cell?.Append(decoded);
+                        budget.Keep(table.Cell?.Append(decoded) ?? 0);
                     }
                 }
 
@@ -48,10 +55,10 @@ internal static class HtmlTables
                 case Tag.Table when !markup.IsEnd:
                     if (open.Count == MaxNesting)
                     {
-                        throw new HtmlNestingException($"it nests more than {MaxNesting} tables deep");
+                        throw new UnreadableHtmlException($"it nests more than {MaxNesting} tables deep");
                     }
 
-                    open.Add(new Table(grids.Count));
+                    open.Add(new Table(grids.Count, budget));
                     grids.Add(null);
                     break;
                 case Tag.Table when top is not null:
@@ -104,8 +111,32 @@ internal static class HtmlTables
     private static int Span(string? value, int max) =>
         value is not null && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var span) ? Math.Clamp(span, 1, max) : 1;
 
+    /// <summary>What the tables read so far hold, against <see cref="MaxCells"/> and <see cref="MaxKeptChars"/>.</summary>
+    private sealed class Budget
+    {
+        private long _chars;
+        private int _cells;
+
+        public void Keep(int chars)
+        {
+            _chars += chars;
+            if (_chars > MaxKeptChars)
+            {
+                throw new UnreadableHtmlException($"its tables hold more than {MaxKeptChars:N0} characters of text");
+            }
+        }
+
+        public void Cell()
+        {
+            if (++_cells > MaxCells)
+            {
+                throw new UnreadableHtmlException($"its tables hold more than {MaxCells:N0} cells");
+            }
+        }
+    }
+
     /// <summary>One open table: its finished rows, the row being read, and the cells rowspans carry into later rows.</summary>
-    private sealed class Table(int slot)
+    private sealed class Table(int slot, Budget budget)
     {
         private readonly List<string[]> _rows = [];
         private readonly Dictionary<int, (string Text, int Rows)> _carried = [];
@@ -150,6 +181,7 @@ internal static class HtmlTables
 
             while (_carried.TryGetValue(_row.Count, out var above))
             {
+                budget.Cell();
                 _row.Add(above.Text);
                 if (above.Rows - 1 <= 0)
                 {
@@ -169,6 +201,7 @@ internal static class HtmlTables
                     _carried[_row.Count] = (text, _span.Down - 1);
                 }
 
+                budget.Cell();
                 _row.Add(text);
             }
 
@@ -183,35 +216,49 @@ internal static class HtmlTables
     }
 
     /// <summary>
-    /// A cell's text, kept up to <see cref="MaxCellChars"/>. Past it, only whether more than white space follows is
-    /// kept (an ellipsis then ends the text), so that a cut cell is blank exactly when the whole one is.
+    /// A cell's text from its first character that is not white space (folding drops what comes before), kept up to
+    /// <see cref="MaxCellChars"/>. Past it, only whether more than white space follows is kept (an ellipsis then ends
+    /// the text), so that a cut cell is blank exactly when the whole one is.
     /// </summary>
     internal sealed class CellText
     {
         private readonly StringBuilder _text = new();
         private bool _more;
 
-        public void Append(ReadOnlySpan<char> data)
+        /// <summary>Adds text; returns how many of its characters were kept.</summary>
+        public int Append(ReadOnlySpan<char> data)
         {
-            var room = MaxCellChars - _text.Length;
             if (_more)
             {
-                return;
+                return 0;
             }
 
+            if (_text.Length == 0)
+            {
+                var start = 0;
+                while (start < data.Length && (char.IsWhiteSpace(data[start]) || data[start] == '\u200B'))
+                {
+                    start++;
+                }
+
+                data = data[start..];
+            }
+
+            var room = MaxCellChars - _text.Length;
             if (room >= data.Length)
             {
                 _text.Append(data);
-                return;
+                return data.Length;
             }
 
-            _text.Append(data[..Math.Max(0, room)]);
-            _more |= data[Math.Max(0, room)..].Trim().Length > 0;
+            _text.Append(data[..room]);
+            _more = !data[room..].IsWhiteSpace();
+            return room;
         }
 
         public override string ToString() => _more ? string.Concat(_text.ToString(), "…") : _text.ToString();
     }
 }
 
-/// <summary>HTML nested deeper than the body-field check reads.</summary>
-internal sealed class HtmlNestingException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>HTML the body-field check will not read: nested too deep, or tables too large for any report.</summary>
+internal sealed class UnreadableHtmlException(string message, Exception? inner = null) : Exception(message, inner);

@@ -70,18 +70,28 @@ internal static class BodyText
         var encoded = part.Content.Stream is { CanSeek: true } stream ? stream.Length : 0;
         using var decoded = new MemoryStream((int)Math.Clamp(encoded, 0, Array.MaxLength));
         part.Content.DecodeTo(decoded);
-        var bytes = decoded.GetBuffer().AsSpan(0, (int)decoded.Length);
+        var (buffer, length) = (decoded.GetBuffer(), (int)decoded.Length);
         string text;
         try
         {
-            text = encoding.GetString(bytes);
+            text = Unflushed(encoding, buffer, length);
         }
         catch (DecoderFallbackException)
         {
-            text = Encoding.Latin1.GetString(bytes);
+            text = Encoding.Latin1.GetString(buffer, 0, length);
         }
 
         return LineFeeds(text);
+    }
+
+    // MimeKit's charset filter never flushes its decoder: bytes that end the part in the middle of a character are
+    // dropped, not replaced (or, in strict UTF-8, taken for Latin-1).
+    private static string Unflushed(Encoding encoding, byte[] buffer, int length)
+    {
+        var decoder = encoding.GetDecoder();
+        var count = decoder.GetCharCount(buffer, 0, length, flush: false);
+        return string.Create(count, (decoder, buffer, length), static (chars, state) =>
+            state.decoder.GetChars(state.buffer.AsSpan(0, state.length), chars, flush: false));
     }
 
     // MimeKit's Dos2Unix: a CR before an LF is dropped, and so is one that ends the text.

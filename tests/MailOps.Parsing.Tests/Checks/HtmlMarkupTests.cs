@@ -74,9 +74,9 @@ public sealed class HtmlMarkupTests
     }
 
     [Fact]
-    public void Next_ASelfClosingTag_SaysSo()
+    public void Next_ASelfClosingTag_SaysSo_AndASlashInsideAValueIsNoneOfIt()
     {
-        Pieces("<br/><td />").Should().Equal("<br/>", "<td/>");
+        Pieces("<br/><td /><a b=\"c\"/><a href=/><a / >").Should().Equal("<br/>", "<td/>", "<a/>", "<a>", "<a>");
     }
 
     [Theory]
