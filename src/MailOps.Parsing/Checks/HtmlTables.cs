@@ -122,7 +122,7 @@ internal static class HtmlTables
             _chars += chars;
             if (_chars > MaxKeptChars)
             {
-                throw new UnreadableHtmlException($"its tables hold more than {MaxKeptChars:N0} characters of text");
+                throw new UnreadableHtmlException(string.Create(CultureInfo.InvariantCulture, $"its tables hold more than {MaxKeptChars:N0} characters of text"));
             }
         }
 
@@ -130,7 +130,7 @@ internal static class HtmlTables
         {
             if (++_cells > MaxCells)
             {
-                throw new UnreadableHtmlException($"its tables hold more than {MaxCells:N0} cells");
+                throw new UnreadableHtmlException(string.Create(CultureInfo.InvariantCulture, $"its tables hold more than {MaxCells:N0} cells"));
             }
         }
     }
