@@ -97,10 +97,17 @@ internal sealed partial class ReportClassifier
         var best = 0;
         foreach (var group in groups)
         {
+            // A group matches when the subject holds all its words; its score is their length together.
             var length = 0;
             foreach (var word in group)
             {
-                length = length >= 0 && SubjectWords.Contains(subject, word) ? length + word.Length : -1;
+                if (!SubjectWords.Contains(subject, word))
+                {
+                    length = 0;
+                    break;
+                }
+
+                length += word.Length;
             }
 
             best = Math.Max(best, length);

@@ -77,7 +77,8 @@ internal static class MessageReader
             Attachments = attachments,
         };
 
-        // MimeKit decodes a body when it is asked for it; most messages are judged by their headers alone.
+        // A body is decoded (BodyText) and a workbook unpacked only when a check asks for it; most messages are judged by
+        // their headers alone.
         return read.WithContent(() => BodyText.Of(content, TextFormat.Plain), () => BodyText.Of(content, TextFormat.Html), () => workbook is null ? null : Decode(workbook, options.MaxWorkbookBytes));
     }
 
