@@ -193,7 +193,7 @@ internal static class HtmlTables
                 }
             }
 
-            var text = TextFold.Fold(Cell.ToString().Replace('\u00A0', ' '));
+            var text = TextFold.Fold(Cell.ToString()); // NFKC makes a no-break space a space
             for (var i = 0; i < _span.Across; i++)
             {
                 if (_span.Down > 1)
