@@ -21,7 +21,48 @@ internal static class MessageReader
     public static MimeMessage Load(byte[] raw)
     {
         using var stream = new MemoryStream(raw, writable: false);
-        return MimeMessage.Load(Options, stream);
+        return Unfinalized(MimeMessage.Load(Options, stream));
+    }
+
+    /// <summary>
+    /// Takes a message's tree off the finalization queue. MimeKit gives messages, entities and their content
+    /// finalizers that only call <c>Dispose(false)</c>, which does nothing (the tree holds managed memory only), yet
+    /// an object with a finalizer survives its first collection with all it references: every message read was
+    /// promoted whole, and the collector's pauses took most of a bare load's time (BENCHMARKS.md). The tree cannot
+    /// be disposed when the parse ends instead, because a <see cref="ReadMessage"/>'s bodies are decoded from it
+    /// when first read, which may be later.
+    /// </summary>
+    private static MimeMessage Unfinalized(MimeMessage message)
+    {
+        var pending = new Stack<object>();
+        pending.Push(message);
+        while (pending.TryPop(out var next))
+        {
+#pragma warning disable CA1816 // Deliberately another's objects: their finalizers do nothing, as said above.
+            GC.SuppressFinalize(next);
+#pragma warning restore CA1816
+            switch (next)
+            {
+                case MimeMessage { Body: { } body }:
+                    pending.Push(body);
+                    break;
+                case Multipart multipart:
+                    foreach (var child in multipart)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case MessagePart { Message: { } inner }:
+                    pending.Push(inner);
+                    break;
+                case MimePart { Content: { } content }:
+                    pending.Push(content);
+                    break;
+            }
+        }
+
+        return message;
     }
 
     /// <summary>Counts MIME parts, stopping as soon as <paramref name="limit"/> is passed.</summary>
@@ -83,11 +124,11 @@ internal static class MessageReader
     }
 
     /// <summary>The message whose bodies and attachments are the real content: inside TNEF or an opaque signature when needed.</summary>
-    private static MimeMessage Unwrap(MimeMessage message)
+    internal static MimeMessage Unwrap(MimeMessage message)
     {
         if (message.Body is ApplicationPkcs7Mime { SecureMimeType: SecureMimeType.SignedData } signed && SignedContent(signed) is { } entity)
         {
-            message = new MimeMessage(message.Headers.Where(h => !h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))) { Body = entity };
+            message = Unfinalized(new MimeMessage(message.Headers.Where(h => !h.Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))) { Body = entity });
         }
 
         var tnef = message.BodyParts.OfType<TnefPart>().FirstOrDefault();
@@ -96,8 +137,8 @@ internal static class MessageReader
             return message;
         }
 
-        var converted = tnef.ConvertToMessage();
-        return BodyText.Part(message, TextFormat.Plain) is null && BodyText.Part(message, TextFormat.Html) is null ? converted : Merge(message, converted);
+        var converted = Unfinalized(tnef.ConvertToMessage());
+        return BodyText.Part(message, TextFormat.Plain) is null && BodyText.Part(message, TextFormat.Html) is null ? converted : Unfinalized(Merge(message, converted));
     }
 
     // An outer message with its own body and a winmail.dat: keep the outer body, add the TNEF's attachments.
