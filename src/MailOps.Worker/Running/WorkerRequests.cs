@@ -129,9 +129,13 @@ internal static class WorkerRequests
                 (done, answer) = (false, ex.Message);
             }
 
-            // A crash here leaves {id}.taken: never applied again, and the command's wait ends without an answer.
-            File.WriteAllText(Path.Combine(folder, id + (done ? ".done" : ".failed")), answer);
+            // The answer appears whole, by a rename, and only once the request is no longer taken: the command reads it
+            // as soon as it exists. A crash before the rename leaves {id}.taken or .{id}.answer: never applied again,
+            // and the command's wait ends without an answer.
+            var written = Path.Combine(folder, $".{id}.answer");
+            File.WriteAllText(written, answer);
             File.Delete(taken);
+            File.Move(written, Path.Combine(folder, id + (done ? ".done" : ".failed")), overwrite: true);
             served++;
         }
 

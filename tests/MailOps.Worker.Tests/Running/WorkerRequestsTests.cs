@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MailOps.Worker.Running;
 using MailOps.Worker.Store;
 using MailOps.Worker.Tests.Support;
@@ -61,6 +62,45 @@ public sealed class WorkerRequestsTests : IDisposable
         (await WorkerRequests.WaitAsync(_store.Path, nothing, TimeSpan.FromSeconds(1), _time, default)).Should().Be(
             (false, "there is no entry 9: the entries recorded are 1 to 1."));
         _store.AllManualEntries().Should().ContainSingle().Which.RevokedBy.Should().Be("周敏");
+    }
+
+    [Fact]
+    public async Task AnAnswer_AppearsWhole_AndOnlyOnceTheRequestIsNoLongerTaken()
+    {
+        // The command reads an answer as soon as it exists, and then expects the folder to be empty.
+        var ids = Enumerable.Range(0, 300).Select(_ => WorkerRequests.Write(_store.Path, Judgement())).ToList();
+        var folder = WorkerRequests.FolderFor(_store.Path);
+        var wrong = new ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+        var watching = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var answer in Directory.EnumerateFiles(folder, "*.done"))
+                {
+                    var id = Path.GetFileNameWithoutExtension(answer);
+                    var taken = File.Exists(Path.Combine(folder, id + ".taken"));
+                    var text = File.ReadAllText(answer);
+                    if (taken || text.Length == 0)
+                    {
+                        wrong.Add($"{id}: {(taken ? "still taken" : "")} {(text.Length == 0 ? "empty" : "")}");
+                    }
+                }
+            }
+        });
+
+        var served = WorkerRequests.Serve(_store);
+        await stop.CancelAsync();
+        await watching;
+
+        served.Should().Be(300);
+        wrong.Should().BeEmpty();
+        foreach (var id in ids)
+        {
+            (await WorkerRequests.WaitAsync(_store.Path, id, TimeSpan.FromSeconds(1), _time, default))!.Value.Done.Should().BeTrue();
+        }
+
+        Directory.EnumerateFileSystemEntries(folder).Should().BeEmpty();
     }
 
     [Fact]
