@@ -300,7 +300,7 @@ public sealed class StatusCommandTests : IDisposable
         Problems(run).Should().ContainSingle().Which.Should().StartWith("nothing is running");
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = 600_000)]
     public async Task Status_OfTheRealWorkerProcess_IsHealthyWhileItRuns_AndUnavailableOnceItIsKilled()
     {
         Directory.CreateDirectory(_folder["inbox"]);

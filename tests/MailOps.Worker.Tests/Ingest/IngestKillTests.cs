@@ -108,9 +108,9 @@ public sealed class IngestKillTests(ITestOutputHelper output) : IDisposable
         final.AllOutcomes().Should().HaveCount(Messages).And.OnlyHaveUniqueItems(o => o.MessageId);
         killed.Should().BeGreaterThanOrEqualTo(5, "runs are killed while the pass has messages left (a run after the pass is done stores no page, its mailbox asks the store what it holds)");
         stored.Should().BeInAscendingOrder("a kill never takes away what an earlier pass stored");
-        // Not "at least a page": the store's last commits before a SIGKILL may not have reached the file yet (LiteDB 5
-        // writes its log from a background thread), and ingest only promises that the next pass stores them again.
-        stored.Should().OnlyContain(n => n > 0, "every kill follows a page logged as stored");
-        stored.Should().Contain(n => n < Messages, "some kills land in the middle of a pass");
+        // Not "every run stored something": the store's last commits before a SIGKILL may not have reached the file yet
+        // (LiteDB 5 writes its log from a background thread), so the first run, killed after one to three pages, may
+        // leave none; ingest only promises that the next pass stores them again.
+        stored.Should().Contain(n => n > 0 && n < Messages, "some kills land in the middle of a pass, after pages were stored");
     }
 }

@@ -27,7 +27,8 @@ public sealed class BesideTheRunningWorkerTests : IDisposable
             await WaitForAsync(() => File.Exists(StatusFile.PathFor(_folder["mailops.db"])), "the worker's first beat");
             var settings = Settings();
 
-            var status = await Support.Cli.RunAsync(settings, "status", "--max-age", "01:00:00:00");
+            // On the real clock, as the worker stamps its status file: on the test's fake clock the stamp's age depends on the date the test runs.
+            var status = await Support.Cli.RunBesideAWorkerAsync(settings, "status", "--max-age", "01:00:00:00");
             var judged = await Support.Cli.RunBesideAWorkerAsync(settings, "adjudicate", "--kind", "wrong", "--obligation", "crm-monthly/cq-crm/2026-11", "--reason", "数据与周报不符", "--author", "李娜");
             var backup = await Support.Cli.RunBesideAWorkerAsync(settings, "backup", "--out", _folder["backup.db"]);
 

@@ -124,10 +124,13 @@ public sealed class MailOpsWorkerClockTests : IDisposable
         var logs = new CapturedLogs();
         using var host = Build(new FakeTimeProvider(At("2026-11-24 08:00:00")), logs, new() { ["MailOps:Regime:Catalog"] = "/nonexistent/catalog.json" });
         var lifetime = (IHostApplicationLifetime)host.Services.GetService(typeof(IHostApplicationLifetime))!;
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
         await host.StartAsync();
 
         (await logs.WaitForAsync("Critical:")).Should().Contain("/nonexistent/catalog.json: the file does not exist");
-        lifetime.ApplicationStopping.IsCancellationRequested.Should().BeTrue();
+        // The worker logs the problem, then sets the exit code and stops the host, on its own thread: wait for the stop.
+        await stopping.Task.WaitAsync(TimeSpan.FromMinutes(2));
         ((RunOutcome)host.Services.GetService(typeof(RunOutcome))!).ExitCode.Should().Be(78);
         await host.StopAsync();
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 
 namespace MailOps.Worker.Tests.Support;
@@ -5,7 +6,9 @@ namespace MailOps.Worker.Tests.Support;
 /// <summary>
 /// A point of a process's progress to kill it at: reached when <see cref="Observe"/> has been told of
 /// <see cref="Target"/> steps (a progress line, a request at the test server). Never a time: a loaded machine
-/// only makes the process slower to get there. The wait also ends when the process exits first, its work done.
+/// only makes the process slower to get there. The kill is sent on the thread that observes the point, not by a
+/// continuation the test's scheduler may run much later, while the process goes on working. The wait also ends
+/// when the process exits first, its work done.
 /// </summary>
 internal sealed class KillPoint(int target)
 {
@@ -13,7 +16,11 @@ internal sealed class KillPoint(int target)
     private static readonly TimeSpan Backstop = TimeSpan.FromMinutes(3);
 
     private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
     private int _seen;
+    private Process? _process;
+    private bool _isReached;
+    private bool _killed;
 
     public int Target => target;
 
@@ -21,6 +28,12 @@ internal sealed class KillPoint(int target)
     {
         if (Interlocked.Increment(ref _seen) == target)
         {
+            lock (_gate)
+            {
+                _isReached = true;
+                KillIfArmed();
+            }
+
             _reached.TrySetResult();
         }
     }
@@ -30,6 +43,15 @@ internal sealed class KillPoint(int target)
     /// <returns>True when it was killed at the point; false when it exited before reaching it.</returns>
     public async Task<bool> KillAtAsync(Process process, Func<string> describe)
     {
+        lock (_gate)
+        {
+            _process = process;
+            if (_isReached)
+            {
+                KillIfArmed();
+            }
+        }
+
         var exited = process.WaitForExitAsync();
         try
         {
@@ -41,13 +63,32 @@ internal sealed class KillPoint(int target)
             throw new TimeoutException($"The process reached step {Volatile.Read(ref _seen)} of {target} in {Backstop} and was still running; it wrote: {describe()}");
         }
 
-        var killed = _reached.Task.IsCompleted && !process.HasExited;
-        if (killed)
+        await process.WaitForExitAsync();
+        lock (_gate)
         {
-            process.Kill(entireProcessTree: true);
+            return _killed;
+        }
+    }
+
+    // Under the gate: once both the point is reached and the process is known.
+    private void KillIfArmed()
+    {
+        if (_process is not { } process || _killed)
+        {
+            return;
         }
 
-        await process.WaitForExitAsync();
-        return killed;
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                _killed = true;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception)
+        {
+            // It exited between the question and the kill: its work was done first.
+        }
     }
 }
