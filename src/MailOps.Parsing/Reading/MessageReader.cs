@@ -26,11 +26,12 @@ internal static class MessageReader
 
     /// <summary>
     /// Takes a message's tree off the finalization queue. MimeKit gives messages, entities and their content
-    /// finalizers that only call <c>Dispose(false)</c>, which does nothing (the tree holds managed memory only), yet
-    /// an object with a finalizer survives its first collection with all it references: every message read was
-    /// promoted whole, and the collector's pauses took most of a bare load's time (BENCHMARKS.md). The tree cannot
-    /// be disposed when the parse ends instead, because a <see cref="ReadMessage"/>'s bodies are decoded from it
-    /// when first read, which may be later.
+    /// finalizers, yet an object with a finalizer survives its first collection with all it references: every
+    /// message read was promoted whole, and the collector's pauses took most of a bare load's time (BENCHMARKS.md).
+    /// Skipping them loses nothing: a tree read from a byte array holds no unmanaged resource for a finalizer to
+    /// free (and MimeKit 4's only call <c>Dispose(false)</c>, which returns at once). The tree cannot be disposed
+    /// when the parse ends instead, because a <see cref="ReadMessage"/>'s bodies are decoded from it when first
+    /// read, which may be later.
     /// </summary>
     private static MimeMessage Unfinalized(MimeMessage message)
     {
